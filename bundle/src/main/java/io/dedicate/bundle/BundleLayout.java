@@ -1,0 +1,50 @@
+package io.dedicate.bundle;
+
+/**
+ * Where each artifact lives inside a bundle (paths use {@code /}, relative to the bundle root).
+ *
+ * <pre>
+ * catalog.json                                   body of GET /v2/catalog (OSB 2.17)
+ * model.json                                     what OSB cannot carry, and the bundle digest
+ * schemas/SERVICE/PLAN/service_instance.create.json
+ * schemas/SERVICE/PLAN/service_instance.update.json   (cluster plans)
+ * schemas/SERVICE/PLAN/service_binding.create.json    (child plans)
+ * pipelines/meta.yml.j2                          sets one pipeline per instance from the git repository
+ * pipelines/SERVICE/OPERATION.yml.j2             deploy (create and update), recreate, upgrade, delete
+ * manifests/SERVICE/manifest.yml.j2              the BOSH deployment manifest
+ * manifests/SERVICE/hooks/HOOK.yml.j2            ops file registered in a shared deployment
+ * </pre>
+ */
+public final class BundleLayout {
+
+    public static final String CATALOG = "catalog.json";
+    public static final String MODEL = "model.json";
+    public static final String META_PIPELINE = "pipelines/meta.yml.j2";
+
+    private BundleLayout() {}
+
+    public static String instanceCreateSchema(String service, String plan) {
+        return "schemas/" + service + "/" + plan + "/service_instance.create.json";
+    }
+
+    public static String instanceUpdateSchema(String service, String plan) {
+        return "schemas/" + service + "/" + plan + "/service_instance.update.json";
+    }
+
+    public static String bindingCreateSchema(String service, String plan) {
+        return "schemas/" + service + "/" + plan + "/service_binding.create.json";
+    }
+
+    /** {@code operation} is {@code deploy}, {@code recreate}, {@code upgrade} or {@code delete}. */
+    public static String pipeline(String service, String operation) {
+        return "pipelines/" + service + "/" + operation + ".yml.j2";
+    }
+
+    public static String manifest(String service) {
+        return "manifests/" + service + "/manifest.yml.j2";
+    }
+
+    public static String hookOps(String service, String hook) {
+        return "manifests/" + service + "/hooks/" + hook + ".yml.j2";
+    }
+}

@@ -1,0 +1,18 @@
+package io.dedicate.compiler.emit;
+
+import io.dedicate.compiler.model.Offering;
+import java.util.List;
+
+/** Not written yet. */
+public final class ModelEmitter implements Emitter {
+
+    @Override
+    public String name() {
+        return "model";
+    }
+
+    @Override
+    public void emit(List<Offering> offerings, FileManifest manifest) {
+        // not written yet
+    }
+}
