@@ -1,0 +1,70 @@
+package io.dedicate.benchmarks;
+
+import io.dedicate.compiler.Bundle;
+import io.dedicate.compiler.CompileResult;
+import io.dedicate.compiler.OfferingCompiler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The compiler, warm: {@code offerings/mysql.offering} (with its fragments) from files to an
+ * in-memory bundle, and the check alone. Run from the repository root:
+ *
+ * <pre>
+ * mvn -q -B -DskipTests -pl benchmarks -am package
+ * java -jar benchmarks/target/benchmarks.jar CompileBenchmark
+ * </pre>
+ *
+ * The offerings folder is {@code offerings} under the working directory, or the system property
+ * {@code dedicate.offerings}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class CompileBenchmark {
+
+    private final OfferingCompiler compiler = new OfferingCompiler();
+    private List<Path> inputs = List.of();
+
+    @Setup
+    public void locateOfferings() {
+        Path offerings = Path.of(System.getProperty("dedicate.offerings", "offerings"));
+        if (!Files.isRegularFile(offerings.resolve("mysql.offering"))) {
+            throw new IllegalStateException(
+                    "no mysql.offering in " + offerings.toAbsolutePath() + ": run from the repository root");
+        }
+        inputs = List.of(offerings.resolve("mysql.offering"));
+        Bundle bundle = compiler.compile(inputs);
+        if (bundle.result().hasErrors()) {
+            throw new IllegalStateException(
+                    "mysql.offering does not compile: " + bundle.result().diagnostics());
+        }
+    }
+
+    /** Parse, include, resolve, validate, build the model, run every emitter into memory. */
+    @Benchmark
+    public Bundle compileMysqlOffering() {
+        return compiler.compile(inputs);
+    }
+
+    /** Parse, include, resolve, validate, build the model. */
+    @Benchmark
+    public CompileResult checkMysqlOffering() {
+        return compiler.check(inputs);
+    }
+}

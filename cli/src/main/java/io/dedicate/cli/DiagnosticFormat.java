@@ -1,0 +1,9 @@
+package io.dedicate.cli;
+
+/** How {@code --format} prints diagnostics. */
+public enum DiagnosticFormat {
+    /** The one-line form, the source line with carets, and the hint. */
+    human,
+    /** A JSON array, one object per diagnostic. */
+    json
+}

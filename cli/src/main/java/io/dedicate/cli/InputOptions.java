@@ -1,0 +1,59 @@
+package io.dedicate.cli;
+
+import io.dedicate.compiler.CompileResult;
+import io.dedicate.compiler.report.HumanDiagnosticRenderer;
+import io.dedicate.compiler.report.JsonDiagnosticRenderer;
+import io.dedicate.dsl.Diagnostic;
+import io.dedicate.dsl.Severity;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What {@code compile} and {@code check} share: the inputs and the diagnostic format. */
+final class InputOptions {
+
+    @Parameters(
+            arity = "0..*",
+            paramLabel = "OFFERINGS",
+            description = "Offering files, or directories searched for *.offering (default: offerings).")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description = "How to print diagnostics: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    DiagnosticFormat format = DiagnosticFormat.human;
+
+    List<Path> inputsOrDefault() {
+        return inputs.isEmpty() ? List.of(Path.of("offerings")) : List.copyOf(inputs);
+    }
+
+    /**
+     * Prints the diagnostics: to stderr for people, to stdout as JSON for tools (an empty array
+     * when there is none, so a tool can always parse stdout).
+     */
+    void report(CompileResult result, PrintWriter out, PrintWriter err) {
+        List<Diagnostic> diagnostics = result.diagnostics();
+        if (format == DiagnosticFormat.json) {
+            out.print(new JsonDiagnosticRenderer().render(diagnostics));
+            out.flush();
+            return;
+        }
+        if (!diagnostics.isEmpty()) {
+            err.print(new HumanDiagnosticRenderer(result.sources()).render(diagnostics));
+            long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+            long warnings = diagnostics.stream()
+                    .filter(d -> d.severity() == Severity.WARNING)
+                    .count();
+            err.println(count(errors, "error") + ", " + count(warnings, "warning"));
+            err.flush();
+        }
+    }
+
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}
