@@ -108,7 +108,10 @@ public final class ParameterSchema {
 
     private static Map<String, Object> property(Parameter parameter, boolean update, boolean keepsValue) {
         Map<String, Object> property = new LinkedHashMap<>();
-        property.put("description", description(parameter, update, keepsValue));
+        String description = description(parameter, update, keepsValue);
+        if (!description.isEmpty()) {
+            property.put("description", description);
+        }
         switch (parameter.type()) {
             case STRING -> {
                 property.put("type", "string");

@@ -38,7 +38,7 @@ public final class TemplateContract {
             new Variable("instance.space_guid", "string", "GUID of the space that owns the cluster"),
             new Variable("plan.id", "string", "ID of the cluster's plan (the new plan during a plan change)"),
             new Variable("plan.name", "string", "name of the cluster's plan"),
-            new Variable("plan.vm_type", "string", "VM type of the instance groups that do not fix their own"),
+            new Variable("plan.vm_type", "string|null", "VM type of the instance groups that do not fix their own"),
             new Variable(
                     "plan.disk_mb",
                     "integer|null",
