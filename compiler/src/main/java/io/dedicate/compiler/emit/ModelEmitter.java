@@ -99,7 +99,8 @@ import org.jspecify.annotations.Nullable;
  *       </ul>
  * </ul>
  *
- * <p>Sample (shortened):
+ * <p>Sample (shortened: "..." elides, and small arrays and objects are folded onto one line, which
+ * the real file does not do):
  *
  * <pre>
  * {

@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code required} is left out when empty (draft-04 requires at least one name).
  * </ul>
  *
- * <p>Sample (a cluster plan's create schema, shortened):
+ * <p>Sample (a cluster plan's create schema, two of its properties):
  *
  * <pre>
  * {
@@ -49,7 +49,10 @@ import org.jspecify.annotations.Nullable;
  *   "properties": {
  *     "innodb_buffer_pool_size": {
  *       "description": "InnoDB buffer pool size. A byte size: an integer number of bytes, or a string of digits and a unit B, KB, MB, GB or TB (powers of 1024, either case), such as \"2GB\". From 128MB to 64GB. Example: \"2GB\".",
- *       "type": ["integer", "string"],
+ *       "type": [
+ *         "integer",
+ *         "string"
+ *       ],
  *       "pattern": "^[0-9]+ ?[KkMmGgTt]?[Bb]$",
  *       "minimum": 134217728,
  *       "maximum": 68719476736,
@@ -58,7 +61,10 @@ import org.jspecify.annotations.Nullable;
  *     "major_version": {
  *       "description": "MySQL major version; fixed at creation. Set at creation only: an update cannot change it.",
  *       "type": "string",
- *       "enum": ["5.7", "8.0"],
+ *       "enum": [
+ *         "5.7",
+ *         "8.0"
+ *       ],
  *       "default": "8.0"
  *     }
  *   },

@@ -10,7 +10,8 @@ import java.util.List;
  * gets which, {@link ParameterSchema} what a schema holds). The catalog inlines the same schemas;
  * the files let tools and the broker validate a request without parsing the whole catalog.
  *
- * <p>Sample ({@code schemas/mysql-on-demand/database/service_instance.create.json}, shortened):
+ * <p>Sample ({@code schemas/mysql-on-demand/database/service_instance.create.json}, first property
+ * only):
  *
  * <pre>
  * {
@@ -22,7 +23,9 @@ import java.util.List;
  *       "type": "string"
  *     }
  *   },
- *   "required": ["cluster"],
+ *   "required": [
+ *     "cluster"
+ *   ],
  *   "additionalProperties": false
  * }
  * </pre>
