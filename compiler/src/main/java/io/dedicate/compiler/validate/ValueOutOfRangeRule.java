@@ -56,7 +56,9 @@ public final class ValueOutOfRangeRule implements Rule {
         for (ParameterOption.Range range : parameter.options(ParameterOption.Range.class)) {
             Optional<BigDecimal> min = bound(type, range.min());
             Optional<BigDecimal> max = bound(type, range.max());
+            boolean empty = min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) > 0;
             if (magnitude.isPresent()
+                    && !empty
                     && (min.filter(m -> magnitude.get().compareTo(m) < 0).isPresent()
                             || max.filter(m -> magnitude.get().compareTo(m) > 0).isPresent())) {
                 reporter.error(value, "range", role, written, decl.name(), rangeText(range.min(), range.max()));
@@ -71,7 +73,8 @@ public final class ValueOutOfRangeRule implements Rule {
             Value.Num max = limits.max();
             boolean tooShort = min != null && BigDecimal.valueOf(length).compareTo(min.value()) < 0;
             boolean tooLong = max != null && BigDecimal.valueOf(length).compareTo(max.value()) > 0;
-            if (tooShort || tooLong) {
+            boolean empty = min != null && max != null && min.value().compareTo(max.value()) > 0;
+            if ((tooShort || tooLong) && !empty) {
                 reporter.error(value, "length", role, written, decl.name(), rangeText(min, max), length);
             }
         }
