@@ -87,7 +87,7 @@ public final class AstPrinter {
         } else if (member instanceof Member.Include m) {
             list("include", m, m.path());
         } else if (member instanceof Member.Release m) {
-            list("release", m, m.name(), m.version(), m.url(), m.sha1());
+            list("release", m, m.name(), m.version(), labelled("url", m.url()), labelled("sha1", m.sha1()));
         } else if (member instanceof Member.Stemcell m) {
             list("stemcell", m, m.os(), m.version());
         } else if (member instanceof Member.Plan m) {
@@ -99,7 +99,7 @@ public final class AstPrinter {
         } else if (member instanceof Member.Deployment m) {
             list("deployment", m, m.settings());
         } else if (member instanceof Member.Errand m) {
-            list("errand", m, m.name(), m.on(), m.timings());
+            list("errand", m, m.name(), labelled("on", m.on()), m.timings());
         } else if (member instanceof Member.Hook m) {
             list("hook", m, m.name(), m.sharedDeployment(), m.settings());
         } else if (member instanceof Member.App m) {
@@ -268,7 +268,14 @@ public final class AstPrinter {
         } else if (node instanceof PlanSetting.InstanceCount c) {
             list(c.group().value(), c, c.count());
         } else if (node instanceof ParameterDecl p) {
-            list("param", p, p.name(), p.type(), labelled("default", p.defaultValue()), p.options(), p.description());
+            list(
+                    "param",
+                    p,
+                    p.name(),
+                    p.type(),
+                    labelled("default", p.defaultValue()),
+                    p.options(),
+                    optional(p.description()));
         } else if (node instanceof OutputDecl o) {
             list(
                     "output",
@@ -303,6 +310,11 @@ public final class AstPrinter {
     /** An optional labelled part, e.g. {@code (default 1GB)}; nothing when absent. */
     private Object labelled(String label, @Nullable Node node) {
         return node == null ? List.of() : new Labelled(label, node);
+    }
+
+    /** An optional trailing part, printed only when present. */
+    private static Object optional(@Nullable Node node) {
+        return node == null ? List.of() : node;
     }
 
     private record Labelled(String label, Node node) {}

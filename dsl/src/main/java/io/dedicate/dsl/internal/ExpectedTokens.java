@@ -40,7 +40,7 @@ final class ExpectedTokens {
     private static final ATN GRAMMAR = OfferingParser._ATN;
     private static final Vocabulary VOCABULARY = OfferingParser.VOCABULARY;
     private static final Pattern WORD = Pattern.compile("[a-z_][a-z0-9_]*");
-    private static final int LISTED_KEYWORDS = 16;
+    private static final int LISTED_KEYWORDS = 40;
 
     /** Rules named by one phrase (message key) instead of their first tokens. */
     private static final Map<Integer, String> NAMED_RULES = new LinkedHashMap<>();

@@ -38,6 +38,7 @@ public final class OfferingReader {
         tokens.seek(0);
 
         OfferingParser parser = new OfferingParser(tokens);
+        parser.setErrorHandler(new BlockAwareErrorStrategy());
         parser.removeErrorListeners();
         parser.addErrorListener(new SyntaxErrorListener(spans, diagnostics::add, unclosedBraces));
         OfferingParser.FileContext tree = parser.file();
