@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dedicate.compiler.Bundle;
 import io.dedicate.compiler.CompileResult;
@@ -48,8 +47,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GoldenTest {
 
-    private static final Path REPO =
-            Path.of(System.getProperty("dedicate.repo.root", "..")).toAbsolutePath().normalize();
+    private static final Path REPO = Path.of(System.getProperty("dedicate.repo.root", ".."))
+            .toAbsolutePath()
+            .normalize();
     private static final Path GOLDEN = REPO.resolve("golden");
     private static final boolean APPROVE = Boolean.getBoolean("golden.approve");
     private static final ObjectMapper JSON = new ObjectMapper();
