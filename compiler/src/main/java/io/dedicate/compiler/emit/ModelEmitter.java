@@ -172,7 +172,7 @@ import org.jspecify.annotations.Nullable;
  *             "maximum": 68719476736,
  *             "min_length": null,
  *             "max_length": null,
- *             "pattern": "^[0-9]+ ?[KkMmGgTt]?[Bb]$",
+ *             "pattern": "^[0-9]+(\\.[0-9]+)? ?[KkMmGgTt]?[Bb]$",
  *             "enum": null
  *           }
  *         ],

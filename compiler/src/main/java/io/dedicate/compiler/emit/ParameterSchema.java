@@ -48,12 +48,12 @@ import org.jspecify.annotations.Nullable;
  *   "type": "object",
  *   "properties": {
  *     "innodb_buffer_pool_size": {
- *       "description": "InnoDB buffer pool size. A byte size: an integer number of bytes, or a string of digits and a unit B, KB, MB, GB or TB (powers of 1024, either case), such as \"2GB\". From 128MB to 64GB. Example: \"2GB\".",
+ *       "description": "InnoDB buffer pool size. A byte size: an integer number of bytes, or a string: a number and a unit B, KB, MB, GB or TB (powers of 1024, either case), such as \"2GB\". From 128MB to 64GB. Example: \"2GB\".",
  *       "type": [
  *         "integer",
  *         "string"
  *       ],
- *       "pattern": "^[0-9]+ ?[KkMmGgTt]?[Bb]$",
+ *       "pattern": "^[0-9]+(\\.[0-9]+)? ?[KkMmGgTt]?[Bb]$",
  *       "minimum": 134217728,
  *       "maximum": 68719476736,
  *       "default": "1GB"
@@ -77,11 +77,18 @@ public final class ParameterSchema {
     /** The draft-04 meta-schema URI, the value of {@code $schema}. */
     public static final String DRAFT_04 = "http://json-schema.org/draft-04/schema#";
 
-    /** The string form of a byte size: digits, an optional space, a unit B, KB, MB, GB or TB, either case. */
-    public static final String BYTES_PATTERN = "^[0-9]+ ?[KkMmGgTt]?[Bb]$";
+    /**
+     * The string form of a byte size: a decimal number, an optional space, a unit B, KB, MB, GB or
+     * TB, either case. The language writes defaults the same way ({@code 1.5GB}), so a default always
+     * matches; the broker rejects an amount that is not a whole number of bytes.
+     */
+    public static final String BYTES_PATTERN = "^[0-9]+(\\.[0-9]+)? ?[KkMmGgTt]?[Bb]$";
 
-    /** The string form of a duration: digits, an optional space, a unit s, m, h or d, either case. */
-    public static final String DURATION_PATTERN = "^[0-9]+ ?[SsMmHhDd]$";
+    /**
+     * The string form of a duration: a decimal number, an optional space, a unit s, m, h or d,
+     * either case; the broker rejects an amount that is not a whole number of seconds.
+     */
+    public static final String DURATION_PATTERN = "^[0-9]+(\\.[0-9]+)? ?[SsMmHhDd]$";
 
     private static final String[] BYTE_UNITS = {"TB", "GB", "MB", "KB"};
     private static final String[] DURATION_UNITS = {"d", "h", "m"};
@@ -169,11 +176,11 @@ public final class ParameterSchema {
             sentences.add(parameter.description());
         }
         if (parameter.type() == ParameterType.BYTES) {
-            sentences.add("A byte size: an integer number of bytes, or a string of digits and a unit B, KB, MB,"
+            sentences.add("A byte size: an integer number of bytes, or a string: a number and a unit B, KB, MB,"
                     + " GB or TB (powers of 1024, either case), such as \"2GB\"");
             range(parameter, ParameterSchema::bytes).ifPresent(sentences::add);
         } else if (parameter.type() == ParameterType.DURATION) {
-            sentences.add("A duration: an integer number of seconds, or a string of digits and a unit s, m, h"
+            sentences.add("A duration: an integer number of seconds, or a string: a number and a unit s, m, h"
                     + " or d, such as \"10s\", \"5m\", \"2h\", \"1d\"");
             range(parameter, ParameterSchema::seconds).ifPresent(sentences::add);
         }

@@ -231,7 +231,7 @@ class ModelEmitterTest {
                 OsbDefinitions.parse("{\"name\": \"innodb_buffer_pool_size\", \"type\": \"bytes\", \"required\": false,"
                         + " \"create_only\": false, \"secret\": false, \"built_in\": false, \"when_absent\": \"default\","
                         + " \"default\": \"1GB\", \"minimum\": 134217728, \"maximum\": 68719476736,"
-                        + " \"min_length\": null, \"max_length\": null, \"pattern\": \"^[0-9]+ ?[KkMmGgTt]?[Bb]$\","
+                        + " \"min_length\": null, \"max_length\": null, \"pattern\": \"^[0-9]+(\\\\.[0-9]+)? ?[KkMmGgTt]?[Bb]$\","
                         + " \"enum\": null}"),
                 bufferPool);
         assertEquals(

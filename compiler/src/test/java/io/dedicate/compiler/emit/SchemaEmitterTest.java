@@ -100,6 +100,37 @@ class SchemaEmitterTest {
     }
 
     @Test
+    void everyDefaultIsValidForItsOwnProperty() {
+        assertEquals(20, defaultsMatchTheirSchema(emit().files()));
+    }
+
+    /**
+     * Validates each property's {@code default} against that property's own schema; returns how many
+     * defaults were checked.
+     */
+    static int defaultsMatchTheirSchema(Map<String, byte[]> files) {
+        int checked = 0;
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            if (!file.getKey().startsWith("schemas/")) {
+                continue;
+            }
+            for (Map.Entry<String, JsonNode> property :
+                    OsbDefinitions.parse(file.getValue()).get("properties").properties()) {
+                JsonNode defaultValue = property.getValue().get("default");
+                if (defaultValue != null) {
+                    Schema schema = OsbDefinitions.draft04(property.getValue());
+                    assertEquals(
+                            List.of(),
+                            OsbDefinitions.errors(schema, defaultValue),
+                            file.getKey() + " " + property.getKey());
+                    checked++;
+                }
+            }
+        }
+        return checked;
+    }
+
+    @Test
     void propertiesAreInDeclarationOrder() {
         JsonNode create = file(BundleLayout.instanceCreateSchema(SERVICE, "cluster-small"));
         assertEquals(
@@ -126,25 +157,47 @@ class SchemaEmitterTest {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"\"2GB\"", "\"2gb\"", "\"2 GB\"", "\"131072KB\"", "\"1tb\"", "\"134217728B\"", "2147483648"})
+            strings = {
+                "\"2GB\"",
+                "\"2gb\"",
+                "\"2 GB\"",
+                "\"2.5GB\"",
+                "\"131072KB\"",
+                "\"1tb\"",
+                "\"134217728B\"",
+                "2147483648"
+            })
     void byteSizesAcceptIntegersAndUnits(String value) {
         accepts(clusterCreate(), "{\"read_replicas\": 1, \"innodb_buffer_pool_size\": " + value + "}");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"2 parsecs\"", "\"2\"", "\"GB\"", "\"-2GB\"", "\"2.5GB\"", "2.5", "true", "1024", "-1"})
+    @ValueSource(
+            strings = {
+                "\"2 parsecs\"",
+                "\"2\"",
+                "\"GB\"",
+                "\"-2GB\"",
+                "\".5GB\"",
+                "\"2.GB\"",
+                "\"2GBB\"",
+                "2.5",
+                "true",
+                "1024",
+                "-1"
+            })
     void byteSizesRejectEverythingElse(String value) {
         rejects(clusterCreate(), "{\"read_replicas\": 1, \"innodb_buffer_pool_size\": " + value + "}");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"10s\"", "\"5m\"", "\"2h\"", "\"1d\"", "\"10 S\"", "60", "3600"})
+    @ValueSource(strings = {"\"10s\"", "\"5m\"", "\"2h\"", "\"1d\"", "\"10 S\"", "\"0.5h\"", "60", "3600"})
     void durationsAcceptSecondsAndUnits(String value) {
         accepts(clusterCreate(), "{\"read_replicas\": 1, \"slow_query_threshold\": " + value + "}");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"10 years\"", "\"10\"", "\"1.5h\"", "0", "3601", "false"})
+    @ValueSource(strings = {"\"10 years\"", "\"10\"", "\"1.h\"", "\"5ms\"", "0", "3601", "false"})
     void durationsRejectEverythingElse(String value) {
         rejects(clusterCreate(), "{\"read_replicas\": 1, \"slow_query_threshold\": " + value + "}");
     }
@@ -234,7 +287,7 @@ class SchemaEmitterTest {
         JsonNode bytes = file(BundleLayout.instanceCreateSchema(SERVICE, "cluster-small"))
                 .at("/properties/innodb_buffer_pool_size");
         assertEquals(
-                "InnoDB buffer pool size. A byte size: an integer number of bytes, or a string of digits and a unit"
+                "InnoDB buffer pool size. A byte size: an integer number of bytes, or a string: a number and a unit"
                         + " B, KB, MB, GB or TB (powers of 1024, either case), such as \"2GB\". From 128MB to 64GB."
                         + " Example: \"2GB\".",
                 bytes.get("description").asText());
