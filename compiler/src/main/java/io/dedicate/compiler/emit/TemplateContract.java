@@ -1,0 +1,92 @@
+package io.dedicate.compiler.emit;
+
+import java.util.List;
+
+/**
+ * The variables every bundle template may use, and nothing else: the contract between the template
+ * emitters (which write Jinjava templates against it) and the runtime broker (which renders them
+ * with exactly these values). {@code model.json} publishes it under {@code template_variables} so
+ * the broker reads it from the bundle; the template tests render with it.
+ *
+ * <ul>
+ *   <li>{@link #INSTANCE}: the templates of one cluster, rendered for each operation: its
+ *       pipelines ({@code pipelines/SERVICE/*.yml.j2}), its BOSH manifest and its hook ops files.
+ *   <li>{@link #META_PIPELINE}: {@code pipelines/meta.yml.j2}, which sets one pipeline per cluster
+ *       from the deployment repository.
+ *   <li>{@link #CREDENTIALS}: not template variables but Concourse {@code ((name))} credentials the
+ *       rendered pipelines read from the credential manager; the platform team provides them once.
+ * </ul>
+ */
+public final class TemplateContract {
+
+    /**
+     * One variable: dotted name as templates write it ({@code instance.id}), JSON type of its value,
+     * and what it holds.
+     */
+    public record Variable(String name, String type, String description) {}
+
+    /** One Concourse credential, read as {@code ((name))}. */
+    public record Credential(String name, String description) {}
+
+    /** Variables of a cluster's own templates (pipelines, manifest, hook ops files). */
+    public static final List<Variable> INSTANCE = List.of(
+            new Variable("instance.id", "string", "OSB service instance ID of the cluster"),
+            new Variable("instance.name", "string", "name of the cluster instance in the platform"),
+            new Variable("instance.org", "string", "name of the org that owns the cluster"),
+            new Variable("instance.space", "string", "name of the space that owns the cluster"),
+            new Variable("instance.org_guid", "string", "GUID of the org that owns the cluster"),
+            new Variable("instance.space_guid", "string", "GUID of the space that owns the cluster"),
+            new Variable("plan.id", "string", "ID of the cluster's plan (the new plan during a plan change)"),
+            new Variable("plan.name", "string", "name of the cluster's plan"),
+            new Variable("plan.vm_type", "string|null", "VM type of the instance groups that do not fix their own"),
+            new Variable(
+                    "plan.disk_mb",
+                    "integer|null",
+                    "persistent disk in MB of the instance groups that do not fix their own; null for none"),
+            new Variable("plan.azs", "array<string>", "availability zones of the groups that do not fix their own"),
+            new Variable("plan.instances", "object<integer>", "instance count per instance group name"),
+            new Variable(
+                    "params",
+                    "object",
+                    "the validated parameter values: defaults applied, byte sizes as integer bytes,"
+                            + " durations as integer seconds"),
+            new Variable("operation.id", "string", "ID of the operation the broker tracks"),
+            new Variable("operation.kind", "string", "deploy, update, recreate, upgrade or delete"),
+            new Variable(
+                    "operation.report_url",
+                    "string",
+                    "URL the pipeline's last step posts the operation's outcome to (with ((report_token)))"),
+            new Variable("git.uri", "string", "URI of the deployment repository"),
+            new Variable("git.branch", "string", "branch of the deployment repository"),
+            new Variable("git.path", "string", "the cluster's folder in the deployment repository"));
+
+    /** Variables of the meta pipeline. */
+    public static final List<Variable> META_PIPELINE = List.of(
+            new Variable(
+                    "instances",
+                    "array<object>",
+                    "one {name, path} per cluster: its pipeline name and its folder in the deployment repository"),
+            new Variable("git.uri", "string", "URI of the deployment repository"),
+            new Variable("git.branch", "string", "branch of the deployment repository"));
+
+    /** Concourse credentials the rendered pipelines read with {@code ((name))}. */
+    public static final List<Credential> CREDENTIALS = List.of(
+            new Credential("report_token", "token that authenticates the pipeline's report to the broker"),
+            new Credential("git_private_key", "SSH private key to read and write the deployment repository"),
+            new Credential("bosh_environment", "URL of the BOSH director"),
+            new Credential("bosh_client", "UAA client of the BOSH director"),
+            new Credential("bosh_client_secret", "secret of that BOSH client"),
+            new Credential("bosh_ca_cert", "CA certificate of the BOSH director"),
+            new Credential("credhub_server", "URL of the CredHub that holds the deployments' variables"),
+            new Credential("credhub_client", "UAA client of that CredHub"),
+            new Credential("credhub_secret", "secret of that CredHub client"),
+            new Credential("credhub_ca_cert", "CA certificate of that CredHub"),
+            new Credential("cf_api", "Cloud Foundry API URL, to push the clusters' apps"),
+            new Credential("cf_username", "Cloud Foundry user that pushes the apps"),
+            new Credential("cf_password", "password of that Cloud Foundry user"),
+            new Credential(
+                    "shared_deployments_git_uri",
+                    "git repository of the shared deployments (Prometheus, Shield) that hooks register in"));
+
+    private TemplateContract() {}
+}
