@@ -107,13 +107,10 @@ class DedicateCommandTest {
         assertEquals(DedicateCommand.OFFERING_ERRORS, run.status());
         JsonNode diagnostics = new ObjectMapper().readTree(run.out());
         assertTrue(diagnostics.isArray() && diagnostics.size() >= 1, run.out());
-        JsonNode unknownPlan = null;
-        for (JsonNode d : diagnostics) {
-            if (d.get("code").asText().equals("unknown-plan")) {
-                unknownPlan = d;
-            }
-        }
-        assertTrue(unknownPlan != null, run.out());
+        JsonNode unknownPlan = java.util.stream.StreamSupport.stream(diagnostics.spliterator(), false)
+                .filter(d -> d.get("code").asText().equals("unknown-plan"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no unknown-plan diagnostic in " + run.out()));
         for (String field : List.of("file", "line", "column", "end", "severity", "code", "message", "hint")) {
             assertTrue(unknownPlan.has(field), field + " in " + unknownPlan);
         }

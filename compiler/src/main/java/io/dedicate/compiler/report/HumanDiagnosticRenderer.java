@@ -42,7 +42,7 @@ public final class HumanDiagnosticRenderer {
         SourceSpan span = diagnostic.span();
         String line = sourceLine(span.file(), span.line());
         String number = Integer.toString(span.line());
-        String gutter = " ".repeat(number.length() + 3);
+        String gutter = " ".repeat(number.length() + 4);
         if (line != null) {
             String shown = line.replace('\t', ' ');
             int start = Math.min(span.column() - 1, shown.length());
