@@ -13,12 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -105,24 +107,24 @@ public final class OfferingLoader {
         }
     }
 
-    private java.util.Optional<ExpandedOffering> loadOffering(OfferingFile file) {
+    private Optional<ExpandedOffering> loadOffering(OfferingFile file) {
         ParsedFile parsedFile = parse(file.path(), file.display());
         SourceFile ast = parsedFile.ast();
         if (ast == null || parsedFile.hasErrors()) {
             diagnostics.addAll(parsedFile.diagnostics());
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         diagnostics.addAll(parsedFile.diagnostics());
         if (ast instanceof SourceFile.Fragment fragment) {
             new Reporter("input-not-offering", diagnostics)
                     .error(fragment.name(), file.explicit() ? "" : "found", file.display(), fragment.name());
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         SourceFile.Offering offering = (SourceFile.Offering) ast;
         Expansion expansion = new Expansion();
         expansion.chain.push(new ChainLink(file.path(), file.display()));
         expansion.splice(offering.members(), file.path(), file.display());
-        return java.util.Optional.of(new ExpandedOffering(
+        return Optional.of(new ExpandedOffering(
                 file.display(), offering, expansion.members, expansion.complete, expansion.diagnostics));
     }
 
@@ -193,7 +195,7 @@ public final class OfferingLoader {
         /** {@code a.fragment -> b.fragment -> a.fragment}: the includes from {@code target} back to it. */
         private String cycle(Path target) {
             List<ChainLink> outermostFirst = new ArrayList<>(chain);
-            java.util.Collections.reverse(outermostFirst);
+            Collections.reverse(outermostFirst);
             int start = 0;
             while (!outermostFirst.get(start).path().equals(target)) {
                 start++;

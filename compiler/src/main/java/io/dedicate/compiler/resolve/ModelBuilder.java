@@ -67,7 +67,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Normalises as the model's Javadoc says: disk and memory in MB, durations in seconds, byte
  * sizes in bytes (parameter defaults keep their written form), IDs declared or derived by {@link
  * NameBasedIds}, {@code free} true unless {@code free false} or costs, parameters expanded per
- * request, {@code maintenance_info} derived from the offering, release and stemcell versions.
+ * request, {@code maintenance_info} derived from the offering, release and stemcell versions. The
+ * service's {@code plan_updateable} is as written, else true when the offering declares upgrades
+ * (a plan change must be accepted for an upgrade path to be usable).
  *
  * <p>It trusts the validation: on an offering with errors it may throw {@link
  * IllegalStateException}.

@@ -108,7 +108,7 @@ public final class DuplicateMemberRule implements Rule {
         }
     }
 
-    /** Reports every element after the first that has the same keyword (metadata keys differ). */
+    /** Reports, at its keyword, every element after the first with the same keyword. */
     private static <T extends Node> void once(List<T> elements, String variant, String container, Reporter reporter) {
         Members.duplicates(
                 elements,

@@ -284,7 +284,7 @@ public final class AstPrinter {
                     o.type(),
                     labelled("=", o.value()),
                     o.secret() ? "secret" : List.of(),
-                    o.description());
+                    optional(o.description()));
         } else if (node instanceof TypeRef t) {
             if (t.kind() == TypeRef.Kind.ENUM) {
                 list("enum", t, t.enumValues());

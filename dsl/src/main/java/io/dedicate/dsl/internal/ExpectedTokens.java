@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.Vocabulary;
@@ -104,10 +105,29 @@ final class ExpectedTokens {
 
     private ExpectedTokens() {}
 
-    /** What could follow ATN state {@code state} of the rule invocation {@code context}. */
-    static Expectation at(int state, RuleContext context) {
+    /**
+     * What could follow ATN state {@code state} of the rule invocation {@code context}, where
+     * {@code offending} came instead. When {@code offending} is the first token of a construct the
+     * message names ("a name", "a lifecycle phase"), the construct is all that is expected.
+     */
+    static Expectation at(int state, RuleContext context, Token offending) {
         ExpectedTokens walk = new ExpectedTokens();
-        walk.walk(GRAMMAR.states.get(state), null, context);
+        int namedRule = -1;
+        String phrase = null;
+        for (RuleContext c = context;
+                c instanceof ParserRuleContext rule && rule.getStart() == offending;
+                c = c.parent) {
+            String named = NAMED_RULES.get(c.getRuleIndex());
+            if (named != null) {
+                namedRule = c.getRuleIndex();
+                phrase = named;
+            }
+        }
+        if (phrase != null) {
+            walk.addRule(namedRule, phrase);
+        } else {
+            walk.walk(GRAMMAR.states.get(state), null, context);
+        }
         return walk.result();
     }
 

@@ -38,9 +38,10 @@ public final class OfferingReader {
         tokens.seek(0);
 
         OfferingParser parser = new OfferingParser(tokens);
-        parser.setErrorHandler(new BlockAwareErrorStrategy());
+        LineAwareErrorStrategy recovery = new LineAwareErrorStrategy();
+        parser.setErrorHandler(recovery);
         parser.removeErrorListeners();
-        parser.addErrorListener(new SyntaxErrorListener(spans, diagnostics::add, unclosedBraces));
+        parser.addErrorListener(new SyntaxErrorListener(spans, diagnostics::add, recovery, unclosedBraces));
         OfferingParser.FileContext tree = parser.file();
 
         SourceFile ast =

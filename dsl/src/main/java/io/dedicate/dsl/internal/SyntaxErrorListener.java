@@ -28,6 +28,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
 
     private final Spans spans;
     private final Consumer<Diagnostic> diagnostics;
+    private final LineAwareErrorStrategy recovery;
     private final List<Token> unclosedBraces;
     private int lastErrorLine = -1;
 
@@ -35,9 +36,14 @@ final class SyntaxErrorListener extends BaseErrorListener {
      * @param unclosedBraces the opening braces no closing brace matches (from the lexical pass), to
      *     explain an unexpected end of file
      */
-    SyntaxErrorListener(Spans spans, Consumer<Diagnostic> diagnostics, List<Token> unclosedBraces) {
+    SyntaxErrorListener(
+            Spans spans,
+            Consumer<Diagnostic> diagnostics,
+            LineAwareErrorStrategy recovery,
+            List<Token> unclosedBraces) {
         this.spans = spans;
         this.diagnostics = diagnostics;
+        this.recovery = recovery;
         this.unclosedBraces = List.copyOf(unclosedBraces);
     }
 
@@ -56,19 +62,24 @@ final class SyntaxErrorListener extends BaseErrorListener {
             return;
         }
         lastErrorLine = token.getLine();
-        diagnostics.accept(describe(token, expectation(parser, error)));
+        diagnostics.accept(describe(token, expectation(parser, token, error)));
     }
 
-    private static ExpectedTokens.Expectation expectation(Parser parser, @Nullable RecognitionException error) {
+    private ExpectedTokens.Expectation expectation(
+            Parser parser, Token offending, @Nullable RecognitionException error) {
         if (error instanceof NoViableAltException noViableAlternative
                 && noViableAlternative.getDeadEndConfigs() != null
-                && noViableAlternative.getStartToken() != noViableAlternative.getOffendingToken()) {
+                && noViableAlternative.getStartToken() != offending) {
             return ExpectedTokens.afterDeadEnd(noViableAlternative.getDeadEndConfigs(), error.getCtx());
         }
-        if (error != null && error.getOffendingState() >= 0 && error.getCtx() != null) {
-            return ExpectedTokens.at(error.getOffendingState(), error.getCtx());
+        Optional<LineAwareErrorStrategy.Point> deeper = recovery.expectationPoint(offending);
+        if (deeper.isPresent()) {
+            return ExpectedTokens.at(deeper.get().state(), deeper.get().context(), offending);
         }
-        return ExpectedTokens.at(parser.getState(), parser.getContext());
+        if (error != null && error.getOffendingState() >= 0 && error.getCtx() != null) {
+            return ExpectedTokens.at(error.getOffendingState(), error.getCtx(), offending);
+        }
+        return ExpectedTokens.at(parser.getState(), parser.getContext(), offending);
     }
 
     private Diagnostic describe(Token token, ExpectedTokens.Expectation expected) {
@@ -79,6 +90,9 @@ final class SyntaxErrorListener extends BaseErrorListener {
                     spans.of(token),
                     String.valueOf(brace.getLine()),
                     String.valueOf(brace.getCharPositionInLine() + 1));
+        }
+        if (token.getType() == Token.EOF) {
+            return Messages.error("syntax.end-of-file", spans.of(token), expected.describe());
         }
         String found = shown(token);
         Optional<String> suggestion =
