@@ -46,9 +46,26 @@ public final class OfferingReader {
 
         SourceFile ast =
                 parser.getNumberOfSyntaxErrors() == 0 ? new AstBuilder(spans, diagnostics::add).buildFile(tree) : null;
-        List<Diagnostic> sorted = diagnostics.stream().sorted().toList();
-        boolean failed = sorted.stream().anyMatch(Diagnostic::isError);
-        return new ParseResult(failed ? null : ast, sorted);
+        List<Diagnostic> reported = firstOfEachLine(diagnostics);
+        boolean failed = reported.stream().anyMatch(Diagnostic::isError);
+        return new ParseResult(failed ? null : ast, reported);
+    }
+
+    /**
+     * The diagnostics in source order, keeping only the first of each line: a second one on the
+     * same line (a stray quote shifts every string after it) is nearly always a consequence of
+     * the first, and goes away when the first is fixed.
+     */
+    private static List<Diagnostic> firstOfEachLine(List<Diagnostic> diagnostics) {
+        List<Diagnostic> kept = new ArrayList<>();
+        Diagnostic previous = null;
+        for (Diagnostic diagnostic : diagnostics.stream().sorted().toList()) {
+            if (previous == null || previous.span().line() != diagnostic.span().line()) {
+                kept.add(diagnostic);
+                previous = diagnostic;
+            }
+        }
+        return kept;
     }
 
     /** The lexer has a catch-all token, so this only guards against grammar changes. */
