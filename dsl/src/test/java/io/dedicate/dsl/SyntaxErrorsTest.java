@@ -140,16 +140,23 @@ class SyntaxErrorsTest {
 
     @Test
     void invalidEscapeAtItsExactColumn() {
-        ParseResult result = OfferingParser.parse("e.offering", "offering x version 1 { provider \"a\\qb\\n\\x\" }");
+        ParseResult result = OfferingParser.parse("e.offering", "offering x version 1 { provider \"a\\n\\qb\" }");
         assertNull(result.ast());
         assertEquals(
-                List.of(
-                        "e.offering:1:35: error[invalid-escape]: invalid escape sequence `\\q`",
-                        "e.offering:1:40: error[invalid-escape]: invalid escape sequence `\\x`"),
+                List.of("e.offering:1:37: error[invalid-escape]: invalid escape sequence `\\q`"),
                 result.diagnostics().stream().map(Diagnostic::toLine).toList());
         assertEquals(
-                new SourceSpan("e.offering", 1, 35, 1, 37),
+                new SourceSpan("e.offering", 1, 37, 1, 39),
                 result.diagnostics().get(0).span());
+    }
+
+    @Test
+    void onlyTheFirstErrorOfALineIsReported() {
+        // The stray quote after `=` makes `q-s0` the next output's name and shifts every string of
+        // the line: the `$` outside a string and the unterminated last string are not reported.
+        assertEquals(
+                List.of("test.offering:2:25: error[syntax]: unexpected `.`, expected `:`"),
+                errors("offering x version 1 { outputs {\n  host : string = \"\"q-s0.${instance.id} $ \"desc\"\n} }"));
     }
 
     @Test

@@ -8,8 +8,11 @@
  *  - Keywords are reserved only where they are expected: `name` accepts any
  *    keyword, so a parameter may be called `version` or `description`.
  *  - Names may contain dashes and may start with a digit (`cluster-small`, `100mb`).
- *  - Strings: "..." with \" \\ \n \t \$ escapes, and """...""" multi-line text
+ *  - Strings: "..." with \" \\ \n \t \r \$ escapes, and """...""" multi-line text
  *    whose common indentation is stripped. Inside expressions, "${ref}" interpolates.
+ *    Decoding, interpolation and their errors are the AST builder's (StringLiterals).
+ *  - Generated classes live in io.dedicate.dsl.internal: nothing outside the dsl
+ *    module sees ANTLR; io.dedicate.dsl.OfferingParser is the entry point.
  */
 grammar Offering;
 

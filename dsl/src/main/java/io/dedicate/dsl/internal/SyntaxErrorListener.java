@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * offending word looks like a misspelt one.
  *
  * <p>It replaces ANTLR's console listener. ANTLR's recovery already stays silent until it has
- * matched a token again; on top of that only the first error of a line is reported, since the
- * others on the same line are almost always consequences of it.
+ * matched a token again; on top of that only the first syntax error of a line is reported, since
+ * the others on the same line are almost always consequences of it.
  */
 final class SyntaxErrorListener extends BaseErrorListener {
 
