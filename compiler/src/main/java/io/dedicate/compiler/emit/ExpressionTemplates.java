@@ -138,17 +138,23 @@ final class ExpressionTemplates {
             return "[" + l.items().stream().map(this::code).collect(Collectors.joining(", ")) + "]";
         }
         if (expression instanceof Expression.MapOf m) {
-            return "{"
-                    + m.entries().entrySet().stream()
-                            .map(e -> TemplateText.jinjaString(e.getKey()) + ": " + code(e.getValue()))
-                            .collect(Collectors.joining(", "))
-                    + "}";
+            return dict(m.entries().entrySet().stream()
+                    .map(e -> TemplateText.jinjaString(e.getKey()) + ": " + code(e.getValue()))
+                    .toList());
         }
         if (expression instanceof Expression.VariableRef v) {
             throw needsCredhub(v, "vars." + v.name());
         }
         Expression.Credhub c = (Expression.Credhub) expression;
         throw needsCredhub(c, "credhub(\"" + c.path() + "\")");
+    }
+
+    /**
+     * A Jinja dict literal of {@code entries} ({@code 'key': code}). Spaces inside the braces keep
+     * nested dicts from closing with <code>}}</code>, which would end the template expression.
+     */
+    static String dict(List<String> entries) {
+        return entries.isEmpty() ? "{}" : "{ " + String.join(", ", entries) + " }";
     }
 
     /** <code>{{ code | yaml }}</code>, or the compile-time encoding of a constant. */

@@ -147,14 +147,16 @@ final class TemplateText {
         return text;
     }
 
-    /** A block scalar ({@code |}) holding {@code script}, for a value at {@code indent}. */
-    static String blockLines(int indent, String script) {
-        StringBuilder lines = new StringBuilder();
+    /**
+     * The lines of a block scalar ({@code |}) holding {@code script} at {@code indent}; the script
+     * is checked with {@link #script}.
+     */
+    TemplateText lineBlock(int indent, String script) {
         for (String scriptLine : script(script).strip().split("\n", -1)) {
-            lines.append(scriptLine.isEmpty() ? "" : " ".repeat(indent) + scriptLine)
+            out.append(scriptLine.isEmpty() ? "" : " ".repeat(indent) + scriptLine)
                     .append('\n');
         }
-        return lines.toString();
+        return this;
     }
 
     /** Builds a {@link TemplateValue.Mapping} from ordered entries. */
