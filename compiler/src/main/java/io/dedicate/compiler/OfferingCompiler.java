@@ -7,8 +7,19 @@ import io.dedicate.compiler.emit.MemoryManifest;
 import io.dedicate.compiler.emit.ModelEmitter;
 import io.dedicate.compiler.emit.PipelineEmitter;
 import io.dedicate.compiler.emit.SchemaEmitter;
+import io.dedicate.compiler.load.LoadResult;
+import io.dedicate.compiler.load.OfferingLoader;
+import io.dedicate.compiler.model.Offering;
+import io.dedicate.compiler.resolve.ModelBuilder;
+import io.dedicate.compiler.validate.ValidationRules;
+import io.dedicate.compiler.validate.Validator;
+import io.dedicate.dsl.Diagnostic;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Offering files in, bundle out.
@@ -27,12 +38,23 @@ public final class OfferingCompiler {
             new ManifestEmitter(),
             new ModelEmitter());
 
-    /** Parses, resolves and validates; writes nothing. */
+    /**
+     * Parses, resolves and validates; writes nothing. Every diagnostic is collected (syntax errors,
+     * include problems, every rule of {@link ValidationRules#ALL}); the offerings without errors are
+     * built into the model, sorted by name.
+     */
     public CompileResult check(List<Path> inputs) {
-        if (inputs.isEmpty() || !inputs.isEmpty()) {
-            throw new UnsupportedOperationException("front end not written yet: " + inputs);
+        LoadResult loaded = OfferingLoader.load(inputs);
+        Set<Diagnostic> diagnostics = new LinkedHashSet<>(loaded.diagnostics());
+        List<Offering> offerings = new ArrayList<>();
+        for (Validator.Validation validation : new Validator(ValidationRules.ALL).validate(loaded.offerings())) {
+            diagnostics.addAll(validation.diagnostics());
+            if (!validation.hasErrors()) {
+                offerings.add(ModelBuilder.build(validation.offering()));
+            }
         }
-        return new CompileResult(List.of(), List.of(), java.util.Map.of());
+        offerings.sort(Comparator.comparing(Offering::name));
+        return new CompileResult(offerings, List.copyOf(diagnostics), loaded.sources());
     }
 
     /** {@link #check}, then, when there is no error, runs every emitter into memory. */

@@ -246,8 +246,8 @@ expr
     : value                                                       # literalExpr
     | reference                                                   # referenceExpr
     | CREDHUB LPAREN string RPAREN                                # credhubExpr
-    | LBRACK (expr (COMMA expr)*)? COMMA? RBRACK                  # listExpr
-    | LBRACE (mapEntry (COMMA mapEntry)*)? COMMA? RBRACE          # mapExpr
+    | LBRACK (expr (COMMA expr)* COMMA?)? RBRACK                  # listExpr
+    | LBRACE (mapEntry (COMMA mapEntry)* COMMA?)? RBRACE          # mapExpr
     ;
 
 mapEntry
@@ -446,7 +446,16 @@ LINE_COMMENT : '//' ~[\r\n]* -> channel(HIDDEN);
 BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN);
 WS : [ \t\r\n\f]+ -> channel(HIDDEN);
 
-/** Anything else is reported as an unexpected character by the parser's error listener. */
+/*
+ * Error tokens. The parser never sees them as such: the lexical pass reports them, then turns an
+ * unterminated string into a STRING and hides a stray character, so that one typo gives one
+ * diagnostic instead of a cascade of syntax errors.
+ */
+/** A text block whose closing quotes never come: it runs to the end of the file. */
+UNTERMINATED_TEXT_BLOCK : '"""' ( ~'"' | '"' ~'"' | '""' ~'"' )* '"'? '"'? EOF;
+/** A block comment that is never closed. */
+UNTERMINATED_COMMENT : '/*' ( ~'*' | '*'+ ~[*/] )* '*'* EOF;
+/** A string whose closing quote is missing on its line. */
 UNTERMINATED_STRING : '"' ( '\\' . | ~["\\\r\n] )*;
 ERROR_CHAR : .;
 

@@ -1,0 +1,68 @@
+package io.dedicate.compiler.validate;
+
+import java.util.List;
+
+/** Every validation rule, in one list: adding a rule means adding its class here. */
+public final class ValidationRules {
+
+    /** The rules, grouped by what they check; each reports its own code. */
+    public static final List<Rule> ALL = List.of(
+            // names and members
+            new DuplicateNameRule(),
+            new DuplicateMemberRule(),
+            new MissingMemberRule(),
+            new DuplicateOfferingRule(),
+            new DuplicateIdRule(),
+            new InvalidIdRule(),
+            new InvalidVersionRule(),
+            // plans
+            new BindableClusterPlanRule(),
+            new UnbindableChildPlanRule(),
+            new ChildPlanWithoutClusterRule(),
+            new ClusterOnlySettingRule(),
+            new ChildOnlySettingRule(),
+            new FreePlanWithCostRule(),
+            new UnknownPlanRule(),
+            new InvalidUpgradeRule(),
+            new MissingDriverRule(),
+            new UnknownDriverRule(),
+            new MissingDriverOutputRule(),
+            // settings blocks (update, limits, pipeline, drivers)
+            new UnknownSettingRule(),
+            new SettingTypeRule(),
+            new MissingSettingRule(),
+            // parameters
+            new ParameterValueTypeRule(),
+            new ValueOutOfRangeRule(),
+            new EmptyRangeRule(),
+            new InvalidPatternRule(),
+            new OptionNotApplicableRule(),
+            new CreateOnlyInUpdateScopeRule(),
+            new RedundantCreateOnlyRule(),
+            new RequiredWithDefaultRule(),
+            new ReservedParameterNameRule(),
+            // quantities and counts
+            new InvalidQuantityRule(),
+            new InvalidCountRule(),
+            // references
+            new UnknownReferenceRootRule(),
+            new UnknownFieldRule(),
+            new UnknownParameterRule(),
+            new UnknownVariableRule(),
+            new UnknownOutputRule(),
+            new MisplacedOutputReferenceRule(),
+            // deployment
+            new UnknownInstanceGroupRule(),
+            new ErrandInstanceCountRule(),
+            new MissingInstanceCountRule(),
+            new IgnoredInstanceCountRule(),
+            new UnknownReleaseRule(),
+            new UnknownLifecycleRule(),
+            new UnknownVariableTypeRule(),
+            // day-2 automation and sharing
+            new UnknownErrandRule(),
+            new ImpossibleTimingRule(),
+            new SharingWithoutGrantRule());
+
+    private ValidationRules() {}
+}

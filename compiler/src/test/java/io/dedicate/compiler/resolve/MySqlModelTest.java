@@ -1,0 +1,292 @@
+package io.dedicate.compiler.resolve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dedicate.compiler.CompileResult;
+import io.dedicate.compiler.OfferingCompiler;
+import io.dedicate.compiler.RepositoryFiles;
+import io.dedicate.compiler.model.ChildPlan;
+import io.dedicate.compiler.model.ClusterPlan;
+import io.dedicate.compiler.model.Cost;
+import io.dedicate.compiler.model.Errand;
+import io.dedicate.compiler.model.Expression;
+import io.dedicate.compiler.model.Hook;
+import io.dedicate.compiler.model.InstanceGroup;
+import io.dedicate.compiler.model.Job;
+import io.dedicate.compiler.model.Offering;
+import io.dedicate.compiler.model.Operation;
+import io.dedicate.compiler.model.Parameter;
+import io.dedicate.compiler.model.ParameterType;
+import io.dedicate.compiler.model.PipelineSettings;
+import io.dedicate.compiler.model.Sharing;
+import io.dedicate.compiler.model.Trigger;
+import io.dedicate.dsl.SourceSpan;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The model of the real {@code offerings/mysql.offering}: every normalisation the model promises. */
+class MySqlModelTest {
+
+    private static Offering mysql;
+
+    @BeforeAll
+    static void compile() {
+        CompileResult result = new OfferingCompiler().check(List.of(RepositoryFiles.OFFERINGS));
+        assertEquals(List.of(), result.diagnostics(), "the real offering compiles without any diagnostic");
+        assertEquals(1, result.offerings().size());
+        mysql = result.offerings().get(0);
+    }
+
+    @Test
+    void derivedIdsAreStableNameBasedUuids() {
+        // Pinned: changing them would orphan every instance a broker already has.
+        assertEquals("8de0837c-7c94-5680-aabb-1a527f3ab4ad", mysql.id());
+        assertEquals(
+                "37282dad-6171-54b3-a28e-1a395472b7ac", plan("cluster-small").id());
+        assertEquals("208335a1-c29f-5695-98a7-7b223c68b9f9", plan("database").id());
+    }
+
+    @Test
+    void maintenanceInfoNamesReleasesAndStemcell() {
+        assertEquals(
+                "1.4.0+cf-mysql.36.19.0.prometheus.26.6.0.ubuntu-jammy.1.586",
+                mysql.maintenanceInfo().version());
+        assertEquals(
+                "mysql-on-demand 1.4.0: cf-mysql 36.19.0, prometheus 26.6.0, stemcell ubuntu-jammy 1.586",
+                mysql.maintenanceInfo().description());
+    }
+
+    @Test
+    void serviceMetadata() {
+        assertEquals("MySQL clusters and databases on demand", mysql.metadata().description());
+        assertEquals("MySQL on demand", mysql.metadata().displayName());
+        assertEquals(
+                List.of("mysql", "relational", "dedicated"), mysql.metadata().tags());
+        assertTrue(mysql.metadata().shareable());
+        assertTrue(mysql.metadata().planUpdateable());
+        String longDescription = Objects.requireNonNull(mysql.metadata().longDescription());
+        assertTrue(longDescription.startsWith("Dedicated MySQL (Galera) clusters"), longDescription);
+    }
+
+    @Test
+    void clusterPlanSizingIsNormalised() {
+        ClusterPlan small = (ClusterPlan) plan("cluster-small");
+        assertEquals(
+                List.of("mysql", "proxy", "arbitrator", "broker"),
+                List.copyOf(small.sizing().instances().keySet()),
+                "instance groups in deployment order, errand groups left out");
+        assertEquals(
+                Map.of("mysql", 3, "proxy", 1, "arbitrator", 1, "broker", 1),
+                small.sizing().instances());
+        assertEquals("small", small.sizing().vmType());
+        assertEquals(10 * 1024, small.sizing().diskMb());
+        assertEquals(List.of("z1", "z2", "z3"), small.sizing().azs());
+        assertEquals(2 * 3600L, small.maxPollingSeconds());
+        assertFalse(small.bindable());
+    }
+
+    @Test
+    void costsAndFree() {
+        ClusterPlan small = (ClusterPlan) plan("cluster-small");
+        assertEquals(
+                List.of(new Cost(new BigDecimal("120.00"), "usd", "MONTHLY")),
+                small.metadata().costs());
+        assertFalse(small.metadata().free(), "a plan with costs is not free");
+        assertTrue(plan("database").metadata().free());
+        assertFalse(plan("15gb").metadata().free());
+    }
+
+    @Test
+    void driversAndTheirSettings() {
+        ChildPlan database = (ChildPlan) plan("database");
+        assertEquals("delegate", database.driver().name());
+        assertEquals(
+                Map.of("service", "p-mysql", "plan", "default"),
+                database.driver().settings());
+        ChildPlan hundred = (ChildPlan) plan("100mb");
+        assertEquals("mysql", hundred.driver().name());
+        assertEquals(Map.of("quota", 100L * 1024 * 1024), hundred.driver().settings(), "quota in bytes");
+        assertTrue(hundred.bindable());
+    }
+
+    @Test
+    void upgradesInSourceOrder() {
+        assertEquals(List.of("cluster-large"), mysql.upgradeTargets("cluster-small"));
+    }
+
+    @Test
+    void parametersAreExpandedPerRequest() {
+        assertEquals(
+                List.of(
+                        "innodb_buffer_pool_size",
+                        "max_connections",
+                        "slow_query_threshold",
+                        "audit_log",
+                        "major_version",
+                        "character_set"),
+                names(mysql.parameters().clusterCreate()));
+        assertEquals(
+                List.of(
+                        "innodb_buffer_pool_size",
+                        "max_connections",
+                        "slow_query_threshold",
+                        "audit_log",
+                        "rolling_restart"),
+                names(mysql.parameters().clusterUpdate()),
+                "create-only parameters are not accepted on update");
+        assertEquals(
+                List.of("cluster", "cluster-org", "cluster-space", "collation"),
+                names(mysql.parameters().childCreate()),
+                "built-ins first");
+        assertEquals(List.of("read_only", "password"), names(mysql.parameters().bindingCreate()));
+
+        Parameter cluster = mysql.parameters().childCreate().get(0);
+        assertTrue(cluster.builtIn() && cluster.required());
+        assertEquals(SourceSpan.NONE, cluster.span());
+        assertFalse(mysql.parameters().childCreate().get(1).required());
+    }
+
+    @Test
+    void parameterDefaultsKeepTheirWrittenFormAndBoundsAreNormalised() {
+        Parameter pool = mysql.parameters().clusterCreate().get(0);
+        assertEquals(ParameterType.BYTES, pool.type());
+        assertEquals("1GB", pool.defaultValue());
+        assertEquals("2GB", pool.example());
+        assertEquals(new BigDecimal(128L * 1024 * 1024), pool.minimum());
+        assertEquals(new BigDecimal(64L * 1024 * 1024 * 1024), pool.maximum());
+
+        Parameter slow = mysql.parameters().clusterCreate().get(2);
+        assertEquals("10s", slow.defaultValue());
+        assertEquals(new BigDecimal(1), slow.minimum());
+        assertEquals(new BigDecimal(3600), slow.maximum());
+
+        Parameter connections = mysql.parameters().clusterCreate().get(1);
+        assertEquals(1500L, connections.defaultValue());
+
+        Parameter major = mysql.parameters().clusterCreate().get(4);
+        assertEquals(List.of("5.7", "8.0"), major.enumValues());
+        assertTrue(major.createOnly());
+
+        Parameter charset = mysql.parameters().clusterCreate().get(5);
+        assertEquals("^[a-z0-9]+$", charset.pattern());
+        assertEquals(1, charset.minLength());
+        assertEquals(32, charset.maxLength());
+
+        Parameter password = mysql.parameters().bindingCreate().get(1);
+        assertTrue(password.secret());
+        assertNull(password.defaultValue());
+    }
+
+    @Test
+    void deployment() {
+        Expression.Concat name =
+                assertInstanceOf(Expression.Concat.class, mysql.deployment().name());
+        assertEquals("mysql-", ((Expression.Literal) name.parts().get(0)).value());
+        assertEquals("id", ((Expression.InstanceRef) name.parts().get(1)).field());
+        assertEquals("tenant-clusters", mysql.deployment().network());
+        assertEquals(
+                Map.of(
+                        "canaries",
+                        1L,
+                        "max_in_flight",
+                        1L,
+                        "canary_watch_time",
+                        "30000-600000",
+                        "update_watch_time",
+                        "30000-600000",
+                        "serial",
+                        false),
+                mysql.deployment().update());
+        InstanceGroup proxy = group("proxy");
+        assertEquals(1024, proxy.diskMb());
+        assertEquals("small", proxy.vmType());
+        assertNull(proxy.instances());
+        InstanceGroup smoke = group("smoke-tests");
+        assertTrue(smoke.errand());
+        assertEquals(1, smoke.instances());
+
+        Job mysqlJob = group("mysql").jobs().get(0);
+        Job.Property pool = mysqlJob.properties().get(1);
+        assertEquals(List.of("cf_mysql", "mysql", "innodb_buffer_pool_size"), pool.path());
+        assertEquals("innodb_buffer_pool_size", ((Expression.ParamRef) pool.value()).name());
+        Job.Property ips = mysqlJob.properties().get(9);
+        assertEquals(List.of("instances", "mysql"), ((Expression.PlanRef) ips.value()).path());
+        assertEquals(8, mysql.deployment().variables().size());
+        assertEquals("certificate", mysql.deployment().variables().get(6).type());
+    }
+
+    @Test
+    void errandsHooksAppsAndTerraform() {
+        Errand bootstrap = mysql.errands().get(0);
+        assertEquals("mysql", bootstrap.instanceGroup());
+        assertEquals(
+                List.of(
+                        new Trigger(Trigger.When.AFTER, Operation.DEPLOY),
+                        new Trigger(Trigger.When.AFTER, Operation.RECREATE)),
+                bootstrap.triggers());
+        assertTrue(mysql.errands().get(2).runs(Trigger.When.BEFORE, Operation.DELETE));
+
+        Hook prometheus = mysql.hooks().get(0);
+        assertEquals("prometheus", prometheus.sharedDeployment());
+        assertEquals(List.of(new Trigger(Trigger.When.AFTER, Operation.DELETE)), prometheus.deregister());
+        Expression.MapOf scrape =
+                assertInstanceOf(Expression.MapOf.class, prometheus.ops().get(0).value());
+        assertEquals(
+                List.of("job_name", "scrape_interval", "static_configs"),
+                List.copyOf(scrape.entries().keySet()));
+        assertTrue(prometheus.span().file().endsWith("fragments/prometheus.fragment"), "spans point into fragments");
+
+        var app = mysql.apps().get(0);
+        assertEquals(256, app.memoryMb());
+        assertEquals(512, app.diskMb());
+        assertEquals(2, app.instances());
+        assertEquals(
+                "host", ((Expression.OutputRef) Objects.requireNonNull(app.env().get("PMA_HOST"))).name());
+
+        var terraform = Objects.requireNonNull(mysql.terraform());
+        assertEquals(
+                List.of("name", "space_guid", "ports"),
+                List.copyOf(terraform.vars().keySet()));
+        assertEquals(
+                "space_guid",
+                ((Expression.InstanceRef)
+                                Objects.requireNonNull(terraform.vars().get("space_guid")))
+                        .field());
+    }
+
+    @Test
+    void outputsSharingLimitsPipeline() {
+        var admin = mysql.outputs().get(3);
+        assertEquals("admin_password", admin.name());
+        assertTrue(admin.secret());
+        assertEquals("mysql_admin_password", ((Expression.VariableRef) admin.value()).name());
+        assertEquals(3306L, ((Expression.Literal) mysql.outputs().get(1).value()).value());
+        assertEquals(new Sharing(Sharing.Scope.ORGS, true), mysql.sharing());
+        assertEquals(5, mysql.limits().clustersPerOrg());
+        assertEquals(50, mysql.limits().childrenPerCluster());
+        assertEquals(PipelineSettings.DEFAULT, mysql.pipeline());
+    }
+
+    private static io.dedicate.compiler.model.Plan plan(String name) {
+        return mysql.plan(name).orElseThrow();
+    }
+
+    private static InstanceGroup group(String name) {
+        return mysql.deployment().instanceGroups().stream()
+                .filter(g -> g.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static List<String> names(List<Parameter> parameters) {
+        return parameters.stream().map(Parameter::name).toList();
+    }
+}

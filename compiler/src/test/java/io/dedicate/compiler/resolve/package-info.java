@@ -1,0 +1,5 @@
+/** Tests of {@code io.dedicate.compiler.resolve}. */
+@NullMarked
+package io.dedicate.compiler.resolve;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,32 @@
+package io.dedicate.dsl;
+
+import io.dedicate.dsl.internal.OfferingReader;
+
+/**
+ * Parses the text of one offering file (or fragment) into an immutable AST, collecting every
+ * syntax error of the file as a located {@link Diagnostic} instead of throwing.
+ *
+ * <p>This is the only door into the language's grammar: ANTLR's parse tree never leaves the
+ * {@code dsl} module, so the compiler depends on the AST records alone.
+ *
+ * <pre>{@code
+ * ParseResult result = OfferingParser.parse("offerings/mysql.offering", Files.readString(path));
+ * result.diagnostics().forEach(d -> System.err.println(d.toLine()));
+ * }</pre>
+ */
+public final class OfferingParser {
+
+    private OfferingParser() {}
+
+    /**
+     * Parses {@code text}.
+     *
+     * @param file the path shown to users (e.g. {@code offerings/mysql.offering}); every {@link
+     *     SourceSpan} of the result carries it as is
+     * @param text the file's content
+     * @return the AST (absent when there is any error) and all diagnostics, sorted by position
+     */
+    public static ParseResult parse(String file, String text) {
+        return OfferingReader.read(file, text);
+    }
+}
