@@ -158,7 +158,7 @@ public final class PipelineEmitter implements Emitter {
                     0,
                     "Concourse pipeline `" + template + "` of one " + offering.name() + " cluster (offering "
                             + offering.name() + " " + offering.version() + ", "
-                            + offering.span().file() + "), for "
+                            + TemplateText.source(offering.span()) + "), for "
                             + kinds.stream()
                                     .map(k -> "operation.kind " + k.label())
                                     .collect(Collectors.joining(" and "))
@@ -250,7 +250,7 @@ public final class PipelineEmitter implements Emitter {
             phase(Trigger.When.AFTER);
             if (!recreating()) {
                 for (App app : offering.apps()) {
-                    text.comment(2, "app " + app.name() + " (" + app.span() + ")");
+                    text.comment(2, "app " + app.name() + " (" + TemplateText.where(app.span()) + ")");
                     task(2, true, appTask(app, true));
                 }
             }
@@ -259,7 +259,7 @@ public final class PipelineEmitter implements Emitter {
         private void deleteSteps() {
             phase(Trigger.When.BEFORE);
             for (App app : offering.apps()) {
-                text.comment(2, "app " + app.name() + " (" + app.span() + ")");
+                text.comment(2, "app " + app.name() + " (" + TemplateText.where(app.span()) + ")");
                 task(2, true, appTask(app, false));
             }
             if (deploys) {
@@ -282,7 +282,8 @@ public final class PipelineEmitter implements Emitter {
                     guarded(runs, () -> {
                         text.comment(
                                 2,
-                                "errand " + errand.name() + " (" + errand.span() + "): " + triggers(errand.triggers()));
+                                "errand " + errand.name() + " (" + TemplateText.where(errand.span()) + "): "
+                                        + triggers(errand.triggers()));
                         task(2, true, errandTask(errand));
                     });
                 }
@@ -324,7 +325,8 @@ public final class PipelineEmitter implements Emitter {
         private void hookSteps(Hook hook, boolean register) {
             text.comment(
                     2,
-                    "hook " + hook.name() + " (" + hook.span() + "): " + (register ? "register " : "deregister ")
+                    "hook " + hook.name() + " (" + TemplateText.where(hook.span()) + "): "
+                            + (register ? "register " : "deregister ")
                             + triggers(register ? hook.register() : hook.deregister()));
             Map<String, TemplateValue.Flow> params = new LinkedHashMap<>();
             params.put("SHARED_DEPLOYMENT", TemplateText.literal(hook.sharedDeployment()));
@@ -373,7 +375,8 @@ public final class PipelineEmitter implements Emitter {
 
         private void terraform(boolean destroy) {
             var terraform = java.util.Objects.requireNonNull(offering.terraform());
-            text.comment(2, "terraform (" + terraform.span() + "): " + (destroy ? "destroy" : "apply"));
+            text.comment(
+                    2, "terraform (" + TemplateText.where(terraform.span()) + "): " + (destroy ? "destroy" : "apply"));
             Map<String, TemplateValue.Flow> params = new LinkedHashMap<>();
             params.put("TF_MODULE_SOURCE", TemplateText.literal(terraform.moduleSource()));
             params.put("TF_STATE_PATH", flow("(git.path ~ '/terraform/terraform.tfstate')"));

@@ -1,6 +1,8 @@
 package io.dedicate.compiler.emit;
 
 import io.dedicate.bundle.YamlFlowEncoder;
+import io.dedicate.dsl.SourceSpan;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -157,6 +159,21 @@ final class TemplateText {
                     .append('\n');
         }
         return this;
+    }
+
+    /**
+     * Where an element comes from, for comments: file name, line and column ({@code
+     * mysql.offering:120:5}). Only the file name, so that the bundle does not depend on the path
+     * the compiler was given.
+     */
+    static String where(SourceSpan span) {
+        return source(span) + ":" + span.line() + ":" + span.column();
+    }
+
+    /** The file name of a span. */
+    static String source(SourceSpan span) {
+        Path name = Path.of(span.file()).getFileName();
+        return name == null ? span.file() : name.toString();
     }
 
     /** Builds a {@link TemplateValue.Mapping} from ordered entries. */

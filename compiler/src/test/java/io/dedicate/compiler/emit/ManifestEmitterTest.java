@@ -34,8 +34,6 @@ class ManifestEmitterTest {
         String template = emit(mysql).text(BundleLayout.manifest("mysql-on-demand"));
         Map<String, Object> variables = OfferingFixtures.variables(mysql, "deploy");
         JsonNode manifest = Rendering.yaml("manifest", template, variables);
-        System.out.println(template);
-        System.out.println(Rendering.render("manifest", template, variables));
         BoshManifests.assertValid(manifest);
     }
 }

@@ -471,7 +471,10 @@ final class OfferingFixtures {
                 SPAN);
     }
 
-    /** Sample template variables of one instance, as the broker provides them. */
+    /**
+     * Sample template variables of one instance, as the broker provides them: the first cluster
+     * plan, every cluster parameter (create and update scopes) with a value of its type.
+     */
     static Map<String, Object> variables(Offering offering, String operationKind) {
         ClusterPlan plan = offering.clusterPlans().get(0);
         Map<String, Object> instance = new LinkedHashMap<>();
@@ -491,6 +494,9 @@ final class OfferingFixtures {
         Map<String, Object> params = new LinkedHashMap<>();
         for (Parameter parameter : offering.parameters().clusterCreate()) {
             params.put(parameter.name(), sample(parameter));
+        }
+        for (Parameter parameter : offering.parameters().clusterUpdate()) {
+            params.putIfAbsent(parameter.name(), sample(parameter));
         }
         Map<String, Object> operation = new LinkedHashMap<>();
         operation.put("id", "op-1");
@@ -516,6 +522,10 @@ final class OfferingFixtures {
             case INTEGER -> 1500L;
             case NUMBER -> new java.math.BigDecimal("1.5");
             case BOOLEAN -> false;
+            case ENUM ->
+                parameter.enumValues().isEmpty()
+                        ? "value"
+                        : parameter.enumValues().get(0);
             default -> parameter.defaultValue() != null ? parameter.defaultValue() : "value";
         };
     }
