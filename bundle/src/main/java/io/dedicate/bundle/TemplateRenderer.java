@@ -1,0 +1,106 @@
+package io.dedicate.bundle;
+
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.TemplateError;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import jinjava.javax.el.CompositeELResolver;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Renders bundle templates (Jinjava) for one service instance, safely and deterministically. Used
+ * by the compiler (to check its templates) and by the broker (per instance and operation).
+ *
+ * <p>Configuration and why:
+ *
+ * <ul>
+ *   <li><b>Strict variables</b>: a template that reads a variable or key that does not exist
+ *       ({@code params.missing}, {@code nope}) fails with a message naming the template and the
+ *       variable, instead of Jinja's silent empty value that would deploy a wrong manifest.
+ *   <li><b>No nested interpretation</b>: a value such as <code>{{ 7*7 }}</code> comes out as those
+ *       characters; values are data, never template code.
+ *   <li><b>No auto-escaping</b>: nothing is HTML-escaped behind our back; the templates escape every
+ *       value explicitly with the filters of {@link EscapingFilters} ({@code yaml}, {@code json},
+ *       {@code text}, {@code yaml_chars}), which refuse values containing BOSH/Concourse
+ *       interpolation sequences ({@code ((secret))}) with an {@link UnsafeValueException}.
+ *   <li><b>Determinism</b>: fixed locale ({@link Locale#ROOT}) and time zone (UTC); templates are
+ *       read with {@code \n} line endings ({@code \r\n} and {@code \r} are normalised), trailing
+ *       newlines kept, block tags on their own line removed with their line ({@code trim_blocks},
+ *       {@code lstrip_blocks}). The same template and variables always give the same text.
+ * </ul>
+ *
+ * <p>Instances are thread-safe: each render has its own interpreter and context.
+ */
+public final class TemplateRenderer {
+
+    private static final long MAX_OUTPUT_BYTES = 16L * 1024 * 1024;
+
+    private final Jinjava jinjava = new Jinjava(configuration(null));
+
+    /**
+     * Renders {@code template} with {@code variables}.
+     *
+     * @param templateName the template's bundle path, for error messages
+     * @param variables JSON-like values (String, Number, Boolean, null, Map with string keys, List)
+     * @throws UnsafeValueException if an inserted value contains {@code ((...))} (a 400 for the
+     *     broker)
+     * @throws TemplateRenderException for any other failure: undefined variable, syntax error,
+     *     unsupported value type
+     */
+    public String render(String templateName, String template, Map<String, ?> variables) {
+        RenderSession session = new RenderSession(templateName, VariableTree.copy(variables));
+        JinjavaConfig config = configuration(session);
+        Context context = new Context(jinjava.getGlobalContext(), session.variables(), config.getDisabled());
+        context.setDynamicVariableResolver(session::undefinedVariable);
+        EscapingFilters.of(session).forEach(context::registerFilter);
+        JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava, context, config);
+        String text = template.replace("\r\n", "\n").replace('\r', '\n');
+        String output;
+        try (var current = JinjavaInterpreter.closeablePushCurrent(interpreter).get()) {
+            output = current.value().render(text);
+        } catch (RuntimeException e) {
+            TemplateRenderException problem = session.problem();
+            if (problem != null) {
+                throw problem;
+            }
+            throw new TemplateRenderException("template `" + templateName + "` failed to render: " + e.getMessage());
+        }
+        TemplateRenderException problem = session.problem();
+        if (problem != null) {
+            throw problem;
+        }
+        String fatal = interpreter.getErrors().stream()
+                .filter(error -> error.getSeverity() == TemplateError.ErrorType.FATAL)
+                .map(error -> templateName + ":" + error.getLineno() + ": " + error.getMessage())
+                .collect(Collectors.joining("; "));
+        if (!fatal.isEmpty()) {
+            throw new TemplateRenderException("template `" + templateName + "` failed to render: " + fatal);
+        }
+        return output;
+    }
+
+    private static JinjavaConfig configuration(@Nullable RenderSession session) {
+        JinjavaConfig.Builder builder = JinjavaConfig.newBuilder()
+                .withFailOnUnknownTokens(true)
+                .withNestedInterpretationEnabled(false)
+                .withLocale(Locale.ROOT)
+                .withTimeZone(ZoneOffset.UTC)
+                .withKeepTrailingNewline(true)
+                .withTrimBlocks(true)
+                .withLstripBlocks(true)
+                .withMaxOutputSize(MAX_OUTPUT_BYTES);
+        if (session != null) {
+            CompositeELResolver resolver = new CompositeELResolver();
+            resolver.add(session.strictLookups());
+            resolver.add(JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_ONLY);
+            builder.withElResolver(resolver);
+        }
+        return builder.build();
+    }
+}

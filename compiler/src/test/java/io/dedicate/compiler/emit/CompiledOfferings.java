@@ -1,0 +1,82 @@
+package io.dedicate.compiler.emit;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dedicate.bundle.BundleLayout;
+import io.dedicate.compiler.CompileResult;
+import io.dedicate.compiler.OfferingCompiler;
+import io.dedicate.compiler.model.Hook;
+import io.dedicate.compiler.model.Offering;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The real offerings of {@code offerings/}, compiled by the front end, and their templates. */
+final class CompiledOfferings {
+
+    private CompiledOfferings() {}
+
+    static Path root() {
+        String root = System.getProperty("dedicate.repo.root");
+        assertTrue(root != null, "system property dedicate.repo.root (the repository root) is not set");
+        return Path.of(root);
+    }
+
+    static List<Offering> offerings() {
+        CompileResult result = new OfferingCompiler().check(List.of(root().resolve("offerings")));
+        assertFalse(result.hasErrors(), "offerings/ does not compile: " + result.diagnostics());
+        assertFalse(result.offerings().isEmpty(), "no offering in offerings/");
+        return result.offerings();
+    }
+
+    static MemoryManifest emit(List<Offering> offerings) {
+        MemoryManifest files = new MemoryManifest();
+        new PipelineEmitter().emit(offerings, files);
+        new ManifestEmitter().emit(offerings, files);
+        return files;
+    }
+
+    /** One template rendered with one set of variables: what the broker would do. */
+    record Rendition(String path, String kind, Map<String, Object> variables) {
+        @Override
+        public String toString() {
+            return path + " (" + kind + ")";
+        }
+    }
+
+    /** Every template of every offering, with the operation kinds it is rendered for. */
+    static List<Rendition> renditions(List<Offering> offerings, MemoryManifest files) {
+        List<Rendition> renditions = new ArrayList<>();
+        for (Offering offering : offerings) {
+            if (offering.clusterPlans().isEmpty()) {
+                continue;
+            }
+            Map<String, List<String>> kinds = new LinkedHashMap<>();
+            kinds.put("deploy", List.of("deploy", "update"));
+            kinds.put("recreate", List.of("recreate"));
+            kinds.put("upgrade", List.of("upgrade"));
+            kinds.put("delete", List.of("delete"));
+            kinds.forEach((operation, list) -> list.forEach(kind -> renditions.add(new Rendition(
+                    BundleLayout.pipeline(offering.name(), operation),
+                    kind,
+                    OfferingFixtures.variables(offering, kind)))));
+            if (ManifestEmitter.hasDeployment(offering)) {
+                renditions.add(new Rendition(
+                        BundleLayout.manifest(offering.name()),
+                        "deploy",
+                        OfferingFixtures.variables(offering, "deploy")));
+                for (Hook hook : offering.hooks()) {
+                    renditions.add(new Rendition(
+                            BundleLayout.hookOps(offering.name(), hook.name()),
+                            "deploy",
+                            OfferingFixtures.variables(offering, "deploy")));
+                }
+            }
+        }
+        assertTrue(files.files().containsKey(BundleLayout.META_PIPELINE));
+        return renditions;
+    }
+}

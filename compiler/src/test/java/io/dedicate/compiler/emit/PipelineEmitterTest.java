@@ -1,0 +1,223 @@
+package io.dedicate.compiler.emit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dedicate.bundle.BundleLayout;
+import io.dedicate.compiler.model.Offering;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PipelineEmitterTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Offering mysql = OfferingFixtures.mysql();
+    private final MemoryManifest files = emit(mysql);
+
+    static MemoryManifest emit(Offering offering) {
+        MemoryManifest files = new MemoryManifest();
+        new PipelineEmitter().emit(List.of(offering), files);
+        new ManifestEmitter().emit(List.of(offering), files);
+        return files;
+    }
+
+    private JsonNode render(String operation, String kind) {
+        return Rendering.yaml(
+                operation,
+                files.text(BundleLayout.pipeline("mysql-on-demand", operation)),
+                OfferingFixtures.variables(mysql, kind));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"deploy,deploy", "deploy,update", "recreate,recreate", "upgrade,upgrade", "delete,delete"})
+    void everyPipelineValidatesAgainstTheConcourseSchema(String operation, String kind) {
+        ConcourseSchema.assertValid(operation + " (" + kind + ")", render(operation, kind));
+    }
+
+    @Test
+    void theSchemaCanFail() {
+        JsonNode pipeline = render("deploy", "deploy");
+        ((com.fasterxml.jackson.databind.node.ObjectNode)
+                        pipeline.path("jobs").get(0).path("plan").get(0))
+                .set("on_failure", JSON.createObjectNode().put("task", "x"));
+        assertFalse(ConcourseSchema.errors(pipeline).isEmpty(), "a step hook must be rejected");
+    }
+
+    @Test
+    void metaPipelineSetsOnePipelinePerInstance() throws Exception {
+        String template = files.text(BundleLayout.META_PIPELINE);
+        for (int count : new int[] {0, 1, 2}) {
+            List<Map<String, Object>> instances = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                instances.add(Map.of("name", "cluster-" + i, "path", "org/space/id-" + i));
+            }
+            Map<String, Object> variables = new LinkedHashMap<>();
+            variables.put("instances", instances);
+            variables.put("git", Map.of("uri", "git@example.com:d.git", "branch", "main"));
+            JsonNode pipeline = Rendering.yaml("meta", template, variables);
+            ConcourseSchema.assertValid("meta with " + count + " instances", pipeline);
+            JsonNode plan = pipeline.path("jobs").get(0).path("plan");
+            assertEquals(count + 1, plan.size());
+            if (count == 2) {
+                assertEquals("cluster-1", plan.get(2).path("set_pipeline").textValue());
+                assertEquals(
+                        "deployments/org/space/id-1/pipeline.yml",
+                        plan.get(2).path("file").textValue());
+                assertEquals(
+                        "deployments/org/space/id-1/vars.yml",
+                        plan.get(2).path("var_files").get(0).textValue());
+            }
+        }
+    }
+
+    @Test
+    void deployRunsItsStepsInOrderAndUpdateSwapsTheErrands() {
+        assertEquals(
+                List.of(
+                        "get:deployment",
+                        "get:shared-deployments",
+                        "get:terraform-state",
+                        "task:terraform-apply",
+                        "put:terraform-state",
+                        "task:bosh-deploy",
+                        "task:errand-bootstrap",
+                        "task:errand-smoke-tests",
+                        "task:register-prometheus",
+                        "put:shared-deployments",
+                        "task:register-shield",
+                        "put:shared-deployments",
+                        "task:push-app-phpmyadmin",
+                        "task:report-success"),
+                steps(render("deploy", "deploy")));
+        List<String> update = steps(render("deploy", "update"));
+        assertFalse(update.contains("task:errand-bootstrap"), update.toString());
+        assertTrue(update.contains("task:errand-smoke-tests"), update.toString());
+        assertEquals(
+                List.of(
+                        "get:deployment",
+                        "get:shared-deployments",
+                        "task:bosh-recreate",
+                        "task:errand-bootstrap",
+                        "task:register-prometheus",
+                        "put:shared-deployments",
+                        "task:report-success"),
+                steps(render("recreate", "recreate")));
+        assertEquals(
+                List.of(
+                        "get:deployment",
+                        "get:shared-deployments",
+                        "get:terraform-state",
+                        "task:errand-deregister-and-purge-instances",
+                        "task:deregister-shield",
+                        "put:shared-deployments",
+                        "task:delete-app-phpmyadmin",
+                        "task:bosh-delete-deployment",
+                        "task:terraform-destroy",
+                        "put:terraform-state",
+                        "task:deregister-prometheus",
+                        "put:shared-deployments",
+                        "task:report-success"),
+                steps(render("delete", "delete")));
+    }
+
+    @Test
+    void lastStepReportsOutputsAndJobHooksReportFailures() throws Exception {
+        JsonNode job = render("deploy", "deploy").path("jobs").get(0);
+        JsonNode plan = job.path("plan");
+        JsonNode report = plan.get(plan.size() - 1).path("config").path("params");
+        assertEquals(
+                "https://broker.example.com/reports/op-1",
+                report.path("REPORT_URL").textValue());
+        assertEquals("((report_token))", report.path("REPORT_TOKEN").textValue());
+        assertEquals("succeeded", report.path("REPORT_STATE").textValue());
+        JsonNode outputs = JSON.readTree(report.path("OUTPUTS").textValue());
+        assertEquals(
+                "q-s0.proxy.tenant-clusters.mysql-0b5e9c1e-7a51-4f36-9a0c-3d7e2b1f4a10.bosh",
+                outputs.path("host").textValue());
+        assertEquals(3306, outputs.path("port").intValue());
+        assertFalse(outputs.has("admin_password"), "CredHub outputs are read by the task");
+        JsonNode credhub = JSON.readTree(report.path("CREDHUB_OUTPUTS").textValue());
+        assertEquals(
+                "mysql-0b5e9c1e-7a51-4f36-9a0c-3d7e2b1f4a10/mysql_admin_password",
+                credhub.path("admin_password").textValue());
+        for (String hook : new String[] {"on_failure", "on_error", "on_abort"}) {
+            JsonNode params = job.path(hook).path("config").path("params");
+            assertEquals("failed", params.path("REPORT_STATE").textValue(), hook);
+            assertEquals("{}", params.path("OUTPUTS").textValue(), hook);
+        }
+    }
+
+    @Test
+    void scriptsNeverContainValues() {
+        Map<String, Object> other = OfferingFixtures.variables(mysql, "deploy");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> instance = (Map<String, Object>) java.util.Objects.requireNonNull(other.get("instance"));
+        instance.put("id", "other-id");
+        instance.put("name", "other-name");
+        String template = files.text(BundleLayout.pipeline("mysql-on-demand", "deploy"));
+        assertEquals(
+                scripts(Rendering.yaml("deploy", template, OfferingFixtures.variables(mysql, "deploy"))),
+                scripts(Rendering.yaml("deploy", template, other)));
+    }
+
+    @Test
+    void registrationCarriesTheRenderedHookOpsFile() throws Exception {
+        Map<String, Object> variables = OfferingFixtures.variables(mysql, "deploy");
+        JsonNode plan = render("deploy", "deploy").path("jobs").get(0).path("plan");
+        for (String hook : new String[] {"prometheus", "shield"}) {
+            JsonNode task = JSON.createObjectNode();
+            for (JsonNode step : plan) {
+                if (("register-" + hook).equals(step.path("task").textValue())) {
+                    task = step;
+                }
+            }
+            JsonNode embedded = JSON.readTree(
+                    task.path("config").path("params").path("OPS_FILE").textValue());
+            JsonNode opsFile =
+                    Rendering.yaml(hook, files.text(BundleLayout.hookOps("mysql-on-demand", hook)), variables);
+            assertEquals(opsFile, embedded, hook);
+            assertTrue(opsFile.isArray() && opsFile.size() > 0, hook);
+            opsFile.forEach(op -> assertEquals("replace", op.path("type").textValue()));
+        }
+        JsonNode prometheus = Rendering.yaml(
+                "prometheus", files.text(BundleLayout.hookOps("mysql-on-demand", "prometheus")), variables);
+        assertEquals(
+                "q-s0.mysql.tenant-clusters.mysql-0b5e9c1e-7a51-4f36-9a0c-3d7e2b1f4a10.bosh:9104",
+                prometheus
+                        .get(0)
+                        .path("value")
+                        .path("static_configs")
+                        .get(0)
+                        .path("targets")
+                        .get(0)
+                        .textValue());
+    }
+
+    static List<String> steps(JsonNode pipeline) {
+        List<String> steps = new ArrayList<>();
+        for (JsonNode step : pipeline.path("jobs").get(0).path("plan")) {
+            for (String kind : new String[] {"get", "put", "task"}) {
+                if (step.has(kind)) {
+                    steps.add(kind + ":" + step.path(kind).textValue());
+                }
+            }
+        }
+        return steps;
+    }
+
+    private static List<String> scripts(JsonNode pipeline) {
+        List<String> scripts = new ArrayList<>();
+        pipeline.findValues("run")
+                .forEach(run -> scripts.add(run.path("args").get(1).textValue()));
+        assertFalse(scripts.isEmpty());
+        return scripts;
+    }
+}
