@@ -51,6 +51,10 @@ public final class ValidationRules {
             new UnknownVariableRule(),
             new UnknownOutputRule(),
             new MisplacedOutputReferenceRule(),
+            new MisplacedCredhubValueRule(),
+            new MixedCredhubValueRule(),
+            new InterpolationInLiteralRule(),
+            new DeploymentNameCycleRule(),
             // deployment
             new UnknownInstanceGroupRule(),
             new ErrandInstanceCountRule(),
@@ -59,6 +63,7 @@ public final class ValidationRules {
             new UnknownReleaseRule(),
             new UnknownLifecycleRule(),
             new UnknownVariableTypeRule(),
+            new PropertyPathConflictRule(),
             // day-2 automation and sharing
             new UnknownErrandRule(),
             new ImpossibleTimingRule(),
