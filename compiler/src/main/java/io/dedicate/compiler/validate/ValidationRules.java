@@ -40,6 +40,7 @@ public final class ValidationRules {
             new CreateOnlyInUpdateScopeRule(),
             new RedundantCreateOnlyRule(),
             new RequiredWithDefaultRule(),
+            new SecretWithDefaultRule(),
             new ReservedParameterNameRule(),
             // quantities and counts
             new InvalidQuantityRule(),
