@@ -57,15 +57,26 @@ public final class OfferingCompiler {
         return new CompileResult(offerings, List.copyOf(diagnostics), loaded.sources());
     }
 
-    /** {@link #check}, then, when there is no error, runs every emitter into memory. */
+    /**
+     * {@link #check}, then, when there is no error, runs every emitter into memory and renders every
+     * template with sample values ({@link TemplateRenderCheck}). A template that does not render is
+     * a {@code template-render} error, and the bundle is then empty.
+     */
     public Bundle compile(List<Path> inputs) {
         CompileResult result = check(inputs);
-        MemoryManifest files = new MemoryManifest();
-        if (!result.hasErrors()) {
-            for (Emitter emitter : EMITTERS) {
-                emitter.emit(result.offerings(), files);
-            }
+        if (result.hasErrors()) {
+            return new Bundle(result, new MemoryManifest());
         }
-        return new Bundle(result, files);
+        MemoryManifest files = new MemoryManifest();
+        for (Emitter emitter : EMITTERS) {
+            emitter.emit(result.offerings(), files);
+        }
+        List<Diagnostic> renderErrors = TemplateRenderCheck.check(result.offerings(), files);
+        if (renderErrors.isEmpty()) {
+            return new Bundle(result, files);
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
+        diagnostics.addAll(renderErrors);
+        return new Bundle(new CompileResult(result.offerings(), diagnostics, result.sources()), new MemoryManifest());
     }
 }

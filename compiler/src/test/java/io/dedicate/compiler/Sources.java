@@ -40,14 +40,14 @@ public final class Sources {
                   cluster plan small {
                     description "One node"
                     instances node 1
-                    vm_type small
+                    vm_type small; azs z1
                   }
                   child plan item {
                     description "An item"
                     driver delegate { plan "default" }
                   }
                   deployment {
-                    variable broker_password : password
+                    network default; variable broker_password : password
                     instance_group node {
                       job hello from hello
                     }

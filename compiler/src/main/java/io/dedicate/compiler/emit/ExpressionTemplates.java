@@ -193,6 +193,9 @@ final class ExpressionTemplates {
         if (expression instanceof Expression.OutputRef o) {
             return credhubName(output(o).value());
         }
+        if (expression instanceof Expression.Concat c && c.parts().size() == 1) {
+            return credhubName(c.parts().get(0));
+        }
         return Optional.empty();
     }
 

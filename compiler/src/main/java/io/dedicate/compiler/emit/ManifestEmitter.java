@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * manifests/SERVICE/hooks/HOOK.yml.j2}, the ops file each hook adds to a shared deployment.
  *
  * <p>Sizing left open by the offering comes from the instance's plan (an errand group without a
- * count gets 1 instance); a group without network gets the deployment's, else {@code default};
+ * count gets 1 instance); a group without networks gets the deployment's (the validator makes
+ * sure there is one: BOSH has no default network);
  * {@code update} keys BOSH requires and the offering leaves out get bosh-deployment's values.
  * Every inserted value goes
  * through the {@code yaml} filter; BOSH variables stay {@code ((name))} placeholders that the
@@ -68,12 +69,6 @@ import java.util.stream.Collectors;
  * </pre>
  */
 public final class ManifestEmitter implements Emitter {
-
-    /**
-     * The network of groups when neither they nor the deployment name one: BOSH requires a
-     * network, and {@code default} is the name bosh-deployment's cloud configs give theirs.
-     */
-    static final String DEFAULT_NETWORK = "default";
 
     /**
      * The keys BOSH requires in {@code update}, with the values bosh-deployment's manifests use,
@@ -224,7 +219,8 @@ public final class ManifestEmitter implements Emitter {
         text.line(2, "stemcell: default");
         List<String> networks = !group.networks().isEmpty()
                 ? group.networks()
-                : List.of(deployment.network() != null ? deployment.network() : DEFAULT_NETWORK);
+                : List.of(java.util.Objects.requireNonNull(
+                        deployment.network(), "validated: a group without networks in a deployment without network"));
         text.entry(
                 2,
                 "networks",

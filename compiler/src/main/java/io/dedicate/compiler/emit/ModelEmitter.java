@@ -1,5 +1,6 @@
 package io.dedicate.compiler.emit;
 
+import io.dedicate.bundle.BundleDigest;
 import io.dedicate.bundle.BundleLayout;
 import io.dedicate.compiler.model.App;
 import io.dedicate.compiler.model.ChildPlan;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Schema;
+import io.dedicate.bundle.BundleDigest;
 import io.dedicate.bundle.BundleLayout;
 import io.dedicate.compiler.Bundle;
 import io.dedicate.compiler.CompileResult;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dedicate.bundle.BundleDigest;
 import io.dedicate.bundle.BundleLayout;
 import io.dedicate.compiler.model.Offering;
 import java.nio.charset.StandardCharsets;

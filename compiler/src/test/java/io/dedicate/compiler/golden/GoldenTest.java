@@ -47,31 +47,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GoldenTest {
 
-    private static final Path REPO = Path.of(System.getProperty("dedicate.repo.root", ".."))
-            .toAbsolutePath()
-            .normalize();
-    private static final Path GOLDEN = REPO.resolve("golden");
+    private static final Path REPO = GoldenCases.REPO;
+    private static final Path GOLDEN = GoldenCases.GOLDEN;
     private static final boolean APPROVE = Boolean.getBoolean("golden.approve");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Stream<String> cases() throws IOException {
-        try (Stream<Path> folders = Files.list(GOLDEN)) {
-            List<String> names = folders.filter(Files::isDirectory)
-                    .map(p -> p.getFileName().toString())
-                    .sorted()
-                    .toList();
-            if (names.isEmpty()) {
-                throw new IllegalStateException("no golden case in " + GOLDEN);
-            }
-            return names.stream();
-        }
+        return GoldenCases.names();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void golden(String name) throws IOException {
         Path folder = GOLDEN.resolve(name);
-        Bundle bundle = new OfferingCompiler().compile(inputs(folder));
+        Bundle bundle = new OfferingCompiler().compile(GoldenCases.inputs(folder));
         Path expectedErr = folder.resolve("expected.err");
         Path expectedDir = folder.resolve("expected");
         assertFalse(
@@ -85,23 +74,7 @@ class GoldenTest {
         }
     }
 
-    // ------------------------------------------------------------ inputs
-
-    private static List<Path> inputs(Path folder) throws IOException {
-        Path input = folder.resolve("input");
-        Path list = folder.resolve("inputs");
-        if (Files.isDirectory(input)) {
-            return List.of(input);
-        }
-        if (Files.isRegularFile(list)) {
-            return Files.readAllLines(list, StandardCharsets.UTF_8).stream()
-                    .map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .map(REPO::resolve)
-                    .toList();
-        }
-        throw new IllegalStateException(folder + " has neither input/ nor an inputs file");
-    }
+    // ------------------------------------------------------------ scrubbing
 
     /** Absolute paths of the case folder and the repository removed; {@code \n} line endings. */
     private static String scrub(String text, Path folder) {

@@ -1,9 +1,10 @@
-package io.dedicate.compiler.emit;
+package io.dedicate.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dedicate.bundle.BundleLayout;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -95,5 +96,39 @@ class BundleDigestTest {
         Map<String, byte[]> one = Map.of("ab", bytes("c"));
         Map<String, byte[]> other = Map.of("a", bytes("bc"));
         assertNotEquals(BundleDigest.of(one), BundleDigest.of(other));
+    }
+
+    @Test
+    void verifiesTheFilesItWasComputedOver() {
+        String digest = BundleDigest.of(bundle());
+        assertTrue(BundleDigest.verify(bundle(), digest));
+        Map<String, byte[]> withModel = bundle();
+        withModel.put(BundleLayout.MODEL, bytes("{\"digest\": \"" + digest + "\"}\n"));
+        assertTrue(BundleDigest.verify(withModel, digest), "model.json, which holds the digest, is not covered");
+    }
+
+    @Test
+    void refusesChangedAddedOrRemovedFiles() {
+        String digest = BundleDigest.of(bundle());
+        Map<String, byte[]> changed = bundle();
+        changed.put("catalog.json", bytes("{\"services\": [1]}\n"));
+        assertFalse(BundleDigest.verify(changed, digest));
+        Map<String, byte[]> added = bundle();
+        added.put("manifests/a/manifest.yml.j2", bytes("name: x\n"));
+        assertFalse(BundleDigest.verify(added, digest));
+        Map<String, byte[]> removed = bundle();
+        removed.remove("catalog.json");
+        assertFalse(BundleDigest.verify(removed, digest));
+    }
+
+    @Test
+    void refusesMalformedDigests() {
+        String digest = BundleDigest.of(bundle());
+        String hex = digest.substring(BundleDigest.PREFIX.length());
+        assertFalse(BundleDigest.verify(bundle(), hex), "without the algorithm prefix");
+        assertFalse(BundleDigest.verify(bundle(), "sha512:" + hex));
+        assertFalse(BundleDigest.verify(bundle(), BundleDigest.PREFIX + hex.toUpperCase(java.util.Locale.ROOT)));
+        assertFalse(BundleDigest.verify(bundle(), BundleDigest.PREFIX + hex.substring(1)));
+        assertFalse(BundleDigest.verify(bundle(), ""));
     }
 }

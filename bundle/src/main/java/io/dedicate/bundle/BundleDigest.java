@@ -1,6 +1,5 @@
-package io.dedicate.compiler.emit;
+package io.dedicate.bundle;
 
-import io.dedicate.bundle.BundleLayout;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,6 +26,9 @@ import java.util.Map;
  *   <li>The digest is {@code sha256:} followed by the lowercase hexadecimal result.
  * </ol>
  *
+ * <p>The compiler writes it ({@link #of}); the broker, which reads bundles, checks the bundle it
+ * loads against it ({@link #verify}).
+ *
  * <p>Paths are part of the input, so renaming or moving a file changes the digest, as does any
  * byte of any file. The empty bundle digests to {@code sha256:} + the SHA-256 of no bytes.
  */
@@ -52,6 +54,21 @@ public final class BundleDigest {
             bundle.update((byte) '\n');
         }
         return PREFIX + HEX.formatHex(bundle.digest());
+    }
+
+    /**
+     * Whether {@code files} (path to content, {@code model.json} included or not) are the files
+     * {@code digest} was computed over. A digest that is not {@code sha256:} and 64 lowercase
+     * hexadecimal digits matches nothing.
+     *
+     * @param digest the {@code digest} of the bundle's {@code model.json}
+     */
+    public static boolean verify(Map<String, byte[]> files, String digest) {
+        if (!digest.startsWith(PREFIX) || !digest.substring(PREFIX.length()).matches("[0-9a-f]{64}")) {
+            return false;
+        }
+        return MessageDigest.isEqual(
+                of(files).getBytes(StandardCharsets.US_ASCII), digest.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static byte[] utf8(String path) {
