@@ -6,6 +6,7 @@ import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.tree.Node;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  *       {@code lstrip_blocks}). The same template and variables always give the same text.
  * </ul>
  *
- * <p>Instances are thread-safe: each render has its own interpreter and context.
+ * <p>Instances are thread-safe: each render has its own interpreter and context. Parse a template
+ * once with {@link #prepare} and render the {@link PreparedTemplate} as often as needed.
  */
 public final class TemplateRenderer {
 
@@ -54,35 +56,94 @@ public final class TemplateRenderer {
      *     unsupported value type
      */
     public String render(String templateName, String template, Map<String, ?> variables) {
-        RenderSession session = new RenderSession(templateName, VariableTree.copy(variables));
-        JinjavaConfig config = configuration(session);
-        Context context = new Context(jinjava.getGlobalContext(), session.variables(), config.getDisabled());
-        context.setDynamicVariableResolver(session::undefinedVariable);
-        EscapingFilters.of(session).forEach(context::registerFilter);
-        JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava, context, config);
+        return prepare(templateName, template).render(variables);
+    }
+
+    /**
+     * Parses {@code template} once, for rendering it many times (per instance, per operation kind,
+     * per plan) without parsing it again.
+     *
+     * @throws TemplateRenderException if the template has a syntax error
+     */
+    public PreparedTemplate prepare(String templateName, String template) {
         String text = template.replace("\r\n", "\n").replace('\r', '\n');
-        String output;
-        try (var current = JinjavaInterpreter.closeablePushCurrent(interpreter).get()) {
-            output = current.value().render(text);
+        JinjavaConfig config = configuration(null);
+        JinjavaInterpreter parser = new JinjavaInterpreter(
+                jinjava, new Context(jinjava.getGlobalContext(), Map.of(), config.getDisabled()), config);
+        Node root;
+        try (var current = JinjavaInterpreter.closeablePushCurrent(parser).get()) {
+            root = current.value().parse(text);
         } catch (RuntimeException e) {
+            throw new TemplateRenderException("template `" + templateName + "` cannot be parsed: " + e.getMessage());
+        }
+        String fatal = fatalErrors(templateName, parser);
+        if (!fatal.isEmpty()) {
+            throw new TemplateRenderException("template `" + templateName + "` cannot be parsed: " + fatal);
+        }
+        return new PreparedTemplate(templateName, root);
+    }
+
+    /** A parsed template; immutable, and rendered by any number of threads at once. */
+    public final class PreparedTemplate {
+
+        private final String templateName;
+        private final Node root;
+
+        private PreparedTemplate(String templateName, Node root) {
+            this.templateName = templateName;
+            this.root = root;
+        }
+
+        public String name() {
+            return templateName;
+        }
+
+        /**
+         * Renders the template with {@code variables}.
+         *
+         * @param variables JSON-like values (String, Number, Boolean, null, Map with string keys,
+         *     List)
+         * @throws UnsafeValueException if an inserted value contains {@code ((...))} (a 400 for the
+         *     broker)
+         * @throws TemplateRenderException for any other failure: undefined variable, unsupported
+         *     value type
+         */
+        public String render(Map<String, ?> variables) {
+            RenderSession session = new RenderSession(templateName, VariableTree.copy(variables));
+            JinjavaConfig config = configuration(session);
+            Context context = new Context(jinjava.getGlobalContext(), session.variables(), config.getDisabled());
+            context.setDynamicVariableResolver(session::undefinedVariable);
+            EscapingFilters.of(session).forEach(context::registerFilter);
+            JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava, context, config);
+            String output;
+            try (var current =
+                    JinjavaInterpreter.closeablePushCurrent(interpreter).get()) {
+                output = current.value().render(root);
+            } catch (RuntimeException e) {
+                TemplateRenderException problem = session.problem();
+                if (problem != null) {
+                    throw problem;
+                }
+                throw new TemplateRenderException(
+                        "template `" + templateName + "` failed to render: " + e.getMessage());
+            }
             TemplateRenderException problem = session.problem();
             if (problem != null) {
                 throw problem;
             }
-            throw new TemplateRenderException("template `" + templateName + "` failed to render: " + e.getMessage());
+            String fatal = fatalErrors(templateName, interpreter);
+            if (!fatal.isEmpty()) {
+                throw new TemplateRenderException("template `" + templateName + "` failed to render: " + fatal);
+            }
+            return output;
         }
-        TemplateRenderException problem = session.problem();
-        if (problem != null) {
-            throw problem;
-        }
-        String fatal = interpreter.getErrors().stream()
+    }
+
+    private static String fatalErrors(String templateName, JinjavaInterpreter interpreter) {
+        return interpreter.getErrors().stream()
                 .filter(error -> error.getSeverity() == TemplateError.ErrorType.FATAL)
                 .map(error -> templateName + ":" + error.getLineno() + ": " + error.getMessage())
                 .collect(Collectors.joining("; "));
-        if (!fatal.isEmpty()) {
-            throw new TemplateRenderException("template `" + templateName + "` failed to render: " + fatal);
-        }
-        return output;
     }
 
     private static JinjavaConfig configuration(@Nullable RenderSession session) {

@@ -11,6 +11,7 @@ import io.dedicate.compiler.model.Hook;
 import io.dedicate.compiler.model.Offering;
 import io.dedicate.dsl.Diagnostic;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,7 @@ public final class TemplateRenderCheck {
      */
     public static List<Diagnostic> check(List<Offering> offerings, MemoryManifest files) {
         List<Diagnostic> diagnostics = new ArrayList<>();
+        Map<String, TemplateRenderer.PreparedTemplate> prepared = new HashMap<>();
         for (Offering offering : offerings) {
             if (offering.clusterPlans().isEmpty()) {
                 continue;
@@ -65,6 +67,7 @@ public final class TemplateRenderCheck {
                         offering,
                         BundleLayout.pipeline(offering.name(), pipeline.template()),
                         files,
+                        prepared,
                         reporter,
                         failed,
                         pipeline.kind(),
@@ -75,6 +78,7 @@ public final class TemplateRenderCheck {
                         offering,
                         BundleLayout.manifest(offering.name()),
                         files,
+                        prepared,
                         reporter,
                         failed,
                         "deploy, plan " + plan.name(),
@@ -85,6 +89,7 @@ public final class TemplateRenderCheck {
                         offering,
                         BundleLayout.hookOps(offering.name(), hook.name()),
                         files,
+                        prepared,
                         reporter,
                         failed,
                         "deploy",
@@ -96,6 +101,7 @@ public final class TemplateRenderCheck {
                     offerings.get(0),
                     BundleLayout.META_PIPELINE,
                     files,
+                    prepared,
                     new Reporter(CODE, diagnostics),
                     new HashSet<>(),
                     "meta",
@@ -108,6 +114,7 @@ public final class TemplateRenderCheck {
             Offering offering,
             String path,
             MemoryManifest files,
+            Map<String, TemplateRenderer.PreparedTemplate> prepared,
             Reporter reporter,
             Set<String> failed,
             String rendition,
@@ -116,7 +123,12 @@ public final class TemplateRenderCheck {
             return;
         }
         try {
-            RENDERER.render(path, files.text(path), variables.get());
+            TemplateRenderer.PreparedTemplate template = prepared.get(path);
+            if (template == null) {
+                template = RENDERER.prepare(path, files.text(path));
+                prepared.put(path, template);
+            }
+            template.render(variables.get());
         } catch (TemplateRenderException e) {
             failed.add(path);
             reporter.error(Reporter.at(offering.span()), "", path, rendition, e.getMessage());
