@@ -7,7 +7,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code dedicate check [OFFERINGS...]}: parse, resolve and validate; write nothing. */
+/**
+ * {@code dedicate check [OFFERINGS...]}: everything {@code compile} does (including rendering every
+ * template with sample values) except writing the bundle, so that a passing check means a passing
+ * compile.
+ */
 @Command(
         name = "check",
         mixinStandardHelpOptions = true,
@@ -23,7 +27,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CompileResult result = new OfferingCompiler().check(input.inputsOrDefault());
+        CompileResult result = new OfferingCompiler().compile(input.inputsOrDefault()).result();
         input.report(result, spec.commandLine().getOut(), spec.commandLine().getErr());
         if (result.hasErrors()) {
             return DedicateCommand.OFFERING_ERRORS;
