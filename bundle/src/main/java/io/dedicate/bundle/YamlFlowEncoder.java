@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * <p>String escaping is JSON's plus what YAML 1.1 readers (the Go yaml of BOSH and Concourse)
  * treat as line breaks or non-printable: C0 and C1 controls, DEL, U+2028, U+2029, U+FEFF,
  * U+FFFE/U+FFFF and lone surrogates are written as {@code \}{@code uXXXX}. Other characters,
- * including non-ASCII letters and emoji, are written as they are. Floating-point numbers always
+ * including non-ASCII letters and emoji, are written as they are ({@link JsonStrings}, {@code
+ * YAML_FLOW}). Floating-point numbers always
  * carry a {@code .} (YAML 1.1 reads {@code 1E+3} as a string); NaN and infinities are refused.
  *
  * <p>Values are refused, never escaped, when a string contains a BOSH/Concourse interpolation
@@ -47,7 +48,7 @@ public final class YamlFlowEncoder {
     public static String escapeCharacters(String text, String where) {
         refuseInterpolation(text, where);
         StringBuilder out = new StringBuilder(text.length() + 8);
-        appendEscaped(out, text);
+        JsonStrings.appendEscaped(out, text, JsonStrings.Escaping.YAML_FLOW);
         return out.toString();
     }
 
@@ -69,7 +70,7 @@ public final class YamlFlowEncoder {
             String string = text.toString();
             refuseInterpolation(string, where);
             out.append('"');
-            appendEscaped(out, string);
+            JsonStrings.appendEscaped(out, string, JsonStrings.Escaping.YAML_FLOW);
             out.append('"');
         } else if (value instanceof Boolean) {
             out.append(value);
@@ -124,43 +125,5 @@ public final class YamlFlowEncoder {
                 out.append(".0");
             }
         }
-    }
-
-    private static void appendEscaped(StringBuilder out, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (Character.isHighSurrogate(c)
-                            && i + 1 < text.length()
-                            && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        out.append(c).append(text.charAt(i + 1));
-                        i++;
-                    } else if (needsUnicodeEscape(c)) {
-                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-    }
-
-    private static boolean needsUnicodeEscape(char c) {
-        return c < 0x20
-                || (c >= 0x7f && c <= 0x9f)
-                || c == '\u2028'
-                || c == '\u2029'
-                || c == '\ufeff'
-                || c == '\ufffe'
-                || c == '\uffff'
-                || Character.isSurrogate(c);
     }
 }

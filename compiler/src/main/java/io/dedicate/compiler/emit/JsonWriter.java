@@ -1,5 +1,6 @@
 package io.dedicate.compiler.emit;
 
+import io.dedicate.bundle.JsonStrings;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * {@link Integer}, {@link Long}, {@link BigInteger}, {@link BigDecimal} (written with {@link
  * BigDecimal#toPlainString()}, so the caller chooses the scale) and null. Anything else (a {@code
  * double}, whose text would depend on the JDK's float formatting, or a model record) is a bug and
- * fails loudly.
+ * fails loudly. Strings are quoted by {@link JsonStrings#quote}.
  *
  * <pre>
  * {
@@ -58,7 +59,7 @@ public final class JsonWriter {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String s) {
-            string(s);
+            out.append(JsonStrings.quote(s));
         } else if (value instanceof Boolean b) {
             out.append(b.booleanValue() ? "true" : "false");
         } else if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
@@ -88,7 +89,7 @@ public final class JsonWriter {
                 throw new IllegalArgumentException("JSON object keys are strings: " + entry.getKey());
             }
             newline(depth + 1);
-            string(key);
+            out.append(JsonStrings.quote(key));
             out.append(": ");
             value(entry.getValue(), depth + 1);
             if (entries.hasNext()) {
@@ -119,45 +120,5 @@ public final class JsonWriter {
     private void newline(int depth) {
         out.append('\n');
         out.append(INDENT.repeat(depth));
-    }
-
-    /**
-     * Quotes a string: escapes the quote, the backslash, control characters, the line and
-     * paragraph separators (invalid in JavaScript strings) and unpaired surrogates (which UTF-8
-     * cannot encode); every other character is written as itself.
-     */
-    private void string(String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || unpairedSurrogate(s, i)) {
-                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    private static boolean unpairedSurrogate(String s, int i) {
-        char c = s.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
-        }
-        if (Character.isLowSurrogate(c)) {
-            return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
-        }
-        return false;
     }
 }

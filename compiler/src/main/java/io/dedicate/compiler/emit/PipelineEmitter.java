@@ -197,34 +197,29 @@ public final class PipelineEmitter implements Emitter {
         private void resources() {
             text.line(0, "resources:");
             text.comment(0, "the instance's folder in the deployment repository: pipeline.yml, manifest.yml, vars.yml");
-            text.line(0, "- name: deployment");
-            text.line(2, "type: git");
-            text.line(2, "source:");
-            gitSource("{{ git.uri | yaml }}");
+            gitResource("deployment", "{{ git.uri | yaml }}");
             text.line(4, "paths: [{{ git.path | yaml }}]");
             if (offering.terraform() != null) {
                 text.line(4, "ignore_paths: [{{ (git.path ~ '/terraform') | yaml }}]");
             }
             if (usesTerraform()) {
                 text.comment(0, "the Terraform state of the instance, committed next to its manifest");
-                text.line(0, "- name: terraform-state");
-                text.line(2, "type: git");
-                text.line(2, "source:");
-                gitSource("{{ git.uri | yaml }}");
+                gitResource("terraform-state", "{{ git.uri | yaml }}");
                 text.line(4, "paths: [{{ (git.path ~ '/terraform') | yaml }}]");
             }
             if (usesHooks()) {
                 text.comment(
                         0,
                         "the repository of the shared deployments (prometheus, shield...) that hooks add ops files to");
-                text.line(0, "- name: shared-deployments");
-                text.line(2, "type: git");
-                text.line(2, "source:");
-                gitSource("\"((shared_deployments_git_uri))\"");
+                gitResource("shared-deployments", "\"((shared_deployments_git_uri))\"");
             }
         }
 
-        private void gitSource(String uri) {
+        /** A git resource of the repository at {@code uri}; the caller may add source lines. */
+        private void gitResource(String name, String uri) {
+            text.line(0, "- name: " + name);
+            text.line(2, "type: git");
+            text.line(2, "source:");
             text.line(4, "uri: " + uri);
             text.line(4, "branch: {{ git.branch | yaml }}");
             text.line(4, "private_key: \"((git_private_key))\"");

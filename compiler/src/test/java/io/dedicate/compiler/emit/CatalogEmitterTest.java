@@ -21,7 +21,8 @@ import org.springframework.cloud.servicebroker.model.catalog.ServiceDefinition;
 
 class CatalogEmitterTest {
 
-    private static final List<Offering> OFFERINGS = List.of(HandBuiltOfferings.mysql(), HandBuiltOfferings.minimal());
+    private static final List<Offering> OFFERINGS =
+            List.of(HandBuiltOfferings.mysqlWithEveryKind(), HandBuiltOfferings.minimal());
 
     static MemoryManifest emit(List<Offering> offerings) {
         MemoryManifest manifest = new MemoryManifest();

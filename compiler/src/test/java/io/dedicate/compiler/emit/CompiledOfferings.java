@@ -32,6 +32,18 @@ final class CompiledOfferings {
         return result.offerings();
     }
 
+    /** The compiled {@code offerings/mysql.offering}. */
+    static Offering mysql() {
+        return mysql(offerings());
+    }
+
+    static Offering mysql(List<Offering> offerings) {
+        return offerings.stream()
+                .filter(o -> o.name().equals("mysql-on-demand"))
+                .findFirst()
+                .orElseThrow();
+    }
+
     static MemoryManifest emit(List<Offering> offerings) {
         MemoryManifest files = new MemoryManifest();
         new PipelineEmitter().emit(offerings, files);
@@ -60,19 +72,15 @@ final class CompiledOfferings {
             kinds.put("upgrade", List.of("upgrade"));
             kinds.put("delete", List.of("delete"));
             kinds.forEach((operation, list) -> list.forEach(kind -> renditions.add(new Rendition(
-                    BundleLayout.pipeline(offering.name(), operation),
-                    kind,
-                    OfferingFixtures.variables(offering, kind)))));
+                    BundleLayout.pipeline(offering.name(), operation), kind, Rendering.variables(offering, kind)))));
             if (ManifestEmitter.hasDeployment(offering)) {
                 renditions.add(new Rendition(
-                        BundleLayout.manifest(offering.name()),
-                        "deploy",
-                        OfferingFixtures.variables(offering, "deploy")));
+                        BundleLayout.manifest(offering.name()), "deploy", Rendering.variables(offering, "deploy")));
                 for (Hook hook : offering.hooks()) {
                     renditions.add(new Rendition(
                             BundleLayout.hookOps(offering.name(), hook.name()),
                             "deploy",
-                            OfferingFixtures.variables(offering, "deploy")));
+                            Rendering.variables(offering, "deploy")));
                 }
             }
         }

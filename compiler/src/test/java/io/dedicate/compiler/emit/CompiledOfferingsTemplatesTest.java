@@ -56,14 +56,9 @@ class CompiledOfferingsTemplatesTest {
 
     @Test
     void mysqlManifestNestsPropertiesWithRenderedValues() {
-        Offering mysql = OFFERINGS.stream()
-                .filter(o -> o.name().equals("mysql-on-demand"))
-                .findFirst()
-                .orElseThrow();
+        Offering mysql = CompiledOfferings.mysql(OFFERINGS);
         JsonNode manifest = Rendering.yaml(
-                "manifest",
-                FILES.text(BundleLayout.manifest("mysql-on-demand")),
-                OfferingFixtures.variables(mysql, "deploy"));
+                "manifest", FILES.text(BundleLayout.manifest("mysql-on-demand")), Rendering.variables(mysql, "deploy"));
         JsonNode mysqlJob = manifest.path("instance_groups").get(0).path("jobs").get(0);
         JsonNode properties = mysqlJob.path("properties").path("cf_mysql").path("mysql");
         assertEquals(1073741824L, properties.path("innodb_buffer_pool_size").longValue());
@@ -87,11 +82,8 @@ class CompiledOfferingsTemplatesTest {
 
     @Test
     void theHandBuiltFixtureMatchesTheCompiledOffering() {
-        Offering compiled = OFFERINGS.stream()
-                .filter(o -> o.name().equals("mysql-on-demand"))
-                .findFirst()
-                .orElseThrow();
-        MemoryManifest fixture = CompiledOfferings.emit(List.of(OfferingFixtures.mysql()));
+        Offering compiled = CompiledOfferings.mysql(OFFERINGS);
+        MemoryManifest fixture = CompiledOfferings.emit(List.of(HandBuiltOfferings.mysqlAsWritten()));
         for (String path : FILES.files().keySet()) {
             assertEquals(
                     withoutPositions(FILES.text(path)),
@@ -99,7 +91,8 @@ class CompiledOfferingsTemplatesTest {
                     path + ": the fixture of the edge-case tests drifted from offerings/mysql.offering");
         }
         assertEquals(
-                compiled.outputs().size(), OfferingFixtures.mysql().outputs().size());
+                compiled.outputs().size(),
+                HandBuiltOfferings.mysqlAsWritten().outputs().size());
     }
 
     @Test

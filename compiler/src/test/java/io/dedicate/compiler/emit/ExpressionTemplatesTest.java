@@ -1,11 +1,11 @@
 package io.dedicate.compiler.emit;
 
-import static io.dedicate.compiler.emit.OfferingFixtures.concat;
-import static io.dedicate.compiler.emit.OfferingFixtures.instance;
-import static io.dedicate.compiler.emit.OfferingFixtures.lit;
-import static io.dedicate.compiler.emit.OfferingFixtures.map;
-import static io.dedicate.compiler.emit.OfferingFixtures.param;
-import static io.dedicate.compiler.emit.OfferingFixtures.vars;
+import static io.dedicate.compiler.emit.HandBuiltOfferings.concat;
+import static io.dedicate.compiler.emit.HandBuiltOfferings.instance;
+import static io.dedicate.compiler.emit.HandBuiltOfferings.lit;
+import static io.dedicate.compiler.emit.HandBuiltOfferings.map;
+import static io.dedicate.compiler.emit.HandBuiltOfferings.param;
+import static io.dedicate.compiler.emit.HandBuiltOfferings.vars;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Focused cases of expression translation, on hand-built expressions. */
+/** Focused cases of expression translation, on hand-built expressions in the compiled MySQL offering. */
 class ExpressionTemplatesTest {
 
-    private final Offering mysql = OfferingFixtures.mysql();
-    private final ExpressionTemplates expressions = new ExpressionTemplates(mysql);
+    private static final Offering MYSQL = CompiledOfferings.mysql();
+    private final ExpressionTemplates expressions = new ExpressionTemplates(MYSQL);
 
     private JsonNode render(TemplateValue value, Map<String, Object> variables) {
         String template = new TemplateText().entry(0, "v", value).toString();
@@ -30,7 +30,7 @@ class ExpressionTemplatesTest {
     }
 
     private Map<String, Object> variables(String characterSet) {
-        Map<String, Object> variables = OfferingFixtures.variables(mysql, "deploy");
+        Map<String, Object> variables = Rendering.variables(MYSQL, "deploy");
         @SuppressWarnings("unchecked")
         Map<String, Object> params = (Map<String, Object>) java.util.Objects.requireNonNull(variables.get("params"));
         params.put("character_set", characterSet);
@@ -80,7 +80,7 @@ class ExpressionTemplatesTest {
                 "((/shared/ca))",
                 render(
                                 expressions.boshValue(
-                                        new Expression.Credhub("/shared/ca", OfferingFixtures.SPAN), false, "h"),
+                                        new Expression.Credhub("/shared/ca", HandBuiltOfferings.SPAN), false, "h"),
                                 variables("x"))
                         .textValue());
     }

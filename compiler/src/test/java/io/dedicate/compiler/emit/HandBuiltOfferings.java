@@ -33,14 +33,19 @@ import io.dedicate.compiler.model.Variable;
 import io.dedicate.dsl.SourceSpan;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Offering models built by hand, for focused tests of the emitters without the front end: a
- * MySQL offering shaped like {@code offerings/mysql.offering}, and a minimal one.
+ * Offering models built by hand, as the front end would build them, for focused tests of the
+ * emitters where the real offerings of {@code offerings/} (see {@link CompiledOfferings}) do not
+ * reach: a MySQL offering with every kind of plan, parameter, errand, hook, app and output, a
+ * minimal one with nothing optional, and a copy of {@code offerings/mysql.offering} that a test
+ * keeps equal to the compiled offering. Also the builders of expressions, triggers and parameters
+ * those tests use.
  */
 final class HandBuiltOfferings {
 
@@ -50,8 +55,60 @@ final class HandBuiltOfferings {
 
     private HandBuiltOfferings() {}
 
+    static Expression lit(Object value) {
+        return new Expression.Literal(value, SPAN);
+    }
+
+    static Expression param(String name) {
+        return new Expression.ParamRef(name, SPAN);
+    }
+
+    static Expression instance(String field) {
+        return new Expression.InstanceRef(field, SPAN);
+    }
+
+    static Expression plan(String... path) {
+        return new Expression.PlanRef(List.of(path), SPAN);
+    }
+
+    static Expression vars(String name) {
+        return new Expression.VariableRef(name, SPAN);
+    }
+
+    static Expression output(String name) {
+        return new Expression.OutputRef(name, SPAN);
+    }
+
+    static Expression concat(Expression... parts) {
+        return new Expression.Concat(Arrays.asList(parts), SPAN);
+    }
+
+    static Expression list(Expression... items) {
+        return new Expression.ListOf(Arrays.asList(items), SPAN);
+    }
+
+    static Expression map(Object... keysAndValues) {
+        Map<String, Expression> entries = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            entries.put((String) keysAndValues[i], (Expression) keysAndValues[i + 1]);
+        }
+        return new Expression.MapOf(entries, SPAN);
+    }
+
+    static Job.Property property(String path, Expression value) {
+        return new Job.Property(List.of(path.split("\\.")), value, SPAN);
+    }
+
+    static Trigger after(Operation operation) {
+        return new Trigger(Trigger.When.AFTER, operation);
+    }
+
+    static Trigger before(Operation operation) {
+        return new Trigger(Trigger.When.BEFORE, operation);
+    }
+
     /** A MySQL offering with every kind of plan, parameter, errand, hook, app and output. */
-    static Offering mysql() {
+    static Offering mysqlWithEveryKind() {
         ParameterSet parameters = mysqlParameters();
         List<io.dedicate.compiler.model.Plan> plans = List.of(
                 new ClusterPlan(
@@ -63,7 +120,7 @@ final class HandBuiltOfferings {
                                 false,
                                 List.of(new Cost(new BigDecimal("120.00"), "usd", "MONTHLY")),
                                 List.of("3 Galera nodes", "10 GB persistent disk per node")),
-                        sizing(1, "small", 10_240),
+                        sizing(galera(1), "small", 10_240),
                         7200L,
                         null,
                         SPAN),
@@ -78,7 +135,7 @@ final class HandBuiltOfferings {
                                         new Cost(new BigDecimal("480.00"), "usd", "MONTHLY"),
                                         new Cost(new BigDecimal("440.5"), "eur", "MONTHLY")),
                                 List.of()),
-                        sizing(2, "large", 102_400),
+                        sizing(galera(2), "large", 102_400),
                         10_800L,
                         true,
                         SPAN),
@@ -98,8 +155,7 @@ final class HandBuiltOfferings {
                         600L,
                         SPAN));
         Deployment deployment = new Deployment(
-                new Expression.Concat(
-                        List.of(new Expression.Literal("mysql-", SPAN), new Expression.InstanceRef("id", SPAN)), SPAN),
+                concat(lit("mysql-"), instance("id")),
                 "default",
                 orderedMap("canaries", 1L, "max_in_flight", 1L, "serial", true),
                 List.of(
@@ -114,10 +170,9 @@ final class HandBuiltOfferings {
                                 List.of(new Job(
                                         "mysql",
                                         "cf-mysql",
-                                        List.of(new Job.Property(
-                                                List.of("cf_mysql", "mysql", "innodb_buffer_pool_size"),
-                                                new Expression.ParamRef("innodb_buffer_pool_size", SPAN),
-                                                SPAN)),
+                                        List.of(property(
+                                                "cf_mysql.mysql.innodb_buffer_pool_size",
+                                                param("innodb_buffer_pool_size"))),
                                         SPAN)),
                                 SPAN),
                         new InstanceGroup(
@@ -161,25 +216,18 @@ final class HandBuiltOfferings {
                         new Errand(
                                 "bootstrap",
                                 "mysql",
-                                List.of(
-                                        new Trigger(Trigger.When.AFTER, Operation.DEPLOY),
-                                        new Trigger(Trigger.When.AFTER, Operation.RECREATE)),
+                                List.of(after(Operation.DEPLOY), after(Operation.RECREATE)),
                                 SPAN),
                         new Errand(
-                                "smoke-tests",
-                                null,
-                                List.of(
-                                        new Trigger(Trigger.When.AFTER, Operation.DEPLOY),
-                                        new Trigger(Trigger.When.AFTER, Operation.UPDATE)),
-                                SPAN)),
+                                "smoke-tests", null, List.of(after(Operation.DEPLOY), after(Operation.UPDATE)), SPAN)),
                 List.of(new Hook(
                         "prometheus",
                         "prometheus",
-                        List.of(new Trigger(Trigger.When.AFTER, Operation.DEPLOY)),
-                        List.of(new Trigger(Trigger.When.BEFORE, Operation.DELETE)),
+                        List.of(after(Operation.DEPLOY)),
+                        List.of(before(Operation.DELETE)),
                         List.of(new Hook.OpsEntry(
                                 "/instance_groups/name=prometheus2/jobs/name=prometheus2/properties/scrape_configs/-",
-                                new Expression.OutputRef("metrics_targets", SPAN),
+                                output("metrics_targets"),
                                 SPAN)),
                         SPAN)),
                 List.of(new App(
@@ -189,27 +237,27 @@ final class HandBuiltOfferings {
                         256,
                         512,
                         2,
-                        new Expression.Literal("service-ops", SPAN),
-                        new Expression.Literal("mysql-dashboards", SPAN),
+                        lit("service-ops"),
+                        lit("mysql-dashboards"),
                         null,
-                        Map.of("PMA_HOST", new Expression.OutputRef("host", SPAN)),
+                        Map.of("PMA_HOST", output("host")),
                         SPAN)),
                 new Terraform(
                         "git::https://github.com/example/terraform-cf-security-groups.git//mysql?ref=v1.2.0",
-                        Map.of("space_guid", new Expression.InstanceRef("space_guid", SPAN)),
+                        Map.of("space_guid", instance("space_guid")),
                         SPAN),
                 List.of(
                         new Output(
                                 "host",
                                 ParameterType.STRING,
-                                new Expression.Literal("q-s0.proxy", SPAN),
+                                lit("q-s0.proxy"),
                                 false,
                                 "Host name of the cluster's proxies",
                                 SPAN),
                         new Output(
                                 "admin_password",
                                 ParameterType.STRING,
-                                new Expression.VariableRef("mysql_admin_password", SPAN),
+                                vars("mysql_admin_password"),
                                 true,
                                 null,
                                 SPAN)),
@@ -257,7 +305,7 @@ final class HandBuiltOfferings {
                         SPAN)),
                 List.of(),
                 new ParameterSet(List.of(), List.of(), List.of(), List.of()),
-                new Deployment(new Expression.Literal("tiny", SPAN), null, Map.of(), List.of(), List.of()),
+                new Deployment(lit("tiny"), null, Map.of(), List.of(), List.of()),
                 List.of(),
                 List.of(),
                 List.of(),
@@ -270,79 +318,426 @@ final class HandBuiltOfferings {
                 SPAN);
     }
 
+    /**
+     * The offering {@code offerings/mysql.offering} describes, with its fragments, as the front end
+     * would build it: {@code CompiledOfferingsTemplatesTest} keeps its templates equal to the
+     * compiled offering's. The templates name the offering's file, so its span is that of {@code
+     * offerings/mysql.offering}.
+     */
+    static Offering mysqlAsWritten() {
+        Expression deploymentName = concat(lit("mysql-"), instance("id"));
+        List<InstanceGroup> groups = List.of(
+                new InstanceGroup(
+                        "mysql",
+                        false,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of(
+                                new Job(
+                                        "mysql",
+                                        "cf-mysql",
+                                        List.of(
+                                                property("cf_mysql.mysql.admin_password", vars("mysql_admin_password")),
+                                                property(
+                                                        "cf_mysql.mysql.innodb_buffer_pool_size",
+                                                        param("innodb_buffer_pool_size")),
+                                                property("cf_mysql.mysql.max_connections", param("max_connections")),
+                                                property(
+                                                        "cf_mysql.mysql.long_query_time",
+                                                        param("slow_query_threshold")),
+                                                property("cf_mysql.mysql.audit_log.enabled", param("audit_log")),
+                                                property("cf_mysql.mysql.character_set_server", param("character_set")),
+                                                property(
+                                                        "cf_mysql.mysql.cluster_health.password",
+                                                        vars("cluster_health_password")),
+                                                property(
+                                                        "cf_mysql.mysql.galera_healthcheck.endpoint_password",
+                                                        vars("galera_healthcheck_password")),
+                                                property(
+                                                        "cf_mysql.mysql.tls.server_certificate",
+                                                        vars("mysql_server_tls")),
+                                                property(
+                                                        "cf_mysql.mysql.cluster_ips_count",
+                                                        plan("instances", "mysql"))),
+                                        SPAN),
+                                new Job("bootstrap", "cf-mysql", List.of(), SPAN),
+                                new Job(
+                                        "mysqld_exporter",
+                                        "prometheus",
+                                        List.of(
+                                                property("mysqld_exporter.mysql.username", lit("root")),
+                                                property(
+                                                        "mysqld_exporter.mysql.password",
+                                                        vars("mysql_admin_password"))),
+                                        SPAN)),
+                        SPAN),
+                new InstanceGroup(
+                        "proxy",
+                        false,
+                        null,
+                        "small",
+                        1024,
+                        List.of(),
+                        List.of(),
+                        List.of(new Job(
+                                "proxy",
+                                "cf-mysql",
+                                List.of(
+                                        property("cf_mysql.proxy.api_password", vars("proxy_api_password")),
+                                        property("cf_mysql.proxy.api_force_https", lit(true))),
+                                SPAN)),
+                        SPAN),
+                new InstanceGroup(
+                        "arbitrator",
+                        false,
+                        null,
+                        "small",
+                        1024,
+                        List.of(),
+                        List.of(),
+                        List.of(new Job(
+                                "arbitrator",
+                                "cf-mysql",
+                                List.of(property(
+                                        "cf_mysql.mysql.galera_healthcheck.endpoint_password",
+                                        vars("galera_healthcheck_password"))),
+                                SPAN)),
+                        SPAN),
+                new InstanceGroup(
+                        "broker",
+                        false,
+                        null,
+                        "small",
+                        1024,
+                        List.of(),
+                        List.of(),
+                        List.of(new Job(
+                                "cf-mysql-broker",
+                                "cf-mysql",
+                                List.of(
+                                        property("cf_mysql.broker.auth_password", vars("broker_password")),
+                                        property(
+                                                "cf_mysql.broker.services",
+                                                list(map(
+                                                        "name",
+                                                        lit("p-mysql"),
+                                                        "plans",
+                                                        list(map(
+                                                                "name",
+                                                                lit("default"),
+                                                                "max_storage_mb",
+                                                                lit(1024L)))))),
+                                        property("cf_mysql.mysql.admin_password", vars("mysql_admin_password"))),
+                                SPAN)),
+                        SPAN),
+                new InstanceGroup(
+                        "smoke-tests",
+                        true,
+                        1,
+                        "small",
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of(new Job(
+                                "smoke-tests",
+                                "cf-mysql",
+                                List.of(
+                                        property("cf_mysql.smoke_tests.password", vars("smoke_tests_password")),
+                                        property("cf_mysql.mysql.admin_password", vars("mysql_admin_password"))),
+                                SPAN)),
+                        SPAN),
+                new InstanceGroup(
+                        "deregister-and-purge-instances",
+                        true,
+                        1,
+                        "small",
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of(new Job(
+                                "deregister-and-purge-instances",
+                                "cf-mysql",
+                                List.of(property("cf_mysql.broker.auth_password", vars("broker_password"))),
+                                SPAN)),
+                        SPAN));
+        Map<String, Object> update = new LinkedHashMap<>();
+        update.put("canaries", 1L);
+        update.put("max_in_flight", 1L);
+        update.put("canary_watch_time", "30000-600000");
+        update.put("update_watch_time", "30000-600000");
+        update.put("serial", false);
+        List<Variable> variables = List.of(
+                new Variable("mysql_admin_password", "password", Map.of(), SPAN),
+                new Variable("cluster_health_password", "password", Map.of(), SPAN),
+                new Variable("galera_healthcheck_password", "password", Map.of(), SPAN),
+                new Variable("proxy_api_password", "password", Map.of(), SPAN),
+                new Variable("broker_password", "password", Map.of(), SPAN),
+                new Variable("smoke_tests_password", "password", Map.of(), SPAN),
+                new Variable(
+                        "mysql_ca",
+                        "certificate",
+                        ((Expression.MapOf) map("is_ca", lit(true), "common_name", lit("mysql-ca"))).entries(),
+                        SPAN),
+                new Variable(
+                        "mysql_server_tls",
+                        "certificate",
+                        ((Expression.MapOf) map(
+                                        "ca",
+                                        lit("mysql_ca"),
+                                        "common_name",
+                                        concat(lit("mysql."), instance("id"), lit(".internal")),
+                                        "alternative_names",
+                                        list(concat(
+                                                lit("*.mysql.tenant-clusters.mysql-"), instance("id"), lit(".bosh")))))
+                                .entries(),
+                        SPAN));
+        Deployment deployment = new Deployment(deploymentName, "tenant-clusters", update, groups, variables);
+
+        Expression deploymentNameRef = new Expression.DeploymentName(SPAN);
+        List<Hook> hooks = List.of(
+                new Hook(
+                        "prometheus",
+                        "prometheus",
+                        List.of(after(Operation.DEPLOY), after(Operation.UPDATE), after(Operation.RECREATE)),
+                        List.of(after(Operation.DELETE)),
+                        List.of(new Hook.OpsEntry(
+                                "/instance_groups/name=prometheus2/jobs/name=prometheus2/properties/prometheus/scrape_configs/-",
+                                map(
+                                        "job_name",
+                                        concat(deploymentNameRef),
+                                        "scrape_interval",
+                                        lit("30s"),
+                                        "static_configs",
+                                        list(map("targets", list(output("metrics_targets"))))),
+                                SPAN)),
+                        SPAN),
+                new Hook(
+                        "shield",
+                        "shield",
+                        List.of(after(Operation.DEPLOY), after(Operation.UPDATE)),
+                        List.of(before(Operation.DELETE)),
+                        List.of(new Hook.OpsEntry(
+                                "/instance_groups/name=shield/jobs/name=import/properties/import/jobs/-",
+                                map(
+                                        "name",
+                                        concat(deploymentNameRef, lit("-nightly")),
+                                        "schedule",
+                                        lit("daily 3am"),
+                                        "retain",
+                                        lit("7d"),
+                                        "target",
+                                        output("backup_target"),
+                                        "plugin",
+                                        output("backup_plugin"),
+                                        "store",
+                                        lit("default")),
+                                SPAN)),
+                        SPAN));
+
+        Map<String, Expression> appEnv = new LinkedHashMap<>();
+        appEnv.put("PMA_HOST", output("host"));
+        appEnv.put("PMA_PORT", output("port"));
+        appEnv.put("PMA_ABSOLUTE_URI", concat(lit("https://phpmyadmin-"), instance("id"), lit(".apps.example.com/")));
+        App app = new App(
+                "phpmyadmin",
+                "https://github.com/example/phpmyadmin-cf/releases/download/v5.2.1/phpmyadmin-5.2.1.zip",
+                "php_buildpack",
+                256,
+                512,
+                2,
+                lit("service-ops"),
+                lit("mysql-dashboards"),
+                concat(lit("phpmyadmin-"), instance("id"), lit(".apps.example.com")),
+                appEnv,
+                SPAN);
+
+        Map<String, Expression> tfVars = new LinkedHashMap<>();
+        tfVars.put("name", concat(lit("mysql-"), instance("id")));
+        tfVars.put("space_guid", instance("space_guid"));
+        tfVars.put("ports", lit("3306"));
+        Terraform terraform = new Terraform(
+                "git::https://github.com/example/terraform-cf-security-groups.git//mysql?ref=v1.2.0", tfVars, SPAN);
+
+        List<Output> outputs = List.of(
+                out("host", ParameterType.STRING, hostName("proxy", ""), false),
+                out("port", ParameterType.INTEGER, lit(3306L), false),
+                out("admin_username", ParameterType.STRING, lit("root"), false),
+                out("admin_password", ParameterType.STRING, vars("mysql_admin_password"), true),
+                out(
+                        "broker_url",
+                        ParameterType.STRING,
+                        concat(lit("https://q-s0.broker.tenant-clusters.mysql-"), instance("id"), lit(".bosh:8081")),
+                        false),
+                out("broker_username", ParameterType.STRING, lit("admin"), false),
+                out("broker_password", ParameterType.STRING, vars("broker_password"), true),
+                out("metrics_targets", ParameterType.STRING, hostName("mysql", ":9104"), false),
+                out("backup_target", ParameterType.STRING, hostName("mysql", ":3306"), false),
+                out("backup_plugin", ParameterType.STRING, lit("mysql"), false));
+
+        List<Parameter> cluster = List.of(
+                parameter("innodb_buffer_pool_size", ParameterType.BYTES)
+                        .defaultValue("1GB")
+                        .build(),
+                parameter("max_connections", ParameterType.INTEGER)
+                        .defaultValue(1500L)
+                        .build(),
+                parameter("slow_query_threshold", ParameterType.DURATION)
+                        .defaultValue("10s")
+                        .build(),
+                parameter("audit_log", ParameterType.BOOLEAN)
+                        .defaultValue(false)
+                        .build(),
+                parameter("major_version", ParameterType.ENUM)
+                        .defaultValue("8.0")
+                        .build(),
+                parameter("character_set", ParameterType.STRING)
+                        .defaultValue("utf8mb4")
+                        .build());
+
+        return new Offering(
+                "mysql-on-demand",
+                "1.4.0",
+                "5f1b7f0e-0000-5000-8000-000000000001",
+                new ServiceMetadata(
+                        "MySQL clusters and databases on demand",
+                        "MySQL on demand",
+                        null,
+                        "Platform Services",
+                        null,
+                        null,
+                        null,
+                        List.of("mysql"),
+                        true,
+                        true,
+                        true,
+                        true,
+                        true),
+                List.of(
+                        new Release(
+                                "cf-mysql",
+                                "36.19.0",
+                                "https://bosh.io/d/github.com/cloudfoundry/cf-mysql-release?v=36.19.0",
+                                "0d1e3a5f9c4b7e2a6d8f1c3b5a7e9d2f4c6b8a0e",
+                                SPAN),
+                        new Release(
+                                "prometheus",
+                                "26.6.0",
+                                "https://github.com/bosh-prometheus/prometheus-boshrelease/releases/download/v26.6.0/prometheus-26.6.0.tgz",
+                                "7c2e4a6b8d0f1e3c5a7b9d1f3e5c7a9b1d3f5e7a",
+                                SPAN)),
+                new Stemcell("ubuntu-jammy", "1.586", SPAN),
+                List.of(
+                        clusterPlan("cluster-small", "small", 10240, 1),
+                        clusterPlan("cluster-large", "large", 102400, 2),
+                        new ChildPlan(
+                                "database",
+                                "5f1b7f0e-0000-5000-8000-000000000004",
+                                new PlanMetadata("A database", null, true, List.of(), List.of()),
+                                new Driver("delegate", Map.of("service", "p-mysql", "plan", "default"), SPAN),
+                                null,
+                                SPAN)),
+                List.of(new PlanTransition("cluster-small", "cluster-large", SPAN)),
+                new ParameterSet(cluster, cluster, List.of(), List.of()),
+                deployment,
+                List.of(
+                        new Errand(
+                                "bootstrap",
+                                "mysql",
+                                List.of(after(Operation.DEPLOY), after(Operation.RECREATE)),
+                                SPAN),
+                        new Errand(
+                                "smoke-tests",
+                                null,
+                                List.of(after(Operation.DEPLOY), after(Operation.UPDATE), after(Operation.UPGRADE)),
+                                SPAN),
+                        new Errand("deregister-and-purge-instances", null, List.of(before(Operation.DELETE)), SPAN)),
+                hooks,
+                List.of(app),
+                terraform,
+                outputs,
+                new Sharing(Sharing.Scope.ORGS, true),
+                new Limits(5, 50),
+                PipelineSettings.DEFAULT,
+                new MaintenanceInfo("1.4.0+cf-mysql.36.19.0.prometheus.26.6.0", "cf-mysql 36.19.0, prometheus 26.6.0"),
+                SourceSpan.at("offerings/mysql.offering", 1, 1));
+    }
+
     private static ParameterSet mysqlParameters() {
-        Parameter bufferPool = param("innodb_buffer_pool_size", ParameterType.BYTES)
+        Parameter bufferPool = parameter("innodb_buffer_pool_size", ParameterType.BYTES)
                 .defaultValue("1GB")
                 .example("2GB")
                 .range(128 * MB, 64 * GB)
                 .description("InnoDB buffer pool size")
                 .build();
-        Parameter maxConnections = param("max_connections", ParameterType.INTEGER)
+        Parameter maxConnections = parameter("max_connections", ParameterType.INTEGER)
                 .defaultValue(1500L)
                 .range(100, 10_000)
                 .description("Maximum number of client connections")
                 .build();
-        Parameter slowQuery = param("slow_query_threshold", ParameterType.DURATION)
+        Parameter slowQuery = parameter("slow_query_threshold", ParameterType.DURATION)
                 .defaultValue("10s")
                 .range(1, 3600)
                 .description("Log queries slower than this")
                 .build();
-        Parameter auditLog = param("audit_log", ParameterType.BOOLEAN)
+        Parameter auditLog = parameter("audit_log", ParameterType.BOOLEAN)
                 .defaultValue(false)
                 .description("Write a MySQL audit log")
                 .build();
-        Parameter majorVersion = param("major_version", ParameterType.ENUM)
+        Parameter majorVersion = parameter("major_version", ParameterType.ENUM)
                 .enumValues("5.7", "8.0")
                 .defaultValue("8.0")
                 .createOnly()
                 .description("MySQL major version; fixed at creation")
                 .build();
-        Parameter characterSet = param("character_set", ParameterType.STRING)
+        Parameter characterSet = parameter("character_set", ParameterType.STRING)
                 .defaultValue("utf8mb4")
                 .pattern("^[a-z0-9]+$")
                 .length(1, 32)
                 .createOnly()
                 .description("Server character set")
                 .build();
-        Parameter replicas = param("read_replicas", ParameterType.INTEGER)
+        Parameter replicas = parameter("read_replicas", ParameterType.INTEGER)
                 .required()
                 .range(0, 5)
                 .description("Number of asynchronous read replicas")
                 .build();
-        Parameter rollingRestart = param("rolling_restart", ParameterType.BOOLEAN)
+        Parameter rollingRestart = parameter("rolling_restart", ParameterType.BOOLEAN)
                 .defaultValue(false)
                 .description("Restart the nodes one by one after the change")
                 .build();
-        Parameter cluster = param("cluster", ParameterType.STRING)
+        Parameter cluster = parameter("cluster", ParameterType.STRING)
                 .required()
                 .builtIn()
                 .description("Name of the cluster instance to create this in")
                 .build();
-        Parameter clusterOrg = param("cluster-org", ParameterType.STRING)
+        Parameter clusterOrg = parameter("cluster-org", ParameterType.STRING)
                 .builtIn()
                 .description("Org of the cluster, when it is in another org")
                 .build();
-        Parameter clusterSpace = param("cluster-space", ParameterType.STRING)
+        Parameter clusterSpace = parameter("cluster-space", ParameterType.STRING)
                 .builtIn()
                 .description("Space of the cluster, when it is in another space")
                 .build();
-        Parameter collation = param("collation", ParameterType.STRING)
+        Parameter collation = parameter("collation", ParameterType.STRING)
                 .defaultValue("utf8mb4_unicode_ci")
                 .pattern("^[a-z0-9_]+$")
                 .description("Collation of the new database")
                 .build();
-        Parameter readOnly = param("read_only", ParameterType.BOOLEAN)
+        Parameter readOnly = parameter("read_only", ParameterType.BOOLEAN)
                 .defaultValue(false)
                 .description("Create a user that may only read")
                 .build();
-        Parameter password = param("password", ParameterType.STRING)
+        Parameter password = parameter("password", ParameterType.STRING)
                 .length(16, 64)
                 .secret()
                 .defaultValue("do-not-leak-this-default")
                 .example("do-not-leak-this-example")
                 .description("Use this password instead of a generated one")
                 .build();
-        Parameter ratio = param("cpu_ratio", ParameterType.NUMBER)
+        Parameter ratio = parameter("cpu_ratio", ParameterType.NUMBER)
                 .defaultValue(new BigDecimal("0.50"))
                 .range(new BigDecimal("0.1"), new BigDecimal("1.0"))
                 .build();
@@ -353,11 +748,37 @@ final class HandBuiltOfferings {
                 List.of(readOnly, password));
     }
 
-    private static Sizing sizing(int proxies, String vmType, int diskMb) {
+    private static Expression hostName(String group, String suffix) {
+        return concat(lit("q-s0." + group + ".tenant-clusters.mysql-"), instance("id"), lit(".bosh" + suffix));
+    }
+
+    private static Output out(String name, ParameterType type, Expression value, boolean secret) {
+        return new Output(name, type, value, secret, null, SPAN);
+    }
+
+    private static ClusterPlan clusterPlan(String name, String vmType, int diskMb, int proxies) {
+        Map<String, Integer> instances = galera(proxies);
+        instances.put("broker", 1);
+        return new ClusterPlan(
+                name,
+                "5f1b7f0e-0000-5000-8000-0000000000" + (name.equals("cluster-small") ? "02" : "03"),
+                new PlanMetadata(name, null, false, List.of(), List.of()),
+                sizing(instances, vmType, diskMb),
+                7200L,
+                null,
+                SPAN);
+    }
+
+    /** The instance groups of a Galera cluster: three nodes, the proxies, one arbitrator. */
+    private static Map<String, Integer> galera(int proxies) {
         Map<String, Integer> instances = new LinkedHashMap<>();
         instances.put("mysql", 3);
         instances.put("proxy", proxies);
         instances.put("arbitrator", 1);
+        return instances;
+    }
+
+    private static Sizing sizing(Map<String, Integer> instances, String vmType, int diskMb) {
         return new Sizing(instances, vmType, diskMb, List.of("z1", "z2", "z3"));
     }
 
@@ -369,7 +790,7 @@ final class HandBuiltOfferings {
         return map;
     }
 
-    static ParameterDraft param(String name, ParameterType type) {
+    static ParameterDraft parameter(String name, ParameterType type) {
         return new ParameterDraft(name, type);
     }
 

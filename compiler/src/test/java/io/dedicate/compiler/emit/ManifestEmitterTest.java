@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ManifestEmitterTest {
 
-    private final Offering mysql = OfferingFixtures.mysql();
+    private static final Offering MYSQL = CompiledOfferings.mysql();
 
     private MemoryManifest emit(Offering offering) {
         MemoryManifest files = new MemoryManifest();
@@ -26,13 +26,13 @@ class ManifestEmitterTest {
                         "manifests/mysql-on-demand/hooks/prometheus.yml.j2",
                         "manifests/mysql-on-demand/hooks/shield.yml.j2",
                         "manifests/mysql-on-demand/manifest.yml.j2"),
-                List.copyOf(emit(mysql).files().keySet()));
+                List.copyOf(emit(MYSQL).files().keySet()));
     }
 
     @Test
     void renderedManifestHasTheBoshKeysAndNestedProperties() {
-        String template = emit(mysql).text(BundleLayout.manifest("mysql-on-demand"));
-        Map<String, Object> variables = OfferingFixtures.variables(mysql, "deploy");
+        String template = emit(MYSQL).text(BundleLayout.manifest("mysql-on-demand"));
+        Map<String, Object> variables = Rendering.variables(MYSQL, "deploy");
         JsonNode manifest = Rendering.yaml("manifest", template, variables);
         BoshManifests.assertValid(manifest);
     }

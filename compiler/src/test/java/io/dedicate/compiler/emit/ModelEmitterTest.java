@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class ModelEmitterTest {
 
-    private static final List<Offering> OFFERINGS = List.of(HandBuiltOfferings.mysql(), HandBuiltOfferings.minimal());
+    private static final List<Offering> OFFERINGS =
+            List.of(HandBuiltOfferings.mysqlWithEveryKind(), HandBuiltOfferings.minimal());
 
     /** Catalog, schemas, a stand-in pipeline file (the pipeline emitter is not ours), then the model. */
     private static MemoryManifest emit(String pipelineText) {

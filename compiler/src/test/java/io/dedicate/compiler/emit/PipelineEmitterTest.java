@@ -19,21 +19,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PipelineEmitterTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Offering mysql = OfferingFixtures.mysql();
-    private final MemoryManifest files = emit(mysql);
-
-    static MemoryManifest emit(Offering offering) {
-        MemoryManifest files = new MemoryManifest();
-        new PipelineEmitter().emit(List.of(offering), files);
-        new ManifestEmitter().emit(List.of(offering), files);
-        return files;
-    }
+    private static final Offering MYSQL = CompiledOfferings.mysql();
+    private static final MemoryManifest FILES = CompiledOfferings.emit(List.of(MYSQL));
 
     private JsonNode render(String operation, String kind) {
         return Rendering.yaml(
                 operation,
-                files.text(BundleLayout.pipeline("mysql-on-demand", operation)),
-                OfferingFixtures.variables(mysql, kind));
+                FILES.text(BundleLayout.pipeline("mysql-on-demand", operation)),
+                Rendering.variables(MYSQL, kind));
     }
 
     @ParameterizedTest
@@ -53,7 +46,7 @@ class PipelineEmitterTest {
 
     @Test
     void metaPipelineSetsOnePipelinePerInstance() throws Exception {
-        String template = files.text(BundleLayout.META_PIPELINE);
+        String template = FILES.text(BundleLayout.META_PIPELINE);
         for (int count : new int[] {0, 1, 2}) {
             List<Map<String, Object>> instances = new ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -157,20 +150,20 @@ class PipelineEmitterTest {
 
     @Test
     void scriptsNeverContainValues() {
-        Map<String, Object> other = OfferingFixtures.variables(mysql, "deploy");
+        Map<String, Object> other = Rendering.variables(MYSQL, "deploy");
         @SuppressWarnings("unchecked")
         Map<String, Object> instance = (Map<String, Object>) java.util.Objects.requireNonNull(other.get("instance"));
         instance.put("id", "other-id");
         instance.put("name", "other-name");
-        String template = files.text(BundleLayout.pipeline("mysql-on-demand", "deploy"));
+        String template = FILES.text(BundleLayout.pipeline("mysql-on-demand", "deploy"));
         assertEquals(
-                scripts(Rendering.yaml("deploy", template, OfferingFixtures.variables(mysql, "deploy"))),
+                scripts(Rendering.yaml("deploy", template, Rendering.variables(MYSQL, "deploy"))),
                 scripts(Rendering.yaml("deploy", template, other)));
     }
 
     @Test
     void registrationCarriesTheRenderedHookOpsFile() throws Exception {
-        Map<String, Object> variables = OfferingFixtures.variables(mysql, "deploy");
+        Map<String, Object> variables = Rendering.variables(MYSQL, "deploy");
         JsonNode plan = render("deploy", "deploy").path("jobs").get(0).path("plan");
         for (String hook : new String[] {"prometheus", "shield"}) {
             JsonNode task = JSON.createObjectNode();
@@ -182,13 +175,13 @@ class PipelineEmitterTest {
             JsonNode embedded = JSON.readTree(
                     task.path("config").path("params").path("OPS_FILE").textValue());
             JsonNode opsFile =
-                    Rendering.yaml(hook, files.text(BundleLayout.hookOps("mysql-on-demand", hook)), variables);
+                    Rendering.yaml(hook, FILES.text(BundleLayout.hookOps("mysql-on-demand", hook)), variables);
             assertEquals(opsFile, embedded, hook);
             assertTrue(opsFile.isArray() && opsFile.size() > 0, hook);
             opsFile.forEach(op -> assertEquals("replace", op.path("type").textValue()));
         }
         JsonNode prometheus = Rendering.yaml(
-                "prometheus", files.text(BundleLayout.hookOps("mysql-on-demand", "prometheus")), variables);
+                "prometheus", FILES.text(BundleLayout.hookOps("mysql-on-demand", "prometheus")), variables);
         assertEquals(
                 "q-s0.mysql.tenant-clusters.mysql-0b5e9c1e-7a51-4f36-9a0c-3d7e2b1f4a10.bosh:9104",
                 prometheus

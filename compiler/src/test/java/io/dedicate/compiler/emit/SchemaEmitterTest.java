@@ -23,7 +23,8 @@ class SchemaEmitterTest {
 
     private static MemoryManifest emit() {
         MemoryManifest manifest = new MemoryManifest();
-        new SchemaEmitter().emit(List.of(HandBuiltOfferings.mysql(), HandBuiltOfferings.minimal()), manifest);
+        new SchemaEmitter()
+                .emit(List.of(HandBuiltOfferings.mysqlWithEveryKind(), HandBuiltOfferings.minimal()), manifest);
         return manifest;
     }
 
@@ -316,7 +317,7 @@ class SchemaEmitterTest {
 
     @Test
     void enumsOfMixedTypesHaveNoType() {
-        Offering offering = withClusterParameters(HandBuiltOfferings.param("level", ParameterType.ENUM)
+        Offering offering = withClusterParameters(HandBuiltOfferings.parameter("level", ParameterType.ENUM)
                 .enumValues("low", 3L, true)
                 .build());
         MemoryManifest manifest = new MemoryManifest();
