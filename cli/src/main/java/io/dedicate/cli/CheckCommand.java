@@ -27,7 +27,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CompileResult result = new OfferingCompiler().compile(input.inputsOrDefault()).result();
+        CompileResult result =
+                new OfferingCompiler().compile(input.inputsOrDefault()).result();
         input.report(result, spec.commandLine().getOut(), spec.commandLine().getErr());
         if (result.hasErrors()) {
             return DedicateCommand.OFFERING_ERRORS;
