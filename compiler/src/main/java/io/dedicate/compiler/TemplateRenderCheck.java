@@ -53,59 +53,68 @@ public final class TemplateRenderCheck {
      * failure); empty when all do.
      */
     public static List<Diagnostic> check(List<Offering> offerings, MemoryManifest files) {
+        // Each offering has its own templates: check them in parallel, collect in offering order.
         List<Diagnostic> diagnostics = new ArrayList<>();
-        Map<String, TemplateRenderer.PreparedTemplate> prepared = new HashMap<>();
-        for (Offering offering : offerings) {
-            if (offering.clusterPlans().isEmpty()) {
-                continue;
-            }
-            Reporter reporter = new Reporter(CODE, diagnostics);
-            Set<String> failed = new HashSet<>();
-            ClusterPlan first = offering.clusterPlans().get(0);
-            for (PipelineRendition pipeline : PIPELINES) {
-                render(
-                        offering,
-                        BundleLayout.pipeline(offering.name(), pipeline.template()),
-                        files,
-                        prepared,
-                        reporter,
-                        failed,
-                        pipeline.kind(),
-                        () -> TemplateSamples.instance(offering, first, pipeline.kind()));
-            }
-            for (ClusterPlan plan : offering.clusterPlans()) {
-                render(
-                        offering,
-                        BundleLayout.manifest(offering.name()),
-                        files,
-                        prepared,
-                        reporter,
-                        failed,
-                        "deploy, plan " + plan.name(),
-                        () -> TemplateSamples.instance(offering, plan, "deploy"));
-            }
-            for (Hook hook : offering.hooks()) {
-                render(
-                        offering,
-                        BundleLayout.hookOps(offering.name(), hook.name()),
-                        files,
-                        prepared,
-                        reporter,
-                        failed,
-                        "deploy",
-                        () -> TemplateSamples.instance(offering, first, "deploy"));
-            }
-        }
+        offerings.parallelStream()
+                .map(offering -> check(offering, files))
+                .toList()
+                .forEach(diagnostics::addAll);
         if (!offerings.isEmpty()) {
             render(
                     offerings.get(0),
                     BundleLayout.META_PIPELINE,
                     files,
-                    prepared,
+                    new HashMap<>(),
                     new Reporter(CODE, diagnostics),
                     new HashSet<>(),
                     "meta",
                     TemplateSamples::metaPipeline);
+        }
+        return diagnostics;
+    }
+
+    /** The render errors of one offering's templates. */
+    private static List<Diagnostic> check(Offering offering, MemoryManifest files) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        if (offering.clusterPlans().isEmpty()) {
+            return diagnostics;
+        }
+        Map<String, TemplateRenderer.PreparedTemplate> prepared = new HashMap<>();
+        Reporter reporter = new Reporter(CODE, diagnostics);
+        Set<String> failed = new HashSet<>();
+        ClusterPlan first = offering.clusterPlans().get(0);
+        for (PipelineRendition pipeline : PIPELINES) {
+            render(
+                    offering,
+                    BundleLayout.pipeline(offering.name(), pipeline.template()),
+                    files,
+                    prepared,
+                    reporter,
+                    failed,
+                    pipeline.kind(),
+                    () -> TemplateSamples.instance(offering, first, pipeline.kind()));
+        }
+        for (ClusterPlan plan : offering.clusterPlans()) {
+            render(
+                    offering,
+                    BundleLayout.manifest(offering.name()),
+                    files,
+                    prepared,
+                    reporter,
+                    failed,
+                    "deploy, plan " + plan.name(),
+                    () -> TemplateSamples.instance(offering, plan, "deploy"));
+        }
+        for (Hook hook : offering.hooks()) {
+            render(
+                    offering,
+                    BundleLayout.hookOps(offering.name(), hook.name()),
+                    files,
+                    prepared,
+                    reporter,
+                    failed,
+                    "deploy",
+                    () -> TemplateSamples.instance(offering, first, "deploy"));
         }
         return diagnostics;
     }
