@@ -85,6 +85,28 @@ public final class ModelBuilder {
             builtIn("cluster-org", false, "Organization of the cluster instance, when it is not in your own"),
             builtIn("cluster-space", false, "Space of the cluster instance, when it is not in your own"));
 
+    /**
+     * The built-in parameter every cluster update takes when the offering has a BOSH deployment:
+     * {@code recreate: true} runs the recreate pipeline ({@code bosh recreate}) instead of an update.
+     */
+    public static final Parameter RECREATE = new Parameter(
+            "recreate",
+            ParameterType.BOOLEAN,
+            false,
+            "Recreate every VM of the cluster (bosh recreate) instead of updating it; send it alone, with no plan change",
+            null,
+            false,
+            false,
+            false,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            true,
+            SourceSpan.NONE);
+
     private final ExpandedOffering source;
 
     private ModelBuilder(ExpandedOffering source) {
@@ -119,7 +141,7 @@ public final class ModelBuilder {
                 stemcell,
                 plans(deployment),
                 upgrades,
-                parameters(),
+                parameters(deployment),
                 deployment,
                 errands(),
                 hooks(),
@@ -300,12 +322,14 @@ public final class ModelBuilder {
 
     // ------------------------------------------------------------ parameters
 
-    private ParameterSet parameters() {
+    private ParameterSet parameters(@Nullable Deployment deployment) {
         List<Parameter> cluster = parameters(Member.ParameterScope.CLUSTER);
         List<Parameter> clusterCreate = concat(cluster, parameters(Member.ParameterScope.CLUSTER_CREATE));
         List<Parameter> clusterUpdate = concat(
-                cluster.stream().filter(p -> !p.createOnly()).toList(),
-                parameters(Member.ParameterScope.CLUSTER_UPDATE));
+                concat(
+                        cluster.stream().filter(p -> !p.createOnly()).toList(),
+                        parameters(Member.ParameterScope.CLUSTER_UPDATE)),
+                deployment == null ? List.of() : List.of(RECREATE));
         List<Parameter> childCreate = concat(CHILD_BUILT_INS, parameters(Member.ParameterScope.CHILD));
         return new ParameterSet(clusterCreate, clusterUpdate, childCreate, parameters(Member.ParameterScope.BINDING));
     }

@@ -7,8 +7,10 @@ import io.dedicate.dsl.ast.Member;
 import java.util.List;
 
 /**
- * A {@code child} parameter named like a built-in ({@code cluster}, {@code cluster-org}, {@code
- * cluster-space}): every child plan already takes them to find its cluster.
+ * A parameter named like a built-in: a {@code child} one named {@code cluster}, {@code
+ * cluster-org} or {@code cluster-space} (every child plan already takes them to find its cluster),
+ * or a {@code cluster} / {@code cluster update} one named {@code recreate} (every cluster update
+ * takes it to recreate the VMs).
  */
 public final class ReservedParameterNameRule implements Rule {
 
@@ -21,6 +23,11 @@ public final class ReservedParameterNameRule implements Rule {
             String name = parameter.decl().name().value();
             if (parameter.scope() == Member.ParameterScope.CHILD && RESERVED.contains(name)) {
                 reporter.error(parameter.decl().name(), "", name, String.join(", ", RESERVED));
+            }
+            boolean updatable = parameter.scope() == Member.ParameterScope.CLUSTER
+                    || parameter.scope() == Member.ParameterScope.CLUSTER_UPDATE;
+            if (updatable && name.equals(ModelBuilder.RECREATE.name())) {
+                reporter.error(parameter.decl().name(), "recreate", name);
             }
         }
     }

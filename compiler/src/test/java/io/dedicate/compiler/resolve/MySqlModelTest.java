@@ -139,7 +139,8 @@ class MySqlModelTest {
                         "max_connections",
                         "slow_query_threshold",
                         "audit_log",
-                        "rolling_restart"),
+                        "rolling_restart",
+                        "recreate"),
                 names(mysql.parameters().clusterUpdate()),
                 "create-only parameters are not accepted on update");
         assertEquals(
