@@ -1,0 +1,219 @@
+package io.dedicate.broker;
+
+import io.dedicate.broker.git.GitDeployer;
+import io.dedicate.broker.git.GitSettings;
+import io.dedicate.broker.lifecycle.ClusterLifecycle;
+import io.dedicate.broker.lifecycle.OperationCommitter;
+import io.dedicate.broker.lifecycle.OperationLinks;
+import io.dedicate.broker.lifecycle.OperationRecovery;
+import io.dedicate.broker.lifecycle.OperationStatus;
+import io.dedicate.broker.offering.BundleLoader;
+import io.dedicate.broker.offering.LoadedBundle;
+import io.dedicate.broker.osb.ApiVersionFilter;
+import io.dedicate.broker.osb.BasicAuthFilter;
+import io.dedicate.broker.osb.BrokerCredentials;
+import io.dedicate.broker.osb.BundleCatalogService;
+import io.dedicate.broker.osb.CatalogFilter;
+import io.dedicate.broker.osb.DedicatedServiceInstanceService;
+import io.dedicate.broker.parameters.ParameterValidator;
+import io.dedicate.broker.render.OperationRenderer;
+import io.dedicate.broker.report.OperationReports;
+import io.dedicate.broker.secrets.SecretBox;
+import io.dedicate.broker.state.StateStore;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** Wires the broker's parts from {@link BrokerSettings}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BrokerSettings.class)
+public class BrokerConfiguration {
+
+    @Bean
+    LoadedBundle loadedBundle(BrokerSettings settings) {
+        Path bundle = settings.bundle();
+        if (bundle == null) {
+            throw new IllegalStateException(
+                    "no bundle to serve: start the broker with --dedicate.bundle=DIR_OR_JAR (or ./dedicate serve OFFERINGS_DIR)");
+        }
+        return BundleLoader.load(bundle);
+    }
+
+    @Bean
+    BrokerCredentials brokerCredentials(BrokerSettings settings) {
+        return BrokerCredentials.of(settings.username(), settings.password());
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    StateStore stateStore(DataSource dataSource, Clock clock) {
+        return new StateStore(dataSource, clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    GitDeployer gitDeployer(BrokerSettings settings) {
+        BrokerSettings.Git git = settings.git();
+        GitSettings local = GitSettings.local(settings.data());
+        return GitDeployer.open(new GitSettings(
+                settings.data(),
+                git.uri() == null || git.uri().isBlank() ? null : git.uri(),
+                git.branch(),
+                git.username(),
+                git.token(),
+                git.sshPrivateKey(),
+                git.sshKnownHosts(),
+                git.acceptNewHostKeys(),
+                local.authorName(),
+                local.authorEmail()));
+    }
+
+    @Bean
+    SecretBox secretBox(BrokerSettings settings) {
+        BrokerSettings.Secrets secrets = settings.secrets();
+        if (secrets.key() != null && !secrets.key().isBlank()) {
+            return SecretBox.fromBase64Key(secrets.key());
+        }
+        Path keyFile = secrets.keyFile() != null ? secrets.keyFile() : settings.data().resolve("secret.key");
+        return SecretBox.fromKeyFile(keyFile);
+    }
+
+    @Bean
+    ParameterValidator parameterValidator(LoadedBundle bundle) {
+        return new ParameterValidator(bundle);
+    }
+
+    @Bean
+    OperationRenderer operationRenderer(LoadedBundle bundle) {
+        return new OperationRenderer(bundle);
+    }
+
+    /** The port the web server listens on, once it does (0 until then). */
+    @Bean
+    ServerPort serverPort() {
+        return new ServerPort();
+    }
+
+    @Bean
+    OperationLinks operationLinks(BrokerSettings settings, ServerPort port, Environment environment) {
+        URI configured = settings.publicUrl();
+        String address = environment.getProperty("server.address", "127.0.0.1");
+        return new OperationLinks(
+                () -> configured != null ? configured : URI.create("http://" + address + ":" + port.port()),
+                settings.concourse().url(),
+                settings.concourse().team());
+    }
+
+    @Bean
+    OperationCommitter operationCommitter(StateStore store, GitDeployer git, OperationRenderer renderer) {
+        return new OperationCommitter(store, git, renderer);
+    }
+
+    @Bean
+    ClusterLifecycle clusterLifecycle(
+            LoadedBundle bundle,
+            ParameterValidator validator,
+            OperationRenderer renderer,
+            StateStore store,
+            OperationCommitter committer,
+            SecretBox secrets,
+            OperationLinks links,
+            GitDeployer git,
+            Clock clock,
+            BrokerSettings settings) {
+        return new ClusterLifecycle(
+                bundle,
+                validator,
+                renderer,
+                store,
+                committer,
+                secrets,
+                links,
+                git.uri(),
+                git.branch(),
+                clock,
+                settings.defaultOperationTimeout());
+    }
+
+    @Bean
+    OperationStatus operationStatus(StateStore store, SecretBox secrets, OperationLinks links, Clock clock) {
+        return new OperationStatus(store, secrets, links, clock);
+    }
+
+    @Bean
+    OperationReports operationReports(
+            LoadedBundle bundle, StateStore store, SecretBox secrets, OperationCommitter committer) {
+        return new OperationReports(bundle, store, secrets, committer);
+    }
+
+    @Bean
+    BundleCatalogService catalogService(LoadedBundle bundle) {
+        return new BundleCatalogService(bundle);
+    }
+
+    @Bean
+    DedicatedServiceInstanceService serviceInstanceService(ClusterLifecycle lifecycle, OperationStatus status) {
+        return new DedicatedServiceInstanceService(lifecycle, status);
+    }
+
+    @Bean
+    OperationRecovery operationRecovery(OperationCommitter committer, OperationStatus status, BrokerSettings settings) {
+        return new OperationRecovery(committer, status, settings.recoveryInterval());
+    }
+
+    @Bean
+    BrokerAnnouncement brokerAnnouncement(LoadedBundle bundle, BrokerCredentials credentials, GitDeployer git) {
+        return new BrokerAnnouncement(bundle, credentials, git);
+    }
+
+    @Bean
+    FilterRegistrationBean<BasicAuthFilter> basicAuthFilter(BrokerCredentials credentials) {
+        FilterRegistrationBean<BasicAuthFilter> registration =
+                new FilterRegistrationBean<>(new BasicAuthFilter(credentials));
+        registration.addUrlPatterns("/v2/*", "/dashboard/*");
+        registration.setOrder(Integer.MIN_VALUE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiVersionFilter> apiVersionFilter() {
+        FilterRegistrationBean<ApiVersionFilter> registration = new FilterRegistrationBean<>(new ApiVersionFilter());
+        registration.addUrlPatterns("/v2/*");
+        registration.setOrder(Integer.MIN_VALUE + 1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<CatalogFilter> catalogFilter(LoadedBundle bundle) {
+        FilterRegistrationBean<CatalogFilter> registration = new FilterRegistrationBean<>(new CatalogFilter(bundle));
+        registration.addUrlPatterns("/v2/catalog");
+        registration.setOrder(Integer.MIN_VALUE + 2);
+        return registration;
+    }
+
+    /** The port the web server listens on, learnt when it starts. */
+    public static final class ServerPort implements ApplicationListener<WebServerInitializedEvent> {
+        private final AtomicReference<Integer> port = new AtomicReference<>(0);
+
+        @Override
+        public void onApplicationEvent(WebServerInitializedEvent event) {
+            port.set(event.getWebServer().getPort());
+        }
+
+        public int port() {
+            return port.get();
+        }
+    }
+}

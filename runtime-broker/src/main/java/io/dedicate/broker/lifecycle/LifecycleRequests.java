@@ -1,0 +1,43 @@
+package io.dedicate.broker.lifecycle;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** The OSB requests the lifecycle handles, stripped of the framework's types. */
+public final class LifecycleRequests {
+
+    private LifecycleRequests() {}
+
+    /** {@code PUT /v2/service_instances/:id}. */
+    public record Provision(
+            String instanceId,
+            String serviceId,
+            String planId,
+            boolean asyncAccepted,
+            Map<String, Object> parameters,
+            Placement placement,
+            @Nullable String requester,
+            @Nullable String maintenanceVersion) {}
+
+    /** {@code PATCH /v2/service_instances/:id}; {@code planId} null means no plan change. */
+    public record Update(
+            String instanceId,
+            String serviceId,
+            @Nullable String planId,
+            boolean asyncAccepted,
+            Map<String, Object> parameters,
+            @Nullable Placement placement,
+            @Nullable String requester,
+            @Nullable String maintenanceVersion) {}
+
+    /** {@code DELETE /v2/service_instances/:id}. */
+    public record Delete(String instanceId, String serviceId, String planId, boolean asyncAccepted, @Nullable String requester) {}
+
+    /**
+     * What the broker answers to an accepted request.
+     *
+     * @param operationId the operation to poll; null for a request that needed none (200)
+     * @param existed true when the same create was already accepted before (200 or 202 again)
+     */
+    public record Accepted(@Nullable String operationId, @Nullable String dashboardUrl, boolean existed) {}
+}

@@ -1,0 +1,73 @@
+package io.dedicate.broker.lifecycle;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Finishes what a stopped broker or an unreachable repository left: at start-up and then
+ * periodically, commits the operations still pending and fails the operations past their deadline.
+ * Safe with several replicas: commits are idempotent per operation and state changes are
+ * compare-and-set in the store.
+ */
+public final class OperationRecovery implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OperationRecovery.class);
+
+    private final OperationCommitter committer;
+    private final OperationStatus status;
+    private final Duration interval;
+    private volatile ScheduledExecutorService scheduler = newScheduler();
+    private volatile boolean running;
+
+    public OperationRecovery(OperationCommitter committer, OperationStatus status, Duration interval) {
+        this.committer = committer;
+        this.status = status;
+        this.interval = interval;
+    }
+
+    /** One pass: commit pending operations, fail overdue ones. */
+    public void runOnce() {
+        try {
+            int committed = committer.commitPending();
+            int failed = status.failOverdue();
+            if (committed + failed > 0) {
+                LOG.info("recovery: {} pending operation(s) committed, {} overdue operation(s) failed", committed, failed);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("recovery pass failed, will retry: {}", e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void start() {
+        if (scheduler.isShutdown()) {
+            scheduler = newScheduler();
+        }
+        scheduler.scheduleWithFixedDelay(this::runOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        scheduler.shutdownNow();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private static ScheduledExecutorService newScheduler() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "operation-recovery");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+}
