@@ -1,0 +1,79 @@
+package io.dedicate.broker.http;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+/**
+ * The independent definition of the OSB API: {@code ../shared/osb/openapi.yaml} (v2.17), read with
+ * Atlassian's swagger-request-validator. Every response of the broker under test is checked
+ * against it. Absent file: the tests fail and say where it was expected.
+ */
+final class OsbContract {
+
+    private static final OpenApiInteractionValidator VALIDATOR = load();
+
+    /**
+     * Statuses the written specification prescribes but the OpenAPI file does not list on every
+     * operation: 412 (unsupported {@code X-Broker-API-Version}) and 401 (no credentials, on the
+     * catalog).
+     */
+    private static final java.util.Set<Integer> UNLISTED_BUT_SPECIFIED = java.util.Set.of(401, 412);
+
+    private OsbContract() {}
+
+    static Path location() {
+        String root = System.getProperty("dedicate.repo.root");
+        if (root == null) {
+            fail("system property dedicate.repo.root is not set (the build sets it to the repository root);"
+                    + " the OSB description is expected at <repo root>/../shared/osb/openapi.yaml");
+        }
+        return Path.of(root).resolve("../shared/osb/openapi.yaml").normalize();
+    }
+
+    private static OpenApiInteractionValidator load() {
+        Path path = location();
+        if (!Files.isRegularFile(path)) {
+            System.err.println("!!! OSB OpenAPI description ABSENT at " + path + ": broker responses cannot be validated");
+            throw new AssertionError("the OSB OpenAPI description is missing: expected " + path
+                    + " (../shared/osb/openapi.yaml next to the repository)");
+        }
+        return OpenApiInteractionValidator.createForSpecificationUrl(path.toUri().toString())
+                .build();
+    }
+
+    /**
+     * Fails if the response does not conform to the description of {@code method path}, including a
+     * status the description does not list for the operation (but for {@link
+     * #UNLISTED_BUT_SPECIFIED}).
+     */
+    static void assertConforms(String method, String path, int status, String contentType, String body) {
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(status).withContentType(contentType);
+        if (!body.isEmpty()) {
+            response.withBody(body);
+        }
+        ValidationReport report = VALIDATOR.validateResponse(templatePath(path), Request.Method.valueOf(method), response.build());
+        var errors = report.getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .filter(m -> !(UNLISTED_BUT_SPECIFIED.contains(status) && m.getKey().equals("validation.response.status.unknown")))
+                .toList();
+        if (!errors.isEmpty()) {
+            fail(method + " " + path + " -> " + status + " does not conform to the OSB OpenAPI description:\n"
+                    + errors.stream()
+                            .map(m -> "  " + m.getKey() + ": " + m.getMessage())
+                            .collect(Collectors.joining("\n"))
+                    + "\nbody: " + body);
+        }
+    }
+
+    private static String templatePath(String path) {
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
+    }
+}
