@@ -78,10 +78,16 @@ public final class StateStore {
      *
      * @throws InstanceExistsException if the id is taken, also when another replica takes it at the same moment (the
      *     primary key decides)
-     * @throws IllegalArgumentException if the operation belongs to another instance
+     * @throws IllegalArgumentException if the operation is not an in-progress {@link OperationKind#DEPLOY} of this
+     *     instance
      */
     public void createInstance(InstanceRecord instance, OperationRecord operation) {
         requireSameInstance(instance.id(), operation);
+        requireInProgress(operation);
+        if (operation.kind() != OperationKind.DEPLOY) {
+            throw new IllegalArgumentException("operation " + operation.id() + " is a "
+                    + operation.kind().wire() + ": an instance is created by a deploy");
+        }
         Instant now = now();
         try {
             transactions.executeWithoutResult(status -> {
@@ -147,9 +153,11 @@ public final class StateStore {
      * @throws InstanceGoneException if the instance is absent or deleted
      * @throws IllegalStateException if the instance's status does not allow the operation (a delete of an instance
      *     that is neither ready nor failed)
-     * @throws IllegalArgumentException for a {@link OperationKind#DEPLOY}, which only {@link #createInstance} starts
+     * @throws IllegalArgumentException for a {@link OperationKind#DEPLOY}, which only {@link #createInstance} starts,
+     *     or an operation that is not in progress
      */
     public void startOperation(OperationRecord operation) {
+        requireInProgress(operation);
         if (operation.kind() == OperationKind.DEPLOY) {
             throw new IllegalArgumentException(
                     "operation " + operation.id() + ": a deploy starts with createInstance, not startOperation");
@@ -445,6 +453,13 @@ public final class StateStore {
                 .param("deadlineAt", timestamp(operation.deadlineAt()))
                 .param("finishedAt", timestamp(operation.finishedAt()))
                 .update();
+    }
+
+    private static void requireInProgress(OperationRecord operation) {
+        if (operation.state() != OperationState.IN_PROGRESS) {
+            throw new IllegalArgumentException("operation " + operation.id() + " must start 'in progress', not '"
+                    + operation.state().wire() + "'");
+        }
     }
 
     private static void requireSameInstance(String instanceId, OperationRecord operation) {

@@ -204,10 +204,16 @@ abstract class StateStoreContract {
     }
 
     @Test
-    void createRejectsAnOperationOfAnotherInstance() {
+    void createAcceptsOnlyAnInProgressDeployOfTheNewInstance() {
         assertThatThrownBy(() -> store().createInstance(cluster("c1"), deploy("op-1", "c2")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("c2");
+        assertThatThrownBy(() -> store().createInstance(cluster("c1"), update("op-1", "c1", "plan-small")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("deploy");
+        assertThatThrownBy(() -> store().createInstance(cluster("c1"), withState(deploy("op-1", "c1"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("in progress");
         assertThat(store().findInstance("c1")).isEmpty();
     }
 
@@ -313,6 +319,10 @@ abstract class StateStoreContract {
         assertThatThrownBy(() -> store().startOperation(deploy("op-2", "c1")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("createInstance");
+        assertThatThrownBy(() -> store().startOperation(withState(update("op-2", "c1", "plan-small"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("in progress");
+        assertThat(store().findInstance("c1").orElseThrow().activeOperationId()).isNull();
     }
 
     // ---------------------------------------------------------------- finishing
@@ -788,6 +798,28 @@ abstract class StateStoreContract {
                 o.commitId(),
                 o.renderedFilesJson(),
                 startedAt,
+                o.deadlineAt(),
+                o.finishedAt());
+    }
+
+    static OperationRecord withState(OperationRecord o) {
+        return new OperationRecord(
+                o.id(),
+                o.instanceId(),
+                o.kind(),
+                OperationState.SUCCEEDED,
+                o.description(),
+                o.tokenHash(),
+                o.targetPlanId(),
+                o.targetParametersJson(),
+                o.sealedTargetSecretParameters(),
+                o.targetMaintenanceVersion(),
+                o.requestDigest(),
+                o.requester(),
+                o.commitState(),
+                o.commitId(),
+                o.renderedFilesJson(),
+                o.startedAt(),
                 o.deadlineAt(),
                 o.finishedAt());
     }
