@@ -74,7 +74,8 @@ public final class StateStore {
 
     /**
      * Inserts a new instance and its first operation, in one transaction. The instance is stored with status {@link
-     * InstanceStatus#CREATING} and {@code activeOperationId = operation.id()}, whatever the record says.
+     * InstanceStatus#CREATING}, {@code activeOperationId = operation.id()} and {@code updatedAt} = now, whatever the
+     * record says.
      *
      * @throws InstanceExistsException if the id is taken, also when another replica takes it at the same moment (the
      *     primary key decides)
