@@ -1,0 +1,547 @@
+package io.dedicate.broker.state;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Service instances and their operations in JDBC: an H2 file database by default, PostgreSQL when several broker
+ * replicas share one state.
+ *
+ * <p>Correctness never depends on this process's memory: every transition is a conditional {@code UPDATE} that
+ * compares the current state and sets the next one (one operation per instance through {@code active_operation_id},
+ * one end per operation through its {@code state}), so two replicas racing on the same row see exactly one winner. The
+ * schema is migrated by Flyway from {@code classpath:db/migration} (by Spring Boot in the application, by {@link
+ * #migrate(DataSource)} elsewhere); it needs no database mode: H2 URLs are plain, e.g. {@code
+ * jdbc:h2:file:./data/state;DB_CLOSE_ON_EXIT=FALSE}.
+ *
+ * <p>Times are stored as {@code TIMESTAMP(6) WITH TIME ZONE}; instants are truncated to microseconds on the way in,
+ * so what is read back equals what was written.
+ */
+public final class StateStore {
+
+    private static final String INSTANCE_COLUMNS = "id, service_id, plan_id, kind, cluster_id, org_guid, space_guid,"
+            + " org_name, space_name, instance_name, parameters, secret_parameters, maintenance_version, status,"
+            + " request_digest, git_path, outputs, secret_outputs, active_operation_id, created_at, updated_at";
+
+    private static final String OPERATION_COLUMNS = "id, instance_id, kind, state, description, token_hash,"
+            + " target_plan_id, target_parameters, target_secret_parameters, target_maintenance_version,"
+            + " request_digest, requester, commit_state, commit_id, rendered_files, started_at, deadline_at,"
+            + " finished_at";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final int MAX_CLAIM_ATTEMPTS = 3;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    /** A store over {@code dataSource}, whose schema is already migrated; {@code clock} stamps the changes. */
+    public StateStore(DataSource dataSource, Clock clock) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.clock = clock;
+    }
+
+    /** Brings the schema of {@code dataSource} up to date (what Spring Boot's Flyway auto-configuration does). */
+    public static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    /**
+     * Inserts a new instance and its first operation, in one transaction. The instance is stored with status {@link
+     * InstanceStatus#CREATING}, {@code activeOperationId = operation.id()} and {@code updatedAt} = now, whatever the
+     * record says.
+     *
+     * @throws InstanceExistsException if the id is taken, also when another replica takes it at the same moment (the
+     *     primary key decides)
+     * @throws IllegalArgumentException if the operation is not an in-progress {@link OperationKind#DEPLOY} of this
+     *     instance
+     */
+    public void createInstance(InstanceRecord instance, OperationRecord operation) {
+        requireSameInstance(instance.id(), operation);
+        requireInProgress(operation);
+        if (operation.kind() != OperationKind.DEPLOY) {
+            throw new IllegalArgumentException("operation " + operation.id() + " is a "
+                    + operation.kind().wire() + ": an instance is created by a deploy");
+        }
+        Instant now = now();
+        try {
+            transactions.executeWithoutResult(status -> {
+                jdbc.sql("INSERT INTO service_instance (" + INSTANCE_COLUMNS + ") VALUES (:id, :serviceId, :planId,"
+                                + " :kind, :clusterId, :orgGuid, :spaceGuid, :orgName, :spaceName, :instanceName,"
+                                + " :parameters, :secretParameters, :maintenanceVersion, :status, :requestDigest,"
+                                + " :gitPath, :outputs, :secretOutputs, :activeOperationId, :createdAt, :updatedAt)")
+                        .param("id", instance.id())
+                        .param("serviceId", instance.serviceId())
+                        .param("planId", instance.planId())
+                        .param("kind", instance.kind().wire())
+                        .param("clusterId", text(instance.clusterId()))
+                        .param("orgGuid", instance.orgGuid())
+                        .param("spaceGuid", instance.spaceGuid())
+                        .param("orgName", text(instance.orgName()))
+                        .param("spaceName", text(instance.spaceName()))
+                        .param("instanceName", text(instance.instanceName()))
+                        .param("parameters", instance.parametersJson())
+                        .param("secretParameters", text(instance.sealedSecretParameters()))
+                        .param("maintenanceVersion", text(instance.maintenanceVersion()))
+                        .param("status", InstanceStatus.CREATING.wire())
+                        .param("requestDigest", instance.requestDigest())
+                        .param("gitPath", instance.gitPath())
+                        .param("outputs", text(instance.outputsJson()))
+                        .param("secretOutputs", text(instance.sealedSecretOutputs()))
+                        .param("activeOperationId", operation.id())
+                        .param("createdAt", timestamp(instance.createdAt()))
+                        .param("updatedAt", timestamp(now))
+                        .update();
+                insertOperation(operation);
+            });
+        } catch (DuplicateKeyException e) {
+            if (findInstance(instance.id()).isPresent()) {
+                throw new InstanceExistsException(instance.id());
+            }
+            throw e;
+        }
+    }
+
+    /** The instance with this id, deleted ones included. */
+    public Optional<InstanceRecord> findInstance(String id) {
+        return jdbc.sql("SELECT " + INSTANCE_COLUMNS + " FROM service_instance WHERE id = :id")
+                .param("id", id)
+                .query(StateStore::instance)
+                .optional();
+    }
+
+    /** The operation with this id. */
+    public Optional<OperationRecord> findOperation(String id) {
+        return jdbc.sql("SELECT " + OPERATION_COLUMNS + " FROM operation WHERE id = :id")
+                .param("id", id)
+                .query(StateStore::operation)
+                .optional();
+    }
+
+    /**
+     * Starts a further operation (update, recreate, upgrade, delete) on an existing instance, in one transaction: sets
+     * the instance's {@code active_operation_id} from {@code NULL} to the operation's id (for {@link
+     * OperationKind#DELETE} also its status from {@code ready} or {@code create_failed} to {@code deleting}), then
+     * inserts the operation.
+     *
+     * @throws OperationInProgressException if another operation is active on the instance
+     * @throws InstanceGoneException if the instance is absent or deleted
+     * @throws IllegalStateException if the instance's status does not allow the operation (a delete of an instance
+     *     that is neither ready nor failed)
+     * @throws IllegalArgumentException for a {@link OperationKind#DEPLOY}, which only {@link #createInstance} starts,
+     *     or an operation that is not in progress
+     */
+    public void startOperation(OperationRecord operation) {
+        requireInProgress(operation);
+        if (operation.kind() == OperationKind.DEPLOY) {
+            throw new IllegalArgumentException(
+                    "operation " + operation.id() + ": a deploy starts with createInstance, not startOperation");
+        }
+        String instanceId = operation.instanceId();
+        boolean delete = operation.kind() == OperationKind.DELETE;
+        String claim = delete
+                ? "UPDATE service_instance SET active_operation_id = :operationId, status = :deleting,"
+                        + " updated_at = :now WHERE id = :id AND active_operation_id IS NULL"
+                        + " AND status IN (:ready, :createFailed)"
+                : "UPDATE service_instance SET active_operation_id = :operationId, updated_at = :now"
+                        + " WHERE id = :id AND active_operation_id IS NULL AND status <> :deleted";
+        for (int attempt = 1; ; attempt++) {
+            Instant now = now();
+            boolean started = Boolean.TRUE.equals(transactions.execute(status -> {
+                JdbcClient.StatementSpec statement = jdbc.sql(claim)
+                        .param("operationId", operation.id())
+                        .param("now", timestamp(now))
+                        .param("id", instanceId);
+                statement = delete
+                        ? statement
+                                .param("deleting", InstanceStatus.DELETING.wire())
+                                .param("ready", InstanceStatus.READY.wire())
+                                .param("createFailed", InstanceStatus.CREATE_FAILED.wire())
+                        : statement.param("deleted", InstanceStatus.DELETED.wire());
+                if (statement.update() == 0) {
+                    return false;
+                }
+                insertOperation(operation);
+                return true;
+            }));
+            if (started) {
+                return;
+            }
+            RuntimeException refusal = refusal(instanceId, operation);
+            // the active operation may have ended between the claim and the look: claim again, a few times
+            if (!(refusal instanceof IllegalStateException) || attempt == MAX_CLAIM_ATTEMPTS) {
+                throw refusal;
+            }
+        }
+    }
+
+    private RuntimeException refusal(String instanceId, OperationRecord operation) {
+        Optional<InstanceRecord> current = findInstance(instanceId);
+        if (current.isEmpty() || current.get().status() == InstanceStatus.DELETED) {
+            return new InstanceGoneException(instanceId);
+        }
+        String active = current.get().activeOperationId();
+        if (active != null) {
+            return new OperationInProgressException(instanceId, active);
+        }
+        return new IllegalStateException("service instance '" + instanceId + "' is "
+                + current.get().status().wire() + ": cannot start a "
+                + operation.kind().wire() + " operation");
+    }
+
+    /**
+     * Records that the operation's rendered files are committed: its commit state goes from {@link CommitState#PENDING} to
+     * {@link CommitState#COMMITTED}, the commit id is stored and the rendered files are dropped.
+     *
+     * @return false (changing nothing) if the operation is absent or its commit was not pending
+     */
+    public boolean markCommitted(String operationId, String commitId) {
+        return jdbc.sql("UPDATE operation SET commit_state = :committed, commit_id = :commitId,"
+                                + " rendered_files = NULL WHERE id = :id AND commit_state = :pending")
+                        .param("committed", CommitState.COMMITTED.wire())
+                        .param("commitId", commitId)
+                        .param("id", operationId)
+                        .param("pending", CommitState.PENDING.wire())
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Ends an in-progress operation, atomically and once, in one transaction.
+     *
+     * <p>On {@link OperationState#SUCCEEDED} the operation's targets become the instance's: plan, parameters, sealed
+     * secret parameters (replaced as a whole: {@code null} means none, so an operation carries unchanged secrets
+     * forward) and maintenance version (only when the target has one). Outputs are merged (top-level keys of {@code
+     * outputsJson} replace the stored ones), {@code sealedSecretOutputs} replaces the stored blob when non-null. The
+     * status moves to {@code ready}, or {@code deleted} for a delete. On {@link OperationState#FAILED} nothing of the
+     * targets is applied; a deploy leaves the instance {@code create_failed}, a delete puts it back to {@code ready},
+     * other operations leave the status as it was. Either way the instance's active operation is cleared, and the
+     * operation's rendered files are dropped (an ended operation is never committed again).
+     *
+     * @return false (changing nothing) if the operation is absent or not in progress
+     * @throws IllegalArgumentException if {@code outcome} is {@link OperationState#IN_PROGRESS}, or {@code outputsJson}
+     *     is not a JSON object
+     */
+    public boolean finishOperation(
+            String operationId,
+            OperationState outcome,
+            @Nullable String description,
+            @Nullable String outputsJson,
+            @Nullable String sealedSecretOutputs) {
+        if (outcome == OperationState.IN_PROGRESS) {
+            throw new IllegalArgumentException("operation " + operationId + " cannot finish 'in progress'");
+        }
+        @Nullable ObjectNode newOutputs = outputsJson == null ? null : jsonObject(outputsJson, "outputs");
+        Instant now = now();
+        Boolean finished = transactions.execute(status -> {
+            int ended = jdbc.sql("UPDATE operation SET state = :outcome, description = :description,"
+                            + " finished_at = :now, rendered_files = NULL WHERE id = :id AND state = :inProgress")
+                    .param("outcome", outcome.wire())
+                    .param("description", text(description))
+                    .param("now", timestamp(now))
+                    .param("id", operationId)
+                    .param("inProgress", OperationState.IN_PROGRESS.wire())
+                    .update();
+            if (ended == 0) {
+                return false;
+            }
+            OperationRecord operation = findOperation(operationId).orElseThrow();
+            InstanceRecord instance = jdbc.sql(
+                            "SELECT " + INSTANCE_COLUMNS + " FROM service_instance WHERE id = :id FOR UPDATE")
+                    .param("id", operation.instanceId())
+                    .query(StateStore::instance)
+                    .single();
+            applyOutcome(instance, operation, outcome, newOutputs, sealedSecretOutputs, now);
+            return true;
+        });
+        return Boolean.TRUE.equals(finished);
+    }
+
+    private void applyOutcome(
+            InstanceRecord instance,
+            OperationRecord operation,
+            OperationState outcome,
+            @Nullable ObjectNode newOutputs,
+            @Nullable String sealedSecretOutputs,
+            Instant now) {
+        boolean succeeded = outcome == OperationState.SUCCEEDED;
+        InstanceStatus nextStatus = nextStatus(instance.status(), operation.kind(), succeeded);
+        String planId = succeeded ? operation.targetPlanId() : instance.planId();
+        String parameters = succeeded ? operation.targetParametersJson() : instance.parametersJson();
+        @Nullable
+        String secretParameters =
+                succeeded ? operation.sealedTargetSecretParameters() : instance.sealedSecretParameters();
+        @Nullable
+        String maintenanceVersion = succeeded && operation.targetMaintenanceVersion() != null
+                ? operation.targetMaintenanceVersion()
+                : instance.maintenanceVersion();
+        @Nullable String outputs = newOutputs == null ? instance.outputsJson() : merged(instance, newOutputs);
+        @Nullable
+        String secretOutputs = sealedSecretOutputs == null ? instance.sealedSecretOutputs() : sealedSecretOutputs;
+        @Nullable
+        String activeOperationId =
+                operation.id().equals(instance.activeOperationId()) ? null : instance.activeOperationId();
+        jdbc.sql("UPDATE service_instance SET plan_id = :planId, parameters = :parameters,"
+                        + " secret_parameters = :secretParameters, maintenance_version = :maintenanceVersion,"
+                        + " outputs = :outputs, secret_outputs = :secretOutputs, status = :status,"
+                        + " active_operation_id = :activeOperationId, updated_at = :now WHERE id = :id")
+                .param("planId", planId)
+                .param("parameters", parameters)
+                .param("secretParameters", text(secretParameters))
+                .param("maintenanceVersion", text(maintenanceVersion))
+                .param("outputs", text(outputs))
+                .param("secretOutputs", text(secretOutputs))
+                .param("status", nextStatus.wire())
+                .param("activeOperationId", text(activeOperationId))
+                .param("now", timestamp(now))
+                .param("id", instance.id())
+                .update();
+    }
+
+    private static InstanceStatus nextStatus(InstanceStatus current, OperationKind kind, boolean succeeded) {
+        return switch (kind) {
+            case DEPLOY -> succeeded ? InstanceStatus.READY : InstanceStatus.CREATE_FAILED;
+            case DELETE -> succeeded ? InstanceStatus.DELETED : InstanceStatus.READY;
+            case UPDATE, RECREATE, UPGRADE -> succeeded ? InstanceStatus.READY : current;
+        };
+    }
+
+    private static String merged(InstanceRecord instance, ObjectNode newOutputs) {
+        String stored = instance.outputsJson();
+        ObjectNode outputs = stored == null
+                ? JSON.createObjectNode()
+                : jsonObject(stored, "stored outputs of instance " + instance.id());
+        outputs.setAll(newOutputs);
+        return outputs.toString();
+    }
+
+    private static ObjectNode jsonObject(String json, String what) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(what + " are not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (node instanceof ObjectNode object) {
+            return object;
+        }
+        throw new IllegalArgumentException(what + " must be a JSON object, not " + node.getNodeType());
+    }
+
+    /** Operations still in progress whose commit is pending (to commit again after a crash), oldest first. */
+    public List<OperationRecord> pendingCommits() {
+        return jdbc.sql("SELECT " + OPERATION_COLUMNS + " FROM operation WHERE commit_state = :pending"
+                        + " AND state = :inProgress ORDER BY started_at, id")
+                .param("pending", CommitState.PENDING.wire())
+                .param("inProgress", OperationState.IN_PROGRESS.wire())
+                .query(StateStore::operation)
+                .list();
+    }
+
+    /** In-progress operations whose deadline is before {@code now} (for the time-out sweep), earliest deadline first. */
+    public List<OperationRecord> overdueOperations(Instant now) {
+        return jdbc.sql("SELECT " + OPERATION_COLUMNS + " FROM operation WHERE state = :inProgress"
+                        + " AND deadline_at < :now ORDER BY deadline_at, id")
+                .param("inProgress", OperationState.IN_PROGRESS.wire())
+                .param("now", timestamp(now))
+                .query(StateStore::operation)
+                .list();
+    }
+
+    /**
+     * The cluster instances that have a folder in git (every status but {@code deleted}), sorted by folder: what the
+     * meta pipeline lists. One query over two columns.
+     */
+    public List<InstanceFolder> instanceFolders() {
+        return jdbc.sql("SELECT id, git_path FROM service_instance WHERE kind = :cluster AND status <> :deleted"
+                        + " ORDER BY git_path, id")
+                .param("cluster", InstanceKind.CLUSTER.wire())
+                .param("deleted", InstanceStatus.DELETED.wire())
+                .query((rs, row) -> new InstanceFolder(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    /**
+     * Updates the names the platform sends in a later request's context; a {@code null} name keeps the stored one
+     * (platforms send names only sometimes).
+     *
+     * @throws InstanceGoneException if there is no such instance
+     */
+    public void updateNames(
+            String instanceId, @Nullable String orgName, @Nullable String spaceName, @Nullable String instanceName) {
+        int updated = jdbc.sql("UPDATE service_instance SET org_name = COALESCE(:orgName, org_name),"
+                        + " space_name = COALESCE(:spaceName, space_name),"
+                        + " instance_name = COALESCE(:instanceName, instance_name), updated_at = :now WHERE id = :id")
+                .param("orgName", text(orgName))
+                .param("spaceName", text(spaceName))
+                .param("instanceName", text(instanceName))
+                .param("now", timestamp(now()))
+                .param("id", instanceId)
+                .update();
+        if (updated == 0) {
+            throw new InstanceGoneException(instanceId);
+        }
+    }
+
+    /** The last {@code limit} operations of an instance, newest first (for dashboards). */
+    public List<OperationRecord> operations(String instanceId, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative, got " + limit);
+        }
+        return jdbc.sql("SELECT " + OPERATION_COLUMNS + " FROM operation WHERE instance_id = :instanceId"
+                        + " ORDER BY started_at DESC, id DESC LIMIT :limit")
+                .param("instanceId", instanceId)
+                .param("limit", limit)
+                .query(StateStore::operation)
+                .list();
+    }
+
+    /** How many instances exist, deleted ones not counted. */
+    public long countInstances() {
+        return jdbc.sql("SELECT COUNT(*) FROM service_instance WHERE status <> :deleted")
+                .param("deleted", InstanceStatus.DELETED.wire())
+                .query(Long.class)
+                .single();
+    }
+
+    private void insertOperation(OperationRecord operation) {
+        jdbc.sql("INSERT INTO operation (" + OPERATION_COLUMNS + ") VALUES (:id, :instanceId, :kind, :state,"
+                        + " :description, :tokenHash, :targetPlanId, :targetParameters, :targetSecretParameters,"
+                        + " :targetMaintenanceVersion, :requestDigest, :requester, :commitState, :commitId,"
+                        + " :renderedFiles, :startedAt, :deadlineAt, :finishedAt)")
+                .param("id", operation.id())
+                .param("instanceId", operation.instanceId())
+                .param("kind", operation.kind().wire())
+                .param("state", operation.state().wire())
+                .param("description", text(operation.description()))
+                .param("tokenHash", operation.tokenHash())
+                .param("targetPlanId", operation.targetPlanId())
+                .param("targetParameters", operation.targetParametersJson())
+                .param("targetSecretParameters", text(operation.sealedTargetSecretParameters()))
+                .param("targetMaintenanceVersion", text(operation.targetMaintenanceVersion()))
+                .param("requestDigest", operation.requestDigest())
+                .param("requester", text(operation.requester()))
+                .param("commitState", operation.commitState().wire())
+                .param("commitId", text(operation.commitId()))
+                .param("renderedFiles", text(operation.renderedFilesJson()))
+                .param("startedAt", timestamp(operation.startedAt()))
+                .param("deadlineAt", timestamp(operation.deadlineAt()))
+                .param("finishedAt", timestamp(operation.finishedAt()))
+                .update();
+    }
+
+    private static void requireInProgress(OperationRecord operation) {
+        if (operation.state() != OperationState.IN_PROGRESS) {
+            throw new IllegalArgumentException("operation " + operation.id() + " must start 'in progress', not '"
+                    + operation.state().wire() + "'");
+        }
+    }
+
+    private static void requireSameInstance(String instanceId, OperationRecord operation) {
+        if (!operation.instanceId().equals(instanceId)) {
+            throw new IllegalArgumentException("operation " + operation.id() + " belongs to instance '"
+                    + operation.instanceId() + "', not to the new instance '" + instanceId + "'");
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static InstanceRecord instance(ResultSet rs, int row) throws SQLException {
+        return new InstanceRecord(
+                rs.getString("id"),
+                rs.getString("service_id"),
+                rs.getString("plan_id"),
+                InstanceKind.fromWire(rs.getString("kind")),
+                rs.getString("cluster_id"),
+                rs.getString("org_guid"),
+                rs.getString("space_guid"),
+                rs.getString("org_name"),
+                rs.getString("space_name"),
+                rs.getString("instance_name"),
+                rs.getString("parameters"),
+                rs.getString("secret_parameters"),
+                rs.getString("maintenance_version"),
+                InstanceStatus.fromWire(rs.getString("status")),
+                rs.getString("request_digest"),
+                rs.getString("git_path"),
+                rs.getString("outputs"),
+                rs.getString("secret_outputs"),
+                rs.getString("active_operation_id"),
+                requiredInstant(rs, "created_at"),
+                requiredInstant(rs, "updated_at"));
+    }
+
+    private static OperationRecord operation(ResultSet rs, int row) throws SQLException {
+        return new OperationRecord(
+                rs.getString("id"),
+                rs.getString("instance_id"),
+                OperationKind.fromWire(rs.getString("kind")),
+                OperationState.fromWire(rs.getString("state")),
+                rs.getString("description"),
+                rs.getString("token_hash"),
+                rs.getString("target_plan_id"),
+                rs.getString("target_parameters"),
+                rs.getString("target_secret_parameters"),
+                rs.getString("target_maintenance_version"),
+                rs.getString("request_digest"),
+                rs.getString("requester"),
+                CommitState.fromWire(rs.getString("commit_state")),
+                rs.getString("commit_id"),
+                rs.getString("rendered_files"),
+                requiredInstant(rs, "started_at"),
+                requiredInstant(rs, "deadline_at"),
+                instant(rs, "finished_at"));
+    }
+
+    private static Instant requiredInstant(ResultSet rs, String column) throws SQLException {
+        Instant instant = instant(rs, column);
+        if (instant == null) {
+            throw new IllegalStateException("column " + column + " is NULL despite its NOT NULL constraint");
+        }
+        return instant;
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** A text parameter typed even when null, so that drivers need not guess the type of a NULL. */
+    private static SqlParameterValue text(@Nullable String value) {
+        return new SqlParameterValue(Types.VARCHAR, value);
+    }
+
+    private static SqlParameterValue timestamp(@Nullable Instant value) {
+        return new SqlParameterValue(
+                Types.TIMESTAMP_WITH_TIMEZONE,
+                value == null ? null : OffsetDateTime.ofInstant(value.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+    }
+}
