@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import io.dedicate.broker.offering.BundleLoader;
 import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.offering.OfferingModel;
@@ -15,6 +18,8 @@ import io.dedicate.broker.parameters.ParameterValidator;
 import io.dedicate.bundle.TemplateRenderException;
 import io.dedicate.bundle.UnsafeValueException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -145,6 +150,31 @@ class OperationRendererTest {
                 .isInstanceOf(TemplateRenderException.class)
                 .isNotInstanceOf(UnsafeValueException.class)
                 .hasMessageStartingWith("offering mysql-on-demand has no pipeline for operation kind `resize`");
+    }
+
+    @Test
+    void everyPipelineIsAValidConcoursePipeline() throws Exception {
+        Path location = TestBundles.repoRoot()
+                .resolve("../shared/concourse/pipeline.schema.json")
+                .normalize();
+        assertThat(location).as("the independent Concourse pipeline schema").isRegularFile();
+        Schema concourse =
+                SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(Files.readString(location));
+        Map<String, String> pipelines = new LinkedHashMap<>();
+        for (String kind : List.of("deploy", "update", "recreate", "upgrade", "delete")) {
+            pipelines.put(kind, renderer.render(context(kind, validParams())).pipeline());
+        }
+        pipelines.put(
+                "meta",
+                renderer.renderMetaPipeline(
+                        List.of(new MetaPipelineEntry("mysql-a", "team/prod/a")), "git@example.com:d.git", "main"));
+        for (Map.Entry<String, String> pipeline : pipelines.entrySet()) {
+            assertThat(concourse.validate(YAML.readTree(pipeline.getValue())).stream()
+                            .map(error -> error.getInstanceLocation() + ": " + error.getMessage())
+                            .toList())
+                    .as(pipeline.getKey() + " pipeline against the Concourse schema")
+                    .isEmpty();
+        }
     }
 
     @Test
