@@ -1,5 +1,8 @@
 package io.dedicate.broker.offering;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dedicate.bundle.BundleDigest;
 import io.dedicate.compiler.Bundle;
 import io.dedicate.compiler.BundleWriter;
 import io.dedicate.compiler.OfferingCompiler;
@@ -19,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * the files of {@link #mysqlFiles()}, change them and {@link #write} them elsewhere).
  */
 public final class TestBundles {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static @Nullable Path mysqlBundle;
     private static @Nullable SortedMap<String, byte[]> mysqlFiles;
@@ -65,6 +70,20 @@ public final class TestBundles {
         SortedMap<String, byte[]> copy = new TreeMap<>();
         mysqlFiles.forEach((path, content) -> copy.put(path, content.clone()));
         return copy;
+    }
+
+    /**
+     * Rewrites model.json's digest in {@code files} to match the other files, for tests that change a
+     * bundle on purpose and want a later check (not the digest) to see the change.
+     */
+    public static void redigest(SortedMap<String, byte[]> files) {
+        try {
+            ObjectNode model = (ObjectNode) JSON.readTree(files.get("model.json"));
+            model.put("digest", BundleDigest.of(files));
+            files.put("model.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(model));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Writes {@code files} as a bundle at {@code target}: a directory, or a jar when the name ends in {@code .jar}. */

@@ -4,18 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dedicate.broker.offering.BundleLoader;
 import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.offering.OfferingModel;
 import io.dedicate.broker.offering.PlanModel;
 import io.dedicate.broker.offering.TestBundles;
+import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ParameterValidatorTest {
 
@@ -273,5 +280,45 @@ class ParameterValidatorTest {
         assertThat(violations(() -> validator.childCreate(mysql, database, params("cluster", "c", "cluster-zone", 1))))
                 .extracting(Violation::path)
                 .containsExactly("$['cluster-zone']");
+    }
+
+    @Test
+    void numbersAreNormalisedToBigDecimalAndRangeChecked(@TempDir Path temp) throws Exception {
+        SortedMap<String, byte[]> files = TestBundles.mysqlFiles();
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode model = (ObjectNode) json.readTree(files.get("model.json"));
+        ArrayNode create =
+                (ArrayNode) model.path("offerings").get(0).path("parameters").path("cluster_create");
+        ObjectNode ratio = create.get(1).deepCopy();
+        ratio.put("name", "ratio").put("type", "number").put("default", 1.25).put("minimum", 0.5);
+        ratio.put("maximum", 2);
+        create.add(ratio);
+        files.put("model.json", json.writeValueAsBytes(model));
+        String schemaPath = "schemas/mysql-on-demand/cluster-small/service_instance.create.json";
+        ObjectNode schema = (ObjectNode) json.readTree(files.get(schemaPath));
+        ((ObjectNode) schema.path("properties"))
+                .putObject("ratio")
+                .put("type", "number")
+                .put("minimum", 0.5)
+                .put("maximum", 2);
+        files.put(schemaPath, json.writeValueAsBytes(schema));
+        TestBundles.redigest(files);
+        LoadedBundle withNumber = BundleLoader.load(TestBundles.write(files, temp.resolve("bundle")));
+        OfferingModel offering = withNumber.offerings().get(0);
+        PlanModel plan = offering.planByName("cluster-small").orElseThrow();
+        ParameterValidator numbers = new ParameterValidator(withNumber);
+
+        assertThat(numbers.clusterCreate(offering, plan, Map.of()).values())
+                .containsEntry("ratio", new BigDecimal("1.25"));
+        assertThat(numbers.clusterCreate(offering, plan, params("ratio", 1.5)).values())
+                .containsEntry("ratio", new BigDecimal("1.5"));
+        assertThat(numbers.clusterCreate(offering, plan, params("ratio", 2)).values())
+                .containsEntry("ratio", new BigDecimal("2"));
+        assertThat(violations(() -> numbers.clusterCreate(offering, plan, params("ratio", 2.5, "audit_log", 1))))
+                .containsExactly(
+                        new Violation("$.audit_log", "must be true or false (got an integer)"),
+                        new Violation("$.ratio", "must be at most 2 (got 2.5)"));
+        assertThat(violations(() -> numbers.clusterCreate(offering, plan, params("ratio", "1.5"))))
+                .containsExactly(new Violation("$.ratio", "must be a number (got a string)"));
     }
 }
