@@ -378,8 +378,9 @@ public final class ParameterValidator {
                 parameter.type() == ParameterType.BYTES || parameter.type() == ParameterType.DURATION
                         ? expected(parameter) + shown(parameter, got)
                         : "must match the pattern " + parameter.pattern() + shown(parameter, got);
-            case "minimum" -> "must be at least " + parameter.minimum() + shown(parameter, got);
-            case "maximum" -> "must be at most " + parameter.maximum() + shown(parameter, got);
+            case "minimum" ->
+                "must be at least " + integerBound(parameter, parameter.minimum()) + shown(parameter, got);
+            case "maximum" -> "must be at most " + integerBound(parameter, parameter.maximum()) + shown(parameter, got);
             case "minLength" ->
                 "must be at least " + characters(parameter.minLength()) + " long"
                         + shown(parameter, " (got " + characters(value.asText().length()) + ")");
@@ -389,6 +390,25 @@ public final class ParameterValidator {
             default -> "is invalid: " + keyword + shown(parameter, got);
         };
         return new Violation(path, message);
+    }
+
+    /** A bound of the integer form: {@code 134217728 bytes (128MB)}, {@code 3600 seconds (1h)}, or the number. */
+    private static String integerBound(ParameterModel parameter, @Nullable Number bound) {
+        if (bound == null || (parameter.type() != ParameterType.BYTES && parameter.type() != ParameterType.DURATION)) {
+            return String.valueOf(bound);
+        }
+        boolean bytes = parameter.type() == ParameterType.BYTES;
+        BigDecimal value = new BigDecimal(bound.toString());
+        String human = "";
+        for (String unit : bytes ? List.of("TB", "GB", "MB", "KB") : List.of("d", "h", "m")) {
+            Quantity one = Quantity.parse("1" + unit, parameter.type()).orElseThrow();
+            BigDecimal factor = BigDecimal.valueOf(one.factor());
+            if (value.compareTo(factor) >= 0 && value.remainder(factor).signum() == 0) {
+                human = " (" + one.inUnit(bound) + ")";
+                break;
+            }
+        }
+        return bound + (bytes ? " bytes" : " seconds") + human;
     }
 
     private static String characters(@Nullable Integer count) {

@@ -24,6 +24,12 @@ public record ValidatedParameters(Map<String, Object> values, Set<String> secret
         secretNames = Set.copyOf(secretNames);
     }
 
+    /** Shows {@link #masked()}: a secret never reaches a log through this record. */
+    @Override
+    public String toString() {
+        return "ValidatedParameters" + masked();
+    }
+
     /** The values that are not secrets, in declaration order. */
     public Map<String, Object> publicValues() {
         Map<String, Object> result = new LinkedHashMap<>();

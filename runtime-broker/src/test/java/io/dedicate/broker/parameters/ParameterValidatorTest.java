@@ -104,6 +104,9 @@ class ParameterValidatorTest {
                         .clusterCreate(mysql, small, params("slow_query_threshold", 30))
                         .values())
                 .containsEntry("slow_query_threshold", 30L);
+        assertThat(violations(() -> validator.clusterCreate(mysql, small, params("slow_query_threshold", 7200))))
+                .containsExactly(
+                        new Violation("$.slow_query_threshold", "must be at most 3600 seconds (1h) (got 7200)"));
     }
 
     @Test
@@ -160,7 +163,8 @@ class ParameterValidatorTest {
         assertThat(violations(() -> validator.clusterCreate(mysql, small, params("innodb_buffer_pool_size", "65gb"))))
                 .containsExactly(new Violation("$.innodb_buffer_pool_size", "must be at most 64GB (got 65GB)"));
         assertThat(violations(() -> validator.clusterCreate(mysql, small, params("innodb_buffer_pool_size", 1000))))
-                .containsExactly(new Violation("$.innodb_buffer_pool_size", "must be at least 134217728 (got 1000)"));
+                .containsExactly(new Violation(
+                        "$.innodb_buffer_pool_size", "must be at least 134217728 bytes (128MB) (got 1000)"));
         assertThat(violations(() -> validator.clusterCreate(mysql, small, params("innodb_buffer_pool_size", "2 GiB"))))
                 .containsExactly(new Violation(
                         "$.innodb_buffer_pool_size",
@@ -251,6 +255,7 @@ class ParameterValidatorTest {
         assertThat(binding.values()).containsEntry("password", password).containsEntry("read_only", false);
         assertThat(binding.secretNames()).containsExactly("password");
         assertThat(binding.masked()).containsEntry("password", "(secret)").containsEntry("read_only", false);
+        assertThat(binding.toString()).doesNotContain(password);
         assertThat(binding.publicValues()).containsOnlyKeys("read_only");
         assertThat(binding.secretValues()).containsExactly(Map.entry("password", password));
 
