@@ -1,0 +1,7 @@
+package io.dedicate.broker.render;
+
+/**
+ * One instance in the meta pipeline: the name of its Concourse pipeline (chosen by the caller) and
+ * its folder in the deployment repository.
+ */
+public record MetaPipelineEntry(String name, String path) {}

@@ -1,0 +1,153 @@
+package io.dedicate.broker.render;
+
+import io.dedicate.broker.offering.LoadedBundle;
+import io.dedicate.broker.offering.OfferingModel;
+import io.dedicate.broker.offering.ParameterModel;
+import io.dedicate.broker.offering.ParameterScope;
+import io.dedicate.broker.offering.PlanModel;
+import io.dedicate.broker.offering.Sizing;
+import io.dedicate.bundle.TemplateRenderException;
+import io.dedicate.bundle.YamlFlowEncoder;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Renders one operation's files for one instance with the bundle's prepared templates: the
+ * pipeline the model names for the operation kind ({@code update} uses the deploy template), the
+ * BOSH manifest, and {@code vars.yml}. The variables follow the bundle's template contract
+ * (model.json {@code template_variables}):
+ *
+ * <pre>
+ * instance:  {id, name, org, space, org_guid, space_guid}     unknown names are ""
+ * plan:      {id, name, vm_type, disk_mb, azs, instances}     from the plan's sizing
+ * params:    {innodb_buffer_pool_size: 1073741824, ...}        the context's values, over the defaults
+ * operation: {id, kind, report_url}
+ * git:       {uri, branch, path}
+ * </pre>
+ *
+ * <p>{@code params} holds every cluster parameter (create and update scopes) that has a default,
+ * overridden by the context's values: the templates were checked at compile time with all of them,
+ * so a template reading an update-only parameter renders on create too. {@code vars.yml} is one line,
+ * {@code report_token: "TOKEN"}: nothing else secret goes to the repository.
+ *
+ * <p>Thread-safe; values are data (no nested interpretation: a value <code>{{ 7*7 }}</code> comes
+ * out as these characters) and a value with a BOSH/Concourse {@code ((...))} sequence is refused.
+ */
+public final class OperationRenderer {
+
+    private final LoadedBundle bundle;
+    private final Map<String, Map<String, Object>> defaults = new HashMap<>();
+
+    public OperationRenderer(LoadedBundle bundle) {
+        this.bundle = bundle;
+        for (OfferingModel offering : bundle.offerings()) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (ParameterScope scope : List.of(ParameterScope.CLUSTER_CREATE, ParameterScope.CLUSTER_UPDATE)) {
+                for (ParameterModel parameter : offering.parameters(scope)) {
+                    Object value = parameter.defaultValue();
+                    if (value != null) {
+                        values.putIfAbsent(parameter.name(), value);
+                    }
+                }
+            }
+            defaults.put(offering.id(), Collections.unmodifiableMap(values));
+        }
+    }
+
+    /**
+     * Renders the pipeline, the manifest (when the offering has one) and vars.yml of {@code context}.
+     *
+     * @throws io.dedicate.bundle.UnsafeValueException a value contains {@code ((...))}: the message
+     *     names the variable ({@code params.character_set}); the broker answers 400
+     * @throws TemplateRenderException any other failure, such as an operation kind the offering has no
+     *     pipeline for or a template reading an undefined variable (a broken bundle: 500)
+     */
+    public RenderedOperation render(OperationContext context) {
+        OfferingModel offering = context.offering();
+        String pipelinePath = offering.templates()
+                .pipeline(context.operationKind())
+                .orElseThrow(() -> new TemplateRenderException("offering " + offering.name()
+                        + " has no pipeline for operation kind `" + context.operationKind() + "` (it has: "
+                        + String.join(", ", offering.templates().pipelines().keySet()) + ")"));
+        Map<String, Object> variables = variables(context);
+        String pipeline = bundle.template(pipelinePath).render(variables);
+        String manifestPath = offering.templates().manifest();
+        String manifest =
+                manifestPath == null ? null : bundle.template(manifestPath).render(variables);
+        String vars = "report_token: " + YamlFlowEncoder.encode(context.reportToken(), "report_token") + "\n";
+        return new RenderedOperation(pipeline, manifest, vars);
+    }
+
+    /**
+     * Renders the meta pipeline, which sets the pipeline of every instance from the deployment
+     * repository.
+     *
+     * @param instances every instance folder, in the order the pipeline lists them
+     * @throws TemplateRenderException if the template fails (a broken bundle)
+     */
+    public String renderMetaPipeline(List<MetaPipelineEntry> instances, String gitUri, String gitBranch) {
+        List<Object> entries = new ArrayList<>(instances.size());
+        for (MetaPipelineEntry entry : instances) {
+            entries.add(Map.of("name", entry.name(), "path", entry.path()));
+        }
+        Map<String, Object> git = new LinkedHashMap<>();
+        git.put("uri", gitUri);
+        git.put("branch", gitBranch);
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("instances", entries);
+        variables.put("git", git);
+        return bundle.template(bundle.metaPipelineTemplate()).render(variables);
+    }
+
+    private Map<String, Object> variables(OperationContext context) {
+        InstanceIdentity identity = context.instance();
+        Map<String, Object> instance = new LinkedHashMap<>();
+        instance.put("id", identity.id());
+        instance.put("name", orEmpty(identity.name()));
+        instance.put("org", orEmpty(identity.org()));
+        instance.put("space", orEmpty(identity.space()));
+        instance.put("org_guid", identity.orgGuid());
+        instance.put("space_guid", identity.spaceGuid());
+
+        PlanModel plan = context.plan();
+        Sizing sizing = plan.sizing();
+        Map<String, @Nullable Object> planVariables = new LinkedHashMap<>();
+        planVariables.put("id", plan.id());
+        planVariables.put("name", plan.name());
+        planVariables.put("vm_type", sizing == null ? null : sizing.vmType());
+        planVariables.put("disk_mb", sizing == null ? null : sizing.diskMb());
+        planVariables.put("azs", sizing == null ? List.of() : sizing.azs());
+        planVariables.put("instances", sizing == null ? Map.of() : sizing.instances());
+
+        Map<String, Object> params =
+                new LinkedHashMap<>(defaults.getOrDefault(context.offering().id(), Map.of()));
+        params.putAll(context.params());
+
+        Map<String, Object> operation = new LinkedHashMap<>();
+        operation.put("id", context.operationId());
+        operation.put("kind", context.operationKind());
+        operation.put("report_url", context.reportUrl());
+
+        Map<String, Object> git = new LinkedHashMap<>();
+        git.put("uri", context.gitUri());
+        git.put("branch", context.gitBranch());
+        git.put("path", context.gitPath());
+
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("instance", instance);
+        variables.put("plan", planVariables);
+        variables.put("params", params);
+        variables.put("operation", operation);
+        variables.put("git", git);
+        return variables;
+    }
+
+    private static String orEmpty(@Nullable String text) {
+        return text == null ? "" : text;
+    }
+}

@@ -1,0 +1,44 @@
+package io.dedicate.broker.render;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The files of one operation, committed into the instance's folder of the deployment repository.
+ *
+ * @param pipeline {@code pipeline.yml}: the Concourse pipeline of the operation
+ * @param manifest {@code manifest.yml}: the BOSH manifest; null when the offering has no BOSH deployment
+ * @param vars {@code vars.yml}: the Concourse variables the broker provides for this operation
+ *     ({@code report_token})
+ */
+public record RenderedOperation(String pipeline, @Nullable String manifest, String vars) {
+
+    /** File name of the pipeline in the instance's folder. */
+    public static final String PIPELINE_FILE = "pipeline.yml";
+    /** File name of the manifest in the instance's folder. */
+    public static final String MANIFEST_FILE = "manifest.yml";
+    /** File name of the variables in the instance's folder. */
+    public static final String VARS_FILE = "vars.yml";
+
+    /** {@code gitPath/pipeline.yml}, {@code gitPath/manifest.yml} (when any), {@code gitPath/vars.yml} to UTF-8 bytes, sorted by path. */
+    public Map<String, byte[]> files(String gitPath) {
+        String prefix = gitPath.isEmpty() || gitPath.endsWith("/") ? gitPath : gitPath + "/";
+        Map<String, byte[]> files = new TreeMap<>();
+        files.put(prefix + PIPELINE_FILE, pipeline.getBytes(StandardCharsets.UTF_8));
+        if (manifest != null) {
+            files.put(prefix + MANIFEST_FILE, manifest.getBytes(StandardCharsets.UTF_8));
+        }
+        files.put(prefix + VARS_FILE, vars.getBytes(StandardCharsets.UTF_8));
+        return Collections.unmodifiableMap(files);
+    }
+
+    /** Never shows vars.yml, which holds the report token. */
+    @Override
+    public String toString() {
+        return "RenderedOperation[pipeline=" + pipeline.length() + " chars, manifest="
+                + (manifest == null ? "none" : manifest.length() + " chars") + "]";
+    }
+}

@@ -1,0 +1,98 @@
+package io.dedicate.broker.offering;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dedicate.bundle.BundleDigest;
+import io.dedicate.compiler.Bundle;
+import io.dedicate.compiler.BundleWriter;
+import io.dedicate.compiler.OfferingCompiler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The real bundles tests run against: the repository's {@code offerings/} compiled with the real
+ * compiler (a test dependency only; the broker itself reads bundles, never offering files). Each
+ * bundle is compiled once per JVM into a temporary folder and reused; tests must not modify it (copy
+ * the files of {@link #mysqlFiles()}, change them and {@link #write} them elsewhere).
+ */
+public final class TestBundles {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static @Nullable Path mysqlBundle;
+    private static @Nullable SortedMap<String, byte[]> mysqlFiles;
+
+    private TestBundles() {}
+
+    /** The repository root, which surefire passes as {@code dedicate.repo.root}. */
+    public static Path repoRoot() {
+        String root = System.getProperty("dedicate.repo.root");
+        Path path =
+                root != null ? Path.of(root) : Path.of("..").toAbsolutePath().normalize();
+        if (!Files.isDirectory(path.resolve("offerings"))) {
+            throw new IllegalStateException("no offerings/ folder under " + path
+                    + "; run the tests with Maven, which sets -Ddedicate.repo.root");
+        }
+        return path;
+    }
+
+    /** The bundle of {@code offerings/} (the MySQL offering), as a directory; compiled once per JVM. */
+    public static synchronized Path mysqlBundle() {
+        if (mysqlBundle == null) {
+            try {
+                Path directory =
+                        Files.createTempDirectory("dedicate-test-bundle-").resolve("bundle");
+                new BundleWriter().write(mysqlFiles(), directory);
+                mysqlBundle = directory;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return mysqlBundle;
+    }
+
+    /** The files of {@link #mysqlBundle()} (path to content, sorted); a fresh copy each call. */
+    public static synchronized SortedMap<String, byte[]> mysqlFiles() {
+        if (mysqlFiles == null) {
+            Bundle bundle = new OfferingCompiler().compile(List.of(repoRoot().resolve("offerings")));
+            if (bundle.result().hasErrors()) {
+                throw new IllegalStateException(
+                        "offerings/ does not compile: " + bundle.result().diagnostics());
+            }
+            mysqlFiles = new TreeMap<>(bundle.files().files());
+        }
+        SortedMap<String, byte[]> copy = new TreeMap<>();
+        mysqlFiles.forEach((path, content) -> copy.put(path, content.clone()));
+        return copy;
+    }
+
+    /**
+     * Rewrites model.json's digest in {@code files} to match the other files, for tests that change a
+     * bundle on purpose and want a later check (not the digest) to see the change.
+     */
+    public static void redigest(SortedMap<String, byte[]> files) {
+        try {
+            ObjectNode model = (ObjectNode) JSON.readTree(files.get("model.json"));
+            model.put("digest", BundleDigest.of(files));
+            files.put("model.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(model));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes {@code files} as a bundle at {@code target}: a directory, or a jar when the name ends in {@code .jar}. */
+    public static Path write(SortedMap<String, byte[]> files, Path target) {
+        try {
+            new BundleWriter().write(files, target);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package io.dedicate.broker.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.dedicate.broker.offering.BundleLoader;
+import io.dedicate.broker.offering.LoadedBundle;
+import io.dedicate.broker.offering.OfferingModel;
+import io.dedicate.broker.offering.PlanModel;
+import io.dedicate.broker.offering.TestBundles;
+import io.dedicate.broker.parameters.ParameterValidator;
+import io.dedicate.bundle.TemplateRenderException;
+import io.dedicate.bundle.UnsafeValueException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class OperationRendererTest {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final String INSTANCE_ID = "5f0c2a8e-9b1d-4c3e-8f7a-6b5d4c3b2a19";
+
+    private static LoadedBundle bundle;
+    private static OperationRenderer renderer;
+    private static ParameterValidator validator;
+    private static OfferingModel mysql;
+    private static PlanModel small;
+
+    @BeforeAll
+    static void load() {
+        bundle = BundleLoader.load(TestBundles.mysqlBundle());
+        renderer = new OperationRenderer(bundle);
+        validator = new ParameterValidator(bundle);
+        mysql = bundle.offerings().get(0);
+        small = mysql.planByName("cluster-small").orElseThrow();
+    }
+
+    private static OperationContext context(String kind, Map<String, Object> params) {
+        return new OperationContext(
+                mysql,
+                small,
+                new InstanceIdentity(INSTANCE_ID, "team-db", "team", "prod", "org-guid-1", "space-guid-1"),
+                params,
+                "op-42",
+                kind,
+                "https://broker.example.com/reports/op-42",
+                "tok-0123456789abcdef",
+                "git@git.example.com:ops/deployments.git",
+                "main",
+                "team/prod/" + INSTANCE_ID);
+    }
+
+    private static Map<String, Object> validParams() {
+        return validator
+                .clusterCreate(mysql, small, Map.of("innodb_buffer_pool_size", "2GB"))
+                .values();
+    }
+
+    private static JsonNode instanceGroup(JsonNode manifest, String name) {
+        for (JsonNode group : manifest.path("instance_groups")) {
+            if (group.path("name").asText().equals(name)) {
+                return group;
+            }
+        }
+        throw new AssertionError("no instance group " + name);
+    }
+
+    @Test
+    void rendersTheDeployOperation() throws Exception {
+        RenderedOperation rendered = renderer.render(context("deploy", validParams()));
+
+        JsonNode pipeline = YAML.readTree(rendered.pipeline());
+        assertThat(pipeline.path("jobs").isArray()).isTrue();
+        assertThat(rendered.pipeline())
+                .contains(INSTANCE_ID)
+                .contains("https://broker.example.com/reports/op-42")
+                .doesNotContain("tok-0123456789abcdef");
+        assertThat(pipeline.path("resources")
+                        .get(0)
+                        .path("source")
+                        .path("paths")
+                        .get(0)
+                        .asText())
+                .isEqualTo("team/prod/" + INSTANCE_ID);
+
+        JsonNode manifest = YAML.readTree(Objects.requireNonNull(rendered.manifest()));
+        assertThat(manifest.path("name").asText()).isEqualTo("mysql-" + INSTANCE_ID);
+        JsonNode mysqlGroup = instanceGroup(manifest, "mysql");
+        assertThat(mysqlGroup.path("instances").asInt()).isEqualTo(3);
+        assertThat(mysqlGroup.path("vm_type").asText()).isEqualTo("small");
+        assertThat(mysqlGroup.path("persistent_disk").asInt()).isEqualTo(10240);
+        assertThat(mysqlGroup.path("azs").toString()).isEqualTo("[\"z1\",\"z2\",\"z3\"]");
+        assertThat(rendered.manifest()).contains("innodb_buffer_pool_size: 2147483648");
+
+        JsonNode vars = YAML.readTree(rendered.vars());
+        assertThat(vars.size()).isEqualTo(1);
+        assertThat(vars.path("report_token").asText()).isEqualTo("tok-0123456789abcdef");
+    }
+
+    @Test
+    void theLargePlansSizingReachesTheManifest() throws Exception {
+        PlanModel large = mysql.planByName("cluster-large").orElseThrow();
+        OperationContext base = context("update", validParams());
+        OperationContext context = new OperationContext(
+                mysql,
+                large,
+                base.instance(),
+                base.params(),
+                base.operationId(),
+                base.operationKind(),
+                base.reportUrl(),
+                base.reportToken(),
+                base.gitUri(),
+                base.gitBranch(),
+                base.gitPath());
+        JsonNode manifest =
+                YAML.readTree(Objects.requireNonNull(renderer.render(context).manifest()));
+        assertThat(instanceGroup(manifest, "mysql").path("vm_type").asText()).isEqualTo("large");
+        assertThat(instanceGroup(manifest, "mysql").path("persistent_disk").asInt())
+                .isEqualTo(102400);
+        assertThat(instanceGroup(manifest, "proxy").path("instances").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void updateUsesTheDeployTemplateAndEveryKindRenders() throws Exception {
+        for (String kind : List.of("deploy", "update", "recreate", "upgrade", "delete")) {
+            RenderedOperation rendered = renderer.render(context(kind, validParams()));
+            assertThat(YAML.readTree(rendered.pipeline()).path("jobs").size())
+                    .as(kind)
+                    .isPositive();
+        }
+        String update = renderer.render(context("update", validParams())).pipeline();
+        String deploy = renderer.render(context("deploy", validParams())).pipeline();
+        assertThat(update.lines().findFirst()).isEqualTo(deploy.lines().findFirst());
+        assertThatThrownBy(() -> renderer.render(context("resize", validParams())))
+                .isInstanceOf(TemplateRenderException.class)
+                .isNotInstanceOf(UnsafeValueException.class)
+                .hasMessageStartingWith("offering mysql-on-demand has no pipeline for operation kind `resize`");
+    }
+
+    @Test
+    void everyPipelineIsAValidConcoursePipeline() throws Exception {
+        Path location = TestBundles.repoRoot()
+                .resolve("../shared/concourse/pipeline.schema.json")
+                .normalize();
+        assertThat(location).as("the independent Concourse pipeline schema").isRegularFile();
+        Schema concourse =
+                SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(Files.readString(location));
+        Map<String, String> pipelines = new LinkedHashMap<>();
+        for (String kind : List.of("deploy", "update", "recreate", "upgrade", "delete")) {
+            pipelines.put(kind, renderer.render(context(kind, validParams())).pipeline());
+        }
+        pipelines.put(
+                "meta",
+                renderer.renderMetaPipeline(
+                        List.of(new MetaPipelineEntry("mysql-a", "team/prod/a")), "git@example.com:d.git", "main"));
+        for (Map.Entry<String, String> pipeline : pipelines.entrySet()) {
+            assertThat(concourse.validate(YAML.readTree(pipeline.getValue())).stream()
+                            .map(error -> error.getInstanceLocation() + ": " + error.getMessage())
+                            .toList())
+                    .as(pipeline.getKey() + " pipeline against the Concourse schema")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void unknownNamesBecomeEmptyStrings() throws Exception {
+        OperationContext base = context("deploy", validParams());
+        OperationContext anonymous = new OperationContext(
+                mysql,
+                small,
+                new InstanceIdentity(INSTANCE_ID, null, null, null, "org-guid-1", "space-guid-1"),
+                base.params(),
+                base.operationId(),
+                base.operationKind(),
+                base.reportUrl(),
+                base.reportToken(),
+                base.gitUri(),
+                base.gitBranch(),
+                base.gitPath());
+        assertThat(YAML.readTree(renderer.render(anonymous).pipeline())
+                        .path("jobs")
+                        .isArray())
+                .isTrue();
+    }
+
+    @Test
+    void refusesAnInterpolationSequenceNamingTheParameter() {
+        Map<String, Object> params = new LinkedHashMap<>(validParams());
+        params.put("character_set", "utf8((x))");
+        assertThatThrownBy(() -> renderer.render(context("deploy", params)))
+                .isInstanceOf(UnsafeValueException.class)
+                .hasMessageContaining("params.character_set")
+                .hasMessageContaining("((x))");
+    }
+
+    @Test
+    void templateSyntaxInValuesComesOutVerbatim() throws Exception {
+        Map<String, Object> params = new LinkedHashMap<>(validParams());
+        params.put("character_set", "{{ 7*7 }}{% if true %}x{% endif %}");
+        RenderedOperation rendered = renderer.render(context("deploy", params));
+        JsonNode manifest = YAML.readTree(Objects.requireNonNull(rendered.manifest()));
+        JsonNode mysqlJob = instanceGroup(manifest, "mysql").path("jobs").get(0);
+        assertThat(mysqlJob.path("properties")
+                        .path("cf_mysql")
+                        .path("mysql")
+                        .path("character_set_server")
+                        .asText())
+                .isEqualTo("{{ 7*7 }}{% if true %}x{% endif %}");
+        assertThat(rendered.manifest()).contains("character_set_server: \"{{ 7*7 }}{% if true %}x{% endif %}\"");
+    }
+
+    @Test
+    void filesAreSortedUnderTheInstanceFolder() {
+        RenderedOperation rendered = renderer.render(context("deploy", validParams()));
+        Map<String, byte[]> files = rendered.files("team/prod/" + INSTANCE_ID);
+        assertThat(files.keySet())
+                .containsExactly(
+                        "team/prod/" + INSTANCE_ID + "/manifest.yml",
+                        "team/prod/" + INSTANCE_ID + "/pipeline.yml",
+                        "team/prod/" + INSTANCE_ID + "/vars.yml");
+        assertThat(new String(files.get("team/prod/" + INSTANCE_ID + "/vars.yml"), StandardCharsets.UTF_8))
+                .isEqualTo("report_token: \"tok-0123456789abcdef\"\n");
+        assertThat(rendered.toString()).doesNotContain("tok-");
+    }
+
+    @Test
+    void theMetaPipelineListsEveryInstance() throws Exception {
+        String meta = renderer.renderMetaPipeline(
+                List.of(
+                        new MetaPipelineEntry("mysql-a", "team/prod/a"),
+                        new MetaPipelineEntry("mysql-b", "team/dev/b")),
+                "git@git.example.com:ops/deployments.git",
+                "main");
+        JsonNode pipeline = YAML.readTree(meta);
+        List<String> set = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        for (JsonNode step : pipeline.path("jobs").get(0).path("plan")) {
+            if (step.has("set_pipeline")) {
+                set.add(step.path("set_pipeline").asText());
+                files.add(step.path("file").asText());
+            }
+        }
+        assertThat(set).containsExactly("mysql-a", "mysql-b");
+        assertThat(files)
+                .containsExactly("deployments/team/prod/a/pipeline.yml", "deployments/team/dev/b/pipeline.yml");
+        assertThat(pipeline.path("resources").get(0).path("source").path("uri").asText())
+                .isEqualTo("git@git.example.com:ops/deployments.git");
+    }
+
+    @Test
+    void measuresRenderingTimes() {
+        List<MetaPipelineEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            entries.add(new MetaPipelineEntry("mysql-" + i, "org-" + (i % 50) + "/space/" + i));
+        }
+        renderer.renderMetaPipeline(entries, "git@example.com:d.git", "main");
+        long[] meta = new long[5];
+        for (int i = 0; i < meta.length; i++) {
+            long start = System.nanoTime();
+            String text = renderer.renderMetaPipeline(entries, "git@example.com:d.git", "main");
+            meta[i] = System.nanoTime() - start;
+            assertThat(text).contains("mysql-9999");
+        }
+        OperationContext context = context("deploy", validParams());
+        for (int i = 0; i < 50; i++) {
+            renderer.render(context);
+        }
+        long[] deploy = new long[200];
+        for (int i = 0; i < deploy.length; i++) {
+            long start = System.nanoTime();
+            renderer.render(context);
+            deploy[i] = System.nanoTime() - start;
+        }
+        System.out.printf(
+                "render timings: meta pipeline with 10,000 entries median %.1f ms; deploy operation (pipeline,"
+                        + " manifest, vars) median %.2f ms, p90 %.2f ms over %d warm calls%n",
+                percentile(meta, 50) / 1e6, percentile(deploy, 50) / 1e6, percentile(deploy, 90) / 1e6, deploy.length);
+    }
+
+    private static long percentile(long[] samples, int percent) {
+        long[] sorted = samples.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, sorted.length * percent / 100)];
+    }
+}
