@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.lib.AnyObjectId;
@@ -41,7 +42,7 @@ final class TreeEditor {
     /** One path of a change set: a folder with edits below it, a file to write, or something to delete. */
     static final class Edit {
         final byte[] name;
-        final List<Edit> children = new ArrayList<>();
+        final Map<String, Edit> children = new HashMap<>();
         boolean deleteFirst;
         boolean writesBelow;
 
@@ -53,27 +54,34 @@ final class TreeEditor {
         }
 
         Edit child(String childName) {
-            byte[] bytes = childName.getBytes(StandardCharsets.UTF_8);
-            for (Edit child : children) {
-                if (Arrays.equals(child.name, bytes)) {
-                    return child;
-                }
-            }
-            Edit child = new Edit(bytes);
-            children.add(child);
-            return child;
+            return children.computeIfAbsent(childName, name -> new Edit(name.getBytes(StandardCharsets.UTF_8)));
         }
+    }
 
-        @Nullable
-        Edit find(byte[] buffer, int offset, int length) {
-            for (Edit child : children) {
-                if (child.name.length == length
-                        && Arrays.equals(child.name, 0, length, buffer, offset, offset + length)) {
-                    return child;
-                }
+    /** The children of {@code folder} sorted by name bytes, for {@link #find}. */
+    private static Edit[] sortedChildren(Edit folder) {
+        Edit[] sorted = folder.children.values().toArray(new Edit[0]);
+        Arrays.sort(sorted, (a, b) -> Arrays.compareUnsigned(a.name, b.name));
+        return sorted;
+    }
+
+    /** The index in {@code sorted} of the edit named like the entry name in {@code buffer}, or -1 (binary search). */
+    private static int find(Edit[] sorted, byte[] buffer, int offset, int length) {
+        int low = 0;
+        int high = sorted.length - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            byte[] name = sorted[middle].name;
+            int order = Arrays.compareUnsigned(name, 0, name.length, buffer, offset, offset + length);
+            if (order < 0) {
+                low = middle + 1;
+            } else if (order > 0) {
+                high = middle - 1;
+            } else {
+                return middle;
             }
-            return null;
         }
+        return -1;
     }
 
     /**
@@ -132,15 +140,15 @@ final class TreeEditor {
     /** Rewrites one tree; returns null when it ends up empty (git stores no empty folders). */
     private @Nullable ObjectId rewrite(Edit folder, @Nullable AnyObjectId baseTree) throws IOException {
         byte[] raw = baseTree == null ? new byte[0] : cache.raw(reader, baseTree);
-        int editCount = folder.children.size();
+        Edit[] edits = sortedChildren(folder);
+        int editCount = edits.length;
         int[] oldModes = new int[editCount];
         @Nullable ObjectId[] oldIds = new ObjectId[editCount];
         CanonicalTreeParser parser = new CanonicalTreeParser();
         parser.reset(raw);
         for (int found = 0; !parser.eof() && found < editCount; parser.next(1)) {
-            Edit edit = folder.find(parser.getEntryPathBuffer(), parser.getNameOffset(), parser.getNameLength());
-            if (edit != null) {
-                int index = folder.children.indexOf(edit);
+            int index = find(edits, parser.getEntryPathBuffer(), parser.getNameOffset(), parser.getNameLength());
+            if (index >= 0) {
                 oldModes[index] = parser.getEntryRawMode();
                 oldIds[index] = parser.getEntryObjectId();
                 found++;
@@ -148,7 +156,7 @@ final class TreeEditor {
         }
         List<NewEntry> added = new ArrayList<>(editCount);
         for (int i = 0; i < editCount; i++) {
-            NewEntry entry = applyEntry(folder.children.get(i), oldModes[i], oldIds[i]);
+            NewEntry entry = applyEntry(edits[i], oldModes[i], oldIds[i]);
             if (entry != null) {
                 added.add(entry);
             }
@@ -162,7 +170,7 @@ final class TreeEditor {
             byte[] buffer = parser.getEntryPathBuffer();
             int offset = parser.getNameOffset();
             int length = parser.getNameLength();
-            if (folder.find(buffer, offset, length) != null) {
+            if (find(edits, buffer, offset, length) >= 0) {
                 continue;
             }
             int mode = parser.getEntryRawMode();
