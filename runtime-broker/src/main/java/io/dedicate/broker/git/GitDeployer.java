@@ -186,8 +186,9 @@ public final class GitDeployer implements AutoCloseable {
                         plan, tip == null ? null : walk.parseCommit(tip).getTree());
                 ObjectId commit = inserter.insert(commitOf(change, tree, tip));
                 inserter.flush();
-                if (landed(commit, tip, change)) {
-                    return new CommitResult(commit.name(), false);
+                Landing landing = land(commit, tip, change);
+                if (landing != Landing.REJECTED) {
+                    return new CommitResult(commit.name(), landing == Landing.ALREADY_THERE);
                 }
                 int attempts = remote == null ? LOCAL_ATTEMPTS : PUSH_ATTEMPTS;
                 if (attempt >= attempts) {
@@ -212,10 +213,21 @@ public final class GitDeployer implements AutoCloseable {
         }
     }
 
-    /** Moves the branch (local) or pushes (remote); false when someone else moved the branch first. */
-    private boolean landed(ObjectId commit, @Nullable ObjectId tip, ChangeSet change) throws IOException {
+    /** What became of a commit. */
+    private enum Landing {
+        LANDED,
+        ALREADY_THERE,
+        REJECTED
+    }
+
+    /** Moves the branch (local) or pushes (remote); REJECTED when someone else moved the branch first. */
+    private Landing land(ObjectId commit, @Nullable ObjectId tip, ChangeSet change) throws IOException {
         if (remote != null) {
-            return remote.push(commit, tip) == RemoteSync.PushOutcome.PUSHED;
+            return switch (remote.push(commit, tip)) {
+                case PUSHED -> Landing.LANDED;
+                case ALREADY_THERE -> Landing.ALREADY_THERE;
+                case REJECTED -> Landing.REJECTED;
+            };
         }
         RefUpdate update = repository.updateRef(tipRef);
         update.setExpectedOldObjectId(tip == null ? ObjectId.zeroId() : tip);
@@ -226,8 +238,9 @@ public final class GitDeployer implements AutoCloseable {
             result = update.update(walk);
         }
         return switch (result) {
-            case NEW, FAST_FORWARD -> true;
-            case LOCK_FAILURE, REJECTED -> false;
+            case NEW, FAST_FORWARD -> Landing.LANDED;
+            case NO_CHANGE -> Landing.ALREADY_THERE;
+            case LOCK_FAILURE, REJECTED -> Landing.REJECTED;
             default -> throw new IOException("moving branch '" + settings.branch() + "' ended with " + result);
         };
     }

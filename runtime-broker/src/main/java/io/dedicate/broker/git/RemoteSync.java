@@ -44,7 +44,11 @@ final class RemoteSync implements AutoCloseable {
 
     /** What a push did. */
     enum PushOutcome {
+        /** The remote branch moved to the commit. */
         PUSHED,
+        /** The remote branch already was at the very same commit (identical bytes, so the same operation). */
+        ALREADY_THERE,
+        /** The remote branch had moved: fetch, apply the change set again, push again. */
         REJECTED
     }
 
@@ -106,7 +110,8 @@ final class RemoteSync implements AutoCloseable {
         RemoteRefUpdate pushed = result.getRemoteUpdate(Constants.R_HEADS + settings.branch());
         RemoteRefUpdate.Status status = pushed == null ? update.getStatus() : pushed.getStatus();
         return switch (status) {
-            case OK, UP_TO_DATE -> PushOutcome.PUSHED;
+            case OK -> PushOutcome.PUSHED;
+            case UP_TO_DATE -> PushOutcome.ALREADY_THERE;
             case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED, REJECTED_OTHER_REASON -> PushOutcome.REJECTED;
             default ->
                 throw new IOException("push to branch '" + settings.branch() + "' ended with status " + status
