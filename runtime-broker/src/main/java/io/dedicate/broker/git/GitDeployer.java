@@ -1,0 +1,405 @@
+package io.dedicate.broker.git;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.ConfigConstants;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commits rendered files into the deployment repository that Concourse watches. One instance per broker,
+ * thread-safe.
+ *
+ * <p>The repository is bare and no working tree or index is ever built: a commit inserts the written files as blobs,
+ * rewrites only the trees along the changed paths ({@link TreeEditor}), inserts the commit and moves the branch with a
+ * compare-and-swap on the old tip. So a commit costs a few milliseconds whatever the number of instance folders. When
+ * the swap fails (another broker replica committed first), the same change set is applied again on the new tip:
+ * nothing is lost, nothing is forced.
+ *
+ * <p>With a remote, the local repository is a mirror: the commit is built on the remote-tracking tip and pushed
+ * without force; a rejected push is followed by a fetch and the change set is applied again on the fetched tip (the
+ * rebase of a change set made of "write these files, delete these folders" is exact), a bounded number of times.
+ *
+ * <p>Every commit writes its operation id into the change set's marker file and into an {@code Operation-Id:}
+ * trailer. A broker restarted between its commit and its database write finds the id at the tip and does not commit
+ * twice ({@link CommitResult#alreadyCommitted()}).
+ */
+public final class GitDeployer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GitDeployer.class);
+
+    /** Attempts of the compare-and-swap on the local branch before giving up (other replicas keep winning). */
+    private static final int LOCAL_ATTEMPTS = 50;
+
+    /** Attempts of a push to the remote before giving up (the remote keeps moving). */
+    private static final int PUSH_ATTEMPTS = 8;
+
+    /**
+     * zlib level of the objects the deployer writes ({@code core.compression}, set when the repository is created).
+     * A space folder with thousands of instances is a tree of hundreds of kilobytes, written anew by every commit to
+     * one of them: level 1 deflates it several times faster than git's default level 6, for slightly bigger loose
+     * objects (a {@code git gc} packs them anyway).
+     */
+    private static final int FAST_COMPRESSION = 1;
+
+    private static final long TREE_CACHE_BYTES = 64L * 1024 * 1024;
+
+    private final GitSettings settings;
+    private final Repository repository;
+    private final @Nullable RemoteSync remote;
+    private final String tipRef;
+    private final String description;
+    private final ReentrantLock commitLock = new ReentrantLock();
+    private final TreeCache trees = new TreeCache(TREE_CACHE_BYTES);
+
+    private GitDeployer(GitSettings settings, Repository repository, @Nullable RemoteSync remote) {
+        this.settings = settings;
+        this.repository = repository;
+        this.remote = remote;
+        this.tipRef = remote == null ? Constants.R_HEADS + settings.branch() : remote.trackingRef();
+        this.description = remote == null
+                ? "deployment repository " + settings.localRepository()
+                : "deployment repository " + settings.redactedRemoteUri();
+    }
+
+    /**
+     * Opens the deployment repository: creates the local bare repository (HEAD on the configured branch) on first
+     * start; with a remote, creates the mirror and fetches the remote (a failing first fetch is an error, a failing
+     * later one only a warning: the next push will tell).
+     */
+    public static GitDeployer open(GitSettings settings) throws GitDeployException {
+        Path directory = settings.localRepository();
+        Repository repository;
+        boolean created;
+        try {
+            Files.createDirectories(settings.dataDirectory());
+            created = !Files.exists(directory.resolve("HEAD"));
+            repository = created ? initialize(directory, settings.branch()) : openExisting(directory);
+        } catch (IOException | GitAPIException e) {
+            throw new GitDeployException(
+                    "cannot open the local git repository " + directory + ": " + e.getMessage(), e);
+        }
+        if (!settings.hasRemote()) {
+            return new GitDeployer(settings, repository, null);
+        }
+        RemoteSync remote;
+        try {
+            remote = new RemoteSync(repository, settings);
+        } catch (IOException | RuntimeException e) {
+            repository.close();
+            throw new GitDeployException(
+                    "cannot set up the git remote " + settings.redactedRemoteUri() + ": " + e.getMessage(), e);
+        }
+        GitDeployer deployer = new GitDeployer(settings, repository, remote);
+        try {
+            remote.fetch();
+        } catch (IOException | RuntimeException e) {
+            if (created) {
+                deployer.close();
+                throw new GitDeployException(
+                        "cannot fetch the deployment repository " + settings.redactedRemoteUri() + " into " + directory
+                                + ": " + e.getMessage(),
+                        e);
+            }
+            LOG.warn(
+                    "Could not fetch {} on start, using the mirror as it is: {}", deployer.description, e.getMessage());
+        }
+        return deployer;
+    }
+
+    private static Repository initialize(Path directory, String branch) throws IOException, GitAPIException {
+        if (Files.isDirectory(directory)) {
+            try (Stream<Path> entries = Files.list(directory)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IOException(directory + " exists, is not empty and is not a git repository");
+                }
+            }
+        }
+        Git.init()
+                .setBare(true)
+                .setDirectory(directory.toFile())
+                .setInitialBranch(branch)
+                .call()
+                .close();
+        Repository repository = openExisting(directory);
+        StoredConfig config = repository.getConfig();
+        config.setInt(
+                ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_COMPRESSION, FAST_COMPRESSION);
+        config.save();
+        return repository;
+    }
+
+    private static Repository openExisting(Path directory) throws IOException {
+        Repository repository = new FileRepositoryBuilder()
+                .setGitDir(directory.toFile())
+                .setMustExist(true)
+                .build();
+        if (!repository.isBare()) {
+            repository.close();
+            throw new IOException(directory + " is a git repository with a working tree; a bare repository is needed");
+        }
+        return repository;
+    }
+
+    /**
+     * Commits the change set on the branch tip; if the tip's file at the change set's marker path already holds its
+     * operation id (the operation was committed before a restart), commits nothing and returns {@code
+     * alreadyCommitted=true} with the existing tip. Retries on concurrent updates (local) or rejected pushes (remote).
+     */
+    public CommitResult commit(ChangeSet change) throws GitDeployException {
+        byte[] marker = markerContent(change.operationId());
+        commitLock.lock();
+        try (ObjectInserter inserter = repository.newObjectInserter();
+                ObjectReader reader = inserter.newReader();
+                RevWalk walk = new RevWalk(reader)) {
+            TreeEditor editor = new TreeEditor(reader, inserter, trees);
+            TreeEditor.Edit plan = null;
+            for (int attempt = 1; ; attempt++) {
+                ObjectId tip = tip();
+                if (tip != null && holdsMarker(reader, walk, tip, change.markerPath(), marker)) {
+                    return new CommitResult(tip.name(), true);
+                }
+                if (plan == null) {
+                    plan = editor.plan(change, marker);
+                }
+                ObjectId tree = editor.apply(
+                        plan, tip == null ? null : walk.parseCommit(tip).getTree());
+                ObjectId commit = inserter.insert(commitOf(change, tree, tip));
+                inserter.flush();
+                Landing landing = land(commit, tip, change);
+                if (landing != Landing.REJECTED) {
+                    return new CommitResult(commit.name(), landing == Landing.ALREADY_THERE);
+                }
+                int attempts = remote == null ? LOCAL_ATTEMPTS : PUSH_ATTEMPTS;
+                if (attempt >= attempts) {
+                    throw new GitDeployException("commit of operation " + change.operationId() + " to " + description
+                            + " gave up after " + attempts + " attempts: the branch '" + settings.branch()
+                            + "' kept moving under concurrent commits");
+                }
+                backOff(attempt, change);
+                if (remote != null) {
+                    remote.fetch();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof GitDeployException deployException) {
+                throw deployException;
+            }
+            throw new GitDeployException(
+                    "commit of operation " + change.operationId() + " to " + description + " failed: " + e.getMessage(),
+                    e);
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    /** What became of a commit. */
+    private enum Landing {
+        LANDED,
+        ALREADY_THERE,
+        REJECTED
+    }
+
+    /** Moves the branch (local) or pushes (remote); REJECTED when someone else moved the branch first. */
+    private Landing land(ObjectId commit, @Nullable ObjectId tip, ChangeSet change) throws IOException {
+        if (remote != null) {
+            return switch (remote.push(commit, tip)) {
+                case PUSHED -> Landing.LANDED;
+                case ALREADY_THERE -> Landing.ALREADY_THERE;
+                case REJECTED -> Landing.REJECTED;
+            };
+        }
+        RefUpdate update = repository.updateRef(tipRef);
+        update.setExpectedOldObjectId(tip == null ? ObjectId.zeroId() : tip);
+        update.setNewObjectId(commit);
+        update.setRefLogMessage("commit: operation " + change.operationId(), false);
+        RefUpdate.Result result;
+        try (RevWalk walk = new RevWalk(repository)) {
+            result = update.update(walk);
+        }
+        return switch (result) {
+            case NEW, FAST_FORWARD -> Landing.LANDED;
+            case NO_CHANGE -> Landing.ALREADY_THERE;
+            case LOCK_FAILURE, REJECTED -> Landing.REJECTED;
+            default -> throw new IOException("moving branch '" + settings.branch() + "' ended with " + result);
+        };
+    }
+
+    private CommitBuilder commitOf(ChangeSet change, ObjectId tree, @Nullable ObjectId parent) {
+        PersonIdent who = new PersonIdent(settings.authorName(), settings.authorEmail());
+        CommitBuilder commit = new CommitBuilder();
+        commit.setTreeId(tree);
+        if (parent != null) {
+            commit.setParentId(parent);
+        }
+        commit.setAuthor(who);
+        commit.setCommitter(who);
+        commit.setMessage(change.message().strip() + "\n\nOperation-Id: " + change.operationId() + "\n");
+        return commit;
+    }
+
+    private static void backOff(int attempt, ChangeSet change) {
+        long millis = Math.min(5L * attempt, 100L) + ThreadLocalRandom.current().nextLong(5L * attempt + 1);
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GitDeployException(
+                    "commit of operation " + change.operationId() + " was interrupted while retrying", e);
+        }
+    }
+
+    /**
+     * True if the tip's marker file at {@code markerPath} holds {@code operationId}. With a remote, fetches first and
+     * looks at the fetched tip.
+     */
+    public boolean isCommitted(String markerPath, String operationId) throws GitDeployException {
+        RepositoryPath.requireValid(markerPath, "marker path");
+        byte[] marker = markerContent(operationId);
+        try {
+            if (remote != null) {
+                refresh();
+            }
+            ObjectId tip = tip();
+            if (tip == null) {
+                return false;
+            }
+            try (ObjectReader reader = repository.newObjectReader();
+                    RevWalk walk = new RevWalk(reader)) {
+                return holdsMarker(reader, walk, tip, markerPath, marker);
+            }
+        } catch (IOException e) {
+            throw new GitDeployException(
+                    "cannot tell whether operation " + operationId + " is committed to " + description + ": "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /**
+     * Fetches the remote now (nothing to do for a local repository), so that {@link #read(String)} sees the remote's
+     * tip.
+     */
+    public void refresh() throws GitDeployException {
+        if (remote == null) {
+            return;
+        }
+        commitLock.lock();
+        try {
+            remote.fetch();
+        } catch (IOException | RuntimeException e) {
+            throw new GitDeployException("cannot fetch " + description + ": " + e.getMessage(), e);
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    /**
+     * Content of a file at the tip, or null if there is none (no commit yet, no such path, or a folder). With a
+     * remote, the tip is the last fetched or pushed one; call {@link #refresh()} first for the remote's latest.
+     */
+    public byte @Nullable [] read(String path) throws GitDeployException {
+        RepositoryPath.requireValid(path, "read path");
+        try {
+            ObjectId tip = tip();
+            if (tip == null) {
+                return null;
+            }
+            try (ObjectReader reader = repository.newObjectReader();
+                    RevWalk walk = new RevWalk(reader)) {
+                ObjectId blob =
+                        TreeEditor.findFile(reader, trees, walk.parseCommit(tip).getTree(), path);
+                return blob == null
+                        ? null
+                        : reader.open(blob, Constants.OBJ_BLOB).getBytes();
+            }
+        } catch (IOException e) {
+            throw new GitDeployException("cannot read '" + path + "' from " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The id of the branch tip (40 hex digits), or null before the first commit. */
+    public @Nullable String tipCommitId() throws GitDeployException {
+        try {
+            ObjectId tip = tip();
+            return tip == null ? null : tip.name();
+        } catch (IOException e) {
+            throw new GitDeployException("cannot read the branch tip of " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    private @Nullable ObjectId tip() throws IOException {
+        Ref ref = repository.exactRef(tipRef);
+        return ref == null ? null : ref.getObjectId();
+    }
+
+    private boolean holdsMarker(ObjectReader reader, RevWalk walk, ObjectId tip, String markerPath, byte[] marker)
+            throws IOException {
+        ObjectId blob = TreeEditor.findFile(reader, trees, walk.parseCommit(tip).getTree(), markerPath);
+        if (blob == null) {
+            return false;
+        }
+        return Arrays.equals(reader.open(blob, Constants.OBJ_BLOB).getCachedBytes(), marker);
+    }
+
+    private static byte[] markerContent(String operationId) {
+        return (operationId + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The URI Concourse should use for this repository: the remote URI, or the local bare repository as a {@code
+     * file://} URI.
+     */
+    public String uri() {
+        String remoteUri = settings.remoteUri();
+        if (remoteUri != null) {
+            return remoteUri;
+        }
+        String local = settings.localRepository().toUri().toString();
+        return local.endsWith("/") ? local.substring(0, local.length() - 1) : local;
+    }
+
+    /** The branch Concourse watches. */
+    public String branch() {
+        return settings.branch();
+    }
+
+    /** Absolute path of the local bare repository (the deployment repository itself, or the mirror). */
+    public Path localRepository() {
+        return settings.localRepository();
+    }
+
+    /** Closes the repository and the SSH client. */
+    @Override
+    public void close() {
+        if (remote != null) {
+            remote.close();
+        }
+        repository.close();
+    }
+
+    @Override
+    public String toString() {
+        return "GitDeployer[" + description + ", branch " + settings.branch() + "]";
+    }
+}

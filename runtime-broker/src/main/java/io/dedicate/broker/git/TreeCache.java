@@ -1,0 +1,56 @@
+package io.dedicate.broker.git;
+
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+
+/**
+ * The raw bytes of recently read or written tree objects, least recently used first out.
+ *
+ * <p>Trees are immutable by id, so the cache never goes stale. It matters for the big trees (a space folder with
+ * thousands of instances is hundreds of kilobytes): the tree a commit writes is the one the next commit reads, and
+ * without the cache every commit would inflate it again from its loose object.
+ */
+final class TreeCache {
+    private final long capacityBytes;
+    private final LinkedHashMap<ObjectId, byte[]> trees = new LinkedHashMap<>(64, 0.75f, true);
+    private long sizeBytes;
+
+    TreeCache(long capacityBytes) {
+        this.capacityBytes = capacityBytes;
+    }
+
+    /** The raw bytes of tree {@code id}, from the cache or from the repository. */
+    byte[] raw(ObjectReader reader, AnyObjectId id) throws IOException {
+        synchronized (this) {
+            byte[] cached = trees.get(id);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        byte[] raw = reader.open(id, Constants.OBJ_TREE).getCachedBytes(Integer.MAX_VALUE);
+        put(id.copy(), raw);
+        return raw;
+    }
+
+    /** Remembers the raw bytes of tree {@code id} (just written, or just read). */
+    synchronized void put(ObjectId id, byte[] raw) {
+        if (raw.length > capacityBytes / 4) {
+            return;
+        }
+        byte[] previous = trees.put(id, raw);
+        if (previous == null) {
+            sizeBytes += raw.length;
+        }
+        Iterator<Map.Entry<ObjectId, byte[]>> eldest = trees.entrySet().iterator();
+        while (sizeBytes > capacityBytes && eldest.hasNext()) {
+            sizeBytes -= eldest.next().getValue().length;
+            eldest.remove();
+        }
+    }
+}
