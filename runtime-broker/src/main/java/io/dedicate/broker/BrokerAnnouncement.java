@@ -35,17 +35,29 @@ public final class BrokerAnnouncement implements ApplicationListener<Application
         StringBuilder text = new StringBuilder();
         text.append("dedicate broker ready at ").append(url).append('\n');
         text.append("  offerings:  ")
-                .append(String.join(", ", bundle.offerings().stream().map(OfferingModel::name).toList()))
-                .append(" (bundle ").append(bundle.digest()).append(")\n");
+                .append(String.join(
+                        ", ",
+                        bundle.offerings().stream().map(OfferingModel::name).toList()))
+                .append(" (bundle ")
+                .append(bundle.digest())
+                .append(")\n");
         text.append("  user:       ").append(credentials.username()).append('\n');
         text.append("  password:   ")
-                .append(credentials.generated()
-                        ? credentials.password() + "   (generated: set DEDICATE_BROKER_PASSWORD to choose one)"
-                        : "(from DEDICATE_BROKER_PASSWORD)")
+                .append(
+                        credentials.generated()
+                                ? credentials.password() + "   (generated: set DEDICATE_BROKER_PASSWORD to choose one)"
+                                : "(from DEDICATE_BROKER_PASSWORD)")
                 .append('\n');
-        text.append("  git:        ").append(git.uri()).append(" (branch ").append(git.branch()).append(")\n");
-        text.append("  register:   cf create-service-broker dedicate ").append(credentials.username())
-                .append(" <password> ").append(url).append('\n');
+        text.append("  git:        ")
+                .append(git.uri())
+                .append(" (branch ")
+                .append(git.branch())
+                .append(")\n");
+        text.append("  register:   cf create-service-broker dedicate ")
+                .append(credentials.username())
+                .append(" <password> ")
+                .append(url)
+                .append('\n');
         System.out.print(text);
         System.out.flush();
     }

@@ -3,6 +3,7 @@ package io.dedicate.broker;
 import io.dedicate.broker.git.GitDeployer;
 import io.dedicate.broker.git.GitSettings;
 import io.dedicate.broker.lifecycle.ClusterLifecycle;
+import io.dedicate.broker.lifecycle.MetaPipelineSync;
 import io.dedicate.broker.lifecycle.OperationCommitter;
 import io.dedicate.broker.lifecycle.OperationLinks;
 import io.dedicate.broker.lifecycle.OperationRecovery;
@@ -86,7 +87,8 @@ public class BrokerConfiguration {
         if (secrets.key() != null && !secrets.key().isBlank()) {
             return SecretBox.fromBase64Key(secrets.key());
         }
-        Path keyFile = secrets.keyFile() != null ? secrets.keyFile() : settings.data().resolve("secret.key");
+        Path keyFile =
+                secrets.keyFile() != null ? secrets.keyFile() : settings.data().resolve("secret.key");
         return SecretBox.fromKeyFile(keyFile);
     }
 
@@ -116,9 +118,14 @@ public class BrokerConfiguration {
                 settings.concourse().team());
     }
 
+    @Bean(destroyMethod = "close")
+    MetaPipelineSync metaPipelineSync(StateStore store, GitDeployer git, OperationRenderer renderer) {
+        return new MetaPipelineSync(store, git, renderer);
+    }
+
     @Bean
-    OperationCommitter operationCommitter(StateStore store, GitDeployer git, OperationRenderer renderer) {
-        return new OperationCommitter(store, git, renderer);
+    OperationCommitter operationCommitter(StateStore store, GitDeployer git, MetaPipelineSync metaPipeline) {
+        return new OperationCommitter(store, git, metaPipeline);
     }
 
     @Bean
@@ -169,8 +176,12 @@ public class BrokerConfiguration {
     }
 
     @Bean
-    OperationRecovery operationRecovery(OperationCommitter committer, OperationStatus status, BrokerSettings settings) {
-        return new OperationRecovery(committer, status, settings.recoveryInterval());
+    OperationRecovery operationRecovery(
+            OperationCommitter committer,
+            OperationStatus status,
+            MetaPipelineSync metaPipeline,
+            BrokerSettings settings) {
+        return new OperationRecovery(committer, status, metaPipeline, settings.recoveryInterval());
     }
 
     @Bean

@@ -71,7 +71,8 @@ public record BrokerSettings(
      * @param url the Concourse web URL; empty: dashboards link to the broker
      * @param team the Concourse team that owns the pipelines
      */
-    public record Concourse(@Nullable URI url, @DefaultValue("main") String team) {}
+    public record Concourse(
+            @Nullable URI url, @DefaultValue("main") String team) {}
 
     /**
      * The key that seals secret outputs and parameters at rest (AES-256-GCM).

@@ -42,7 +42,8 @@ public class DashboardController {
         if (found.isEmpty()) {
             return ResponseEntity.status(404)
                     .contentType(MediaType.TEXT_HTML)
-                    .body(page("Not found", "<p>No service instance " + e(PathSegments.printable(instanceId)) + ".</p>"));
+                    .body(page(
+                            "Not found", "<p>No service instance " + e(PathSegments.printable(instanceId)) + ".</p>"));
         }
         InstanceRecord instance = found.get();
         Optional<OfferingModel> offering = bundle.offering(instance.serviceId());
@@ -54,19 +55,31 @@ public class DashboardController {
         row(body, "Service", offering.map(OfferingModel::name).orElse(instance.serviceId()));
         row(body, "Instance", instance.id());
         row(body, "Name", instance.instanceName());
-        row(body, "Org / space", or(instance.orgName(), instance.orgGuid()) + " / " + or(instance.spaceName(), instance.spaceGuid()));
+        row(
+                body,
+                "Org / space",
+                or(instance.orgName(), instance.orgGuid()) + " / " + or(instance.spaceName(), instance.spaceGuid()));
         row(body, "Plan", plan);
         row(body, "State", instance.status().wire());
         row(body, "Repository folder", instance.gitPath());
         body.append("</dl><h2>Operations</h2><table><thead><tr><th>Started</th><th>Operation</th><th>State</th>"
                 + "<th>Description</th><th>Ended</th><th>Commit</th></tr></thead><tbody>");
         for (OperationRecord operation : store.operations(instance.id(), OPERATIONS)) {
-            body.append("<tr><td>").append(time(operation.startedAt())).append("</td><td>")
-                    .append(e(operation.kind().wire())).append("</td><td>")
-                    .append(e(operation.state().wire())).append("</td><td>")
-                    .append(e(or(operation.description(), ""))).append("</td><td>")
-                    .append(time(operation.finishedAt())).append("</td><td><code>")
-                    .append(e(operation.commitId() == null ? operation.commitState().wire() : shortId(operation.commitId())))
+            body.append("<tr><td>")
+                    .append(time(operation.startedAt()))
+                    .append("</td><td>")
+                    .append(e(operation.kind().wire()))
+                    .append("</td><td>")
+                    .append(e(operation.state().wire()))
+                    .append("</td><td>")
+                    .append(e(or(operation.description(), "")))
+                    .append("</td><td>")
+                    .append(time(operation.finishedAt()))
+                    .append("</td><td><code>")
+                    .append(e(
+                            operation.commitId() == null
+                                    ? operation.commitState().wire()
+                                    : shortId(operation.commitId())))
                     .append("</code></td></tr>");
         }
         body.append("</tbody></table>");
@@ -76,7 +89,11 @@ public class DashboardController {
     }
 
     private static void row(StringBuilder body, String label, @Nullable String value) {
-        body.append("<dt>").append(e(label)).append("</dt><dd>").append(e(or(value, "-"))).append("</dd>");
+        body.append("<dt>")
+                .append(e(label))
+                .append("</dt><dd>")
+                .append(e(or(value, "-")))
+                .append("</dd>");
     }
 
     private static String page(String title, String body) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -167,7 +168,17 @@ public final class GitDeployer implements AutoCloseable {
      * alreadyCommitted=true} with the existing tip. Retries on concurrent updates (local) or rejected pushes (remote).
      */
     public CommitResult commit(ChangeSet change) throws GitDeployException {
-        byte[] marker = markerContent(change.operationId());
+        return commitAtTip(() -> change);
+    }
+
+    /**
+     * Commits a change set computed from the current state of things each time the branch tip is
+     * read, that is once per attempt: for content derived from shared state (the meta pipeline lists
+     * every instance), so that a retry after a concurrent commit never lands a stale view over a
+     * newer one. Otherwise as {@link #commit}.
+     */
+    public CommitResult commitAtTip(Supplier<ChangeSet> changeAtTip) throws GitDeployException {
+        @Nullable ChangeSet change = null;
         commitLock.lock();
         try (ObjectInserter inserter = repository.newObjectInserter();
                 ObjectReader reader = inserter.newReader();
@@ -176,27 +187,34 @@ public final class GitDeployer implements AutoCloseable {
             TreeEditor.Edit plan = null;
             for (int attempt = 1; ; attempt++) {
                 ObjectId tip = tip();
-                if (tip != null && holdsMarker(reader, walk, tip, change.markerPath(), marker)) {
+                ChangeSet atTip = changeAtTip.get();
+                if (atTip != change) {
+                    change = atTip;
+                    plan = null;
+                }
+                ChangeSet current = atTip;
+                byte[] marker = markerContent(current.operationId());
+                if (tip != null && holdsMarker(reader, walk, tip, current.markerPath(), marker)) {
                     return new CommitResult(tip.name(), true);
                 }
                 if (plan == null) {
-                    plan = editor.plan(change, marker);
+                    plan = editor.plan(current, marker);
                 }
                 ObjectId tree = editor.apply(
                         plan, tip == null ? null : walk.parseCommit(tip).getTree());
-                ObjectId commit = inserter.insert(commitOf(change, tree, tip));
+                ObjectId commit = inserter.insert(commitOf(current, tree, tip));
                 inserter.flush();
-                Landing landing = land(commit, tip, change);
+                Landing landing = land(commit, tip, current);
                 if (landing != Landing.REJECTED) {
                     return new CommitResult(commit.name(), landing == Landing.ALREADY_THERE);
                 }
                 int attempts = remote == null ? LOCAL_ATTEMPTS : PUSH_ATTEMPTS;
                 if (attempt >= attempts) {
-                    throw new GitDeployException("commit of operation " + change.operationId() + " to " + description
+                    throw new GitDeployException("commit of operation " + current.operationId() + " to " + description
                             + " gave up after " + attempts + " attempts: the branch '" + settings.branch()
                             + "' kept moving under concurrent commits");
                 }
-                backOff(attempt, change);
+                backOff(attempt, current);
                 if (remote != null) {
                     remote.fetch();
                 }
@@ -206,7 +224,8 @@ public final class GitDeployer implements AutoCloseable {
                 throw deployException;
             }
             throw new GitDeployException(
-                    "commit of operation " + change.operationId() + " to " + description + " failed: " + e.getMessage(),
+                    "commit of operation " + (change == null ? "(not computed)" : change.operationId()) + " to "
+                            + description + " failed: " + e.getMessage(),
                     e);
         } finally {
             commitLock.unlock();

@@ -109,13 +109,18 @@ public final class ClusterLifecycle {
                     "clusters are deployed asynchronously: send the request with accepts_incomplete=true");
         }
         String digest = RequestDigest.of(
-                request.serviceId(), request.planId(), placement.orgGuid(), placement.spaceGuid(), request.parameters());
+                request.serviceId(),
+                request.planId(),
+                placement.orgGuid(),
+                placement.spaceGuid(),
+                request.parameters());
         Optional<InstanceRecord> existing = store.findInstance(instanceId);
         if (existing.isPresent()) {
             return sameCreateAgain(existing.get(), digest);
         }
         String maintenance = offering.maintenanceInfo().version();
-        if (request.maintenanceVersion() != null && !request.maintenanceVersion().equals(maintenance)) {
+        if (request.maintenanceVersion() != null
+                && !request.maintenanceVersion().equals(maintenance)) {
             throw new ServiceBrokerMaintenanceInfoConflictException("maintenance_info.version "
                     + request.maintenanceVersion() + " is not the catalog's (" + maintenance
                     + "): fetch the catalog again");
@@ -210,8 +215,8 @@ public final class ClusterLifecycle {
             return new Accepted(existing.activeOperationId(), links.dashboardUrl(existing.id()), true);
         }
         throw new ServiceInstanceExistsException(
-                "service instance " + existing.id() + " already exists and is " + existing.status().wire()
-                        + ": delete it before creating it again",
+                "service instance " + existing.id() + " already exists and is "
+                        + existing.status().wire() + ": delete it before creating it again",
                 existing.serviceId());
     }
 
@@ -229,8 +234,8 @@ public final class ClusterLifecycle {
                 .orElseThrow(() -> new ServiceBrokerInvalidParametersException(
                         "service instance " + instanceId + " does not exist"));
         if (!instance.serviceId().equals(request.serviceId())) {
-            throw new ServiceBrokerInvalidParametersException("service instance " + instanceId
-                    + " belongs to service " + instance.serviceId() + ", not " + request.serviceId());
+            throw new ServiceBrokerInvalidParametersException("service instance " + instanceId + " belongs to service "
+                    + instance.serviceId() + ", not " + request.serviceId());
         }
         OfferingModel offering = offering(instance.serviceId());
         PlanModel current = plan(offering, instance.planId());
@@ -317,8 +322,8 @@ public final class ClusterLifecycle {
     /** Deletes a cluster: 202 with the delete operation; 410 once it is gone. */
     public Accepted delete(Delete request) {
         String instanceId = PathSegments.require("service instance id", request.instanceId());
-        InstanceRecord instance = store.findInstance(instanceId)
-                .orElseThrow(() -> new ServiceInstanceDoesNotExistException(instanceId));
+        InstanceRecord instance =
+                store.findInstance(instanceId).orElseThrow(() -> new ServiceInstanceDoesNotExistException(instanceId));
         if (instance.status() == InstanceStatus.DELETED) {
             throw new ServiceInstanceDoesNotExistException(instanceId);
         }
@@ -403,7 +408,8 @@ public final class ClusterLifecycle {
             throw new InstanceGone(instance.id());
         }
         committer.commit(operation, instance, commitMessage(operation, instance, plan));
-        return new Accepted(operationId, kind == OperationKind.DELETE ? null : links.dashboardUrl(instance.id()), false);
+        return new Accepted(
+                operationId, kind == OperationKind.DELETE ? null : links.dashboardUrl(instance.id()), false);
     }
 
     private OfferingModel offering(String serviceId) {
@@ -432,7 +438,9 @@ public final class ClusterLifecycle {
     }
 
     private @Nullable String sealParameters(String instanceId, Map<String, Object> secretValues) {
-        return secretValues.isEmpty() ? null : secrets.seal(StateJson.write(secretValues), parametersContext(instanceId));
+        return secretValues.isEmpty()
+                ? null
+                : secrets.seal(StateJson.write(secretValues), parametersContext(instanceId));
     }
 
     private Map<String, Object> openParameters(String instanceId, @Nullable String sealed) {
@@ -457,7 +465,8 @@ public final class ClusterLifecycle {
         String name = instance.instanceName() == null ? "" : " (" + instance.instanceName() + ")";
         return operation.kind().wire() + " " + plan.name() + " cluster " + instance.id() + name + "\n\n"
                 + "Operation: " + operation.kind().wire() + " " + operation.id() + "\n"
-                + "Instance: " + instance.id() + " in org " + Objects.requireNonNullElse(instance.orgName(), instance.orgGuid())
+                + "Instance: " + instance.id() + " in org "
+                + Objects.requireNonNullElse(instance.orgName(), instance.orgGuid())
                 + ", space " + Objects.requireNonNullElse(instance.spaceName(), instance.spaceGuid()) + "\n"
                 + "Plan: " + plan.name() + " (" + plan.id() + ")\n"
                 + "Requested-By: " + Objects.requireNonNullElse(operation.requester(), "unknown") + "\n";

@@ -31,7 +31,12 @@ public final class LifecycleRequests {
             @Nullable String maintenanceVersion) {}
 
     /** {@code DELETE /v2/service_instances/:id}. */
-    public record Delete(String instanceId, String serviceId, String planId, boolean asyncAccepted, @Nullable String requester) {}
+    public record Delete(
+            String instanceId,
+            String serviceId,
+            String planId,
+            boolean asyncAccepted,
+            @Nullable String requester) {}
 
     /**
      * What the broker answers to an accepted request.
@@ -39,5 +44,6 @@ public final class LifecycleRequests {
      * @param operationId the operation to poll; null for a request that needed none (200)
      * @param existed true when the same create was already accepted before (200 or 202 again)
      */
-    public record Accepted(@Nullable String operationId, @Nullable String dashboardUrl, boolean existed) {}
+    public record Accepted(
+            @Nullable String operationId, @Nullable String dashboardUrl, boolean existed) {}
 }

@@ -10,7 +10,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Finishes what a stopped broker or an unreachable repository left: at start-up and then
- * periodically, commits the operations still pending and fails the operations past their deadline.
+ * periodically, commits the operations still pending, fails the operations past their deadline and
+ * brings the meta pipeline up to date.
  * Safe with several replicas: commits are idempotent per operation and state changes are
  * compare-and-set in the store.
  */
@@ -20,13 +21,16 @@ public final class OperationRecovery implements SmartLifecycle {
 
     private final OperationCommitter committer;
     private final OperationStatus status;
+    private final MetaPipelineSync metaPipeline;
     private final Duration interval;
     private volatile ScheduledExecutorService scheduler = newScheduler();
     private volatile boolean running;
 
-    public OperationRecovery(OperationCommitter committer, OperationStatus status, Duration interval) {
+    public OperationRecovery(
+            OperationCommitter committer, OperationStatus status, MetaPipelineSync metaPipeline, Duration interval) {
         this.committer = committer;
         this.status = status;
+        this.metaPipeline = metaPipeline;
         this.interval = interval;
     }
 
@@ -35,8 +39,12 @@ public final class OperationRecovery implements SmartLifecycle {
         try {
             int committed = committer.commitPending();
             int failed = status.failOverdue();
+            metaPipeline.syncNow();
             if (committed + failed > 0) {
-                LOG.info("recovery: {} pending operation(s) committed, {} overdue operation(s) failed", committed, failed);
+                LOG.info(
+                        "recovery: {} pending operation(s) committed, {} overdue operation(s) failed",
+                        committed,
+                        failed);
             }
         } catch (RuntimeException e) {
             LOG.warn("recovery pass failed, will retry: {}", e.getMessage(), e);

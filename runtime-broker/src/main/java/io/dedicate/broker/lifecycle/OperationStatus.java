@@ -109,7 +109,8 @@ public final class OperationStatus {
                 .orElseThrow(() -> new InstanceNotFound("service instance " + instanceId + " does not exist"));
         switch (instance.status()) {
             case CREATING -> throw new InstanceNotFound("service instance " + instanceId + " is still being created");
-            case CREATE_FAILED -> throw new InstanceNotFound("service instance " + instanceId + " failed to be created");
+            case CREATE_FAILED ->
+                throw new InstanceNotFound("service instance " + instanceId + " failed to be created");
             case DELETED -> throw new InstanceNotFound("service instance " + instanceId + " was deleted");
             default -> {}
         }

@@ -16,12 +16,14 @@ import java.util.Map;
  */
 final class RequestDigest {
 
-    private static final JsonMapper CANONICAL =
-            JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+    private static final JsonMapper CANONICAL = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
 
     private RequestDigest() {}
 
-    static String of(String serviceId, String planId, String orgGuid, String spaceGuid, Map<String, Object> parameters) {
+    static String of(
+            String serviceId, String planId, String orgGuid, String spaceGuid, Map<String, Object> parameters) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("service_id", serviceId);
         request.put("plan_id", planId);

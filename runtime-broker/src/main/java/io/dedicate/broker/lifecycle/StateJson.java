@@ -57,7 +57,8 @@ final class StateJson {
     static Map<String, byte[]> readFiles(String json) {
         try {
             Map<String, byte[]> files = new TreeMap<>();
-            MAPPER.readValue(json, FILES).forEach((path, text) -> files.put(path, text.getBytes(StandardCharsets.UTF_8)));
+            MAPPER.readValue(json, FILES)
+                    .forEach((path, text) -> files.put(path, text.getBytes(StandardCharsets.UTF_8)));
             return files;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored rendered files cannot be read: " + e.getOriginalMessage(), e);

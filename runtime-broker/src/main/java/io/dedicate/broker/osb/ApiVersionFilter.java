@@ -42,8 +42,8 @@ public final class ApiVersionFilter implements Filter {
     /** Why {@code version} is refused, or null if it is accepted. */
     static @Nullable String refusal(@Nullable String version) {
         if (version == null || version.isBlank()) {
-            return "the " + HEADER + " header is missing: this broker speaks OSB " + SPOKEN
-                    + " and accepts 2." + MINIMUM_MINOR + " and later";
+            return "the " + HEADER + " header is missing: this broker speaks OSB " + SPOKEN + " and accepts 2."
+                    + MINIMUM_MINOR + " and later";
         }
         Matcher matcher = VERSION.matcher(version.trim());
         if (!matcher.matches()) {

@@ -41,10 +41,16 @@ public final class DedicatedServiceInstanceService implements ServiceInstanceSer
         this.status = status;
     }
 
+    /**
+     * Reads the org and space from the {@code context}, falling back on the deprecated top-level
+     * {@code organization_guid} / {@code space_guid} that older platforms send alone.
+     */
     @Override
+    @SuppressWarnings("deprecation")
     public Mono<CreateServiceInstanceResponse> createServiceInstance(CreateServiceInstanceRequest request) {
         return Mono.fromCallable(() -> {
-            Placement placement = placement(request.getContext(), request.getOrganizationGuid(), request.getSpaceGuid());
+            Placement placement =
+                    placement(request.getContext(), request.getOrganizationGuid(), request.getSpaceGuid());
             Accepted accepted = lifecycle.provision(new LifecycleRequests.Provision(
                     request.getServiceInstanceId(),
                     request.getServiceDefinitionId(),
@@ -116,12 +122,12 @@ public final class DedicatedServiceInstanceService implements ServiceInstanceSer
             return GetLastServiceOperationResponse.builder()
                     .operationState(
                             switch (last.state()) {
-                                case IN_PROGRESS -> org.springframework.cloud.servicebroker.model.instance
-                                        .OperationState.IN_PROGRESS;
-                                case SUCCEEDED -> org.springframework.cloud.servicebroker.model.instance
-                                        .OperationState.SUCCEEDED;
-                                case FAILED -> org.springframework.cloud.servicebroker.model.instance.OperationState
-                                        .FAILED;
+                                case IN_PROGRESS ->
+                                    org.springframework.cloud.servicebroker.model.instance.OperationState.IN_PROGRESS;
+                                case SUCCEEDED ->
+                                    org.springframework.cloud.servicebroker.model.instance.OperationState.SUCCEEDED;
+                                case FAILED ->
+                                    org.springframework.cloud.servicebroker.model.instance.OperationState.FAILED;
                             })
                     .description(last.description())
                     .deleteOperation(last.kind() == OperationKind.DELETE && last.state() == OperationState.SUCCEEDED)
@@ -142,7 +148,8 @@ public final class DedicatedServiceInstanceService implements ServiceInstanceSer
         });
     }
 
-    private static Placement placement(@Nullable Context context, @Nullable String orgGuid, @Nullable String spaceGuid) {
+    private static Placement placement(
+            @Nullable Context context, @Nullable String orgGuid, @Nullable String spaceGuid) {
         if (context instanceof CloudFoundryContext cf) {
             return new Placement(
                     nonNull(cf.getOrganizationGuid() != null ? cf.getOrganizationGuid() : orgGuid),

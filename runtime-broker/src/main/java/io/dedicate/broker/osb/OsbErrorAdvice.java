@@ -105,8 +105,10 @@ public class OsbErrorAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorMessage> unreadable(HttpMessageNotReadableException e) {
-        return body(HttpStatus.BAD_REQUEST, null, "the request body is not valid JSON for this request: "
-                + JsonProblems.describe(e));
+        return body(
+                HttpStatus.BAD_REQUEST,
+                null,
+                "the request body is not valid JSON for this request: " + JsonProblems.describe(e));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -120,8 +122,7 @@ public class OsbErrorAdvice {
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ErrorMessage> missingQueryParameter(MissingServletRequestParameterException e) {
-        return body(
-                HttpStatus.BAD_REQUEST, null, "the query parameter `" + e.getParameterName() + "` is required");
+        return body(HttpStatus.BAD_REQUEST, null, "the query parameter `" + e.getParameterName() + "` is required");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -155,7 +156,9 @@ public class OsbErrorAdvice {
     }
 
     private static ResponseEntity<ErrorMessage> body(
-            HttpStatus status, @org.jspecify.annotations.Nullable String error, @org.jspecify.annotations.Nullable String description) {
+            HttpStatus status,
+            @org.jspecify.annotations.Nullable String error,
+            @org.jspecify.annotations.Nullable String description) {
         return ResponseEntity.status(status)
                 .body(new ErrorMessage(error, description == null ? status.getReasonPhrase() : description));
     }

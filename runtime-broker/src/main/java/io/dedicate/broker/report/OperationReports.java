@@ -13,7 +13,6 @@ import io.dedicate.broker.state.OperationKind;
 import io.dedicate.broker.state.OperationRecord;
 import io.dedicate.broker.state.OperationState;
 import io.dedicate.broker.state.StateStore;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +59,8 @@ public final class OperationReports {
     }
 
     /** Outputs as the state store keeps them: the visible ones as JSON, the secret ones sealed. */
-    private record Outputs(@Nullable String visibleJson, @Nullable String sealedSecrets) {}
+    private record Outputs(
+            @Nullable String visibleJson, @Nullable String sealedSecrets) {}
 
     /**
      * Accepts the report, or throws {@link RefusedReport} (401 bad token, 404 unknown operation,
@@ -74,13 +74,17 @@ public final class OperationReports {
             throw new RefusedReport(401, "the report token is missing or is not this operation's");
         }
         if (operation.state() != OperationState.IN_PROGRESS) {
-            throw new RefusedReport(409, "operation " + operationId + " already ended: " + operation.state().wire());
+            throw new RefusedReport(
+                    409,
+                    "operation " + operationId + " already ended: "
+                            + operation.state().wire());
         }
         InstanceRecord instance = store.findInstance(operation.instanceId())
                 .orElseThrow(() -> new RefusedReport(404, "the instance of operation " + operationId + " is gone"));
         OfferingModel offering = bundle.offering(instance.serviceId())
-                .orElseThrow(() -> new RefusedReport(409, "service " + instance.serviceId()
-                        + " of this operation is no longer in the broker's bundle"));
+                .orElseThrow(() -> new RefusedReport(
+                        409,
+                        "service " + instance.serviceId() + " of this operation is no longer in the broker's bundle"));
         if (!body.isObject()) {
             throw new RefusedReport(400, "the report must be a JSON object {state, description, outputs}");
         }
@@ -119,7 +123,8 @@ public final class OperationReports {
         };
     }
 
-    private static String description(@Nullable JsonNode description, OperationRecord operation, OperationState outcome) {
+    private static String description(
+            @Nullable JsonNode description, OperationRecord operation, OperationState outcome) {
         if (description == null || description.isNull()) {
             return operation.kind().wire() + " " + outcome.wire();
         }
@@ -139,13 +144,18 @@ public final class OperationReports {
         }
         Map<String, Object> visible = new TreeMap<>();
         Map<String, Object> secret = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = outputs.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : outputs.properties()) {
             Optional<OutputModel> declared = offering.output(field.getKey());
             if (declared.isEmpty()) {
-                throw new RefusedReport(400, "output `" + field.getKey() + "` is not declared by offering "
-                        + offering.name() + " (declared: "
-                        + String.join(", ", offering.outputs().stream().map(OutputModel::name).toList()) + ")");
+                throw new RefusedReport(
+                        400,
+                        "output `" + field.getKey() + "` is not declared by offering "
+                                + offering.name() + " (declared: "
+                                + String.join(
+                                        ", ",
+                                        offering.outputs().stream()
+                                                .map(OutputModel::name)
+                                                .toList()) + ")");
             }
             Object value = scalar(field.getKey(), field.getValue());
             (declared.get().secret() ? secret : visible).put(field.getKey(), value);

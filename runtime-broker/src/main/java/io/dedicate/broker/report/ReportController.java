@@ -45,8 +45,10 @@ public class ReportController {
         try {
             report = json.readTree(body == null ? "" : body);
         } catch (JsonProcessingException e) {
-            return error(400, "the report is not valid JSON: line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr());
+            return error(
+                    400,
+                    "the report is not valid JSON: line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr());
         }
         if (report == null || report.isMissingNode()) {
             return error(400, "the report is empty: send {state, description, outputs}");

@@ -100,9 +100,7 @@ abstract class ClusterLifeContract {
         body.put("state", state);
         body.put("description", "deploy of my-cluster " + state);
         body.put("outputs", outputs);
-        return new OsbClient(() -> "")
-                .with("Authorization", "Bearer " + token)
-                .send("POST", url, body);
+        return new OsbClient(() -> "").with("Authorization", "Bearer " + token).send("POST", url, body);
     }
 
     static String reportUrl(String pipelineYaml) {
@@ -160,7 +158,8 @@ abstract class ClusterLifeContract {
         assertThat(repository.read(folder(id) + "/manifest.yml")).contains("2147483648");
         assertThat(repository.read(folder(id) + "/operation")).isEqualTo(deploy + "\n");
         assertThat(repository.read("meta-pipeline.yml")).contains(folder(id));
-        assertThat(ConcourseSchema.violations(repository.read("meta-pipeline.yml"))).isEmpty();
+        assertThat(ConcourseSchema.violations(repository.read("meta-pipeline.yml")))
+                .isEmpty();
 
         assertThat(lastOperation(id, deploy).text("state")).isEqualTo("in progress");
         assertThat(osb.get(instancePath(id)).status()).isEqualTo(404);
@@ -171,7 +170,8 @@ abstract class ClusterLifeContract {
                 .send("POST", reportUrl(pipeline), Map.of("state", "succeeded"));
         assertThat(forged.status()).isEqualTo(401);
         assertThat(lastOperation(id, deploy).text("state")).isEqualTo("in progress");
-        Answer reported = report(id, "succeeded", Map.of("host", "10.0.0.1", "port", 3306, "admin_password", "s3cret!"));
+        Answer reported =
+                report(id, "succeeded", Map.of("host", "10.0.0.1", "port", 3306, "admin_password", "s3cret!"));
         assertThat(reported.status()).as(reported.toString()).isEqualTo(200);
         assertThat(report(id, "failed", Map.of()).status()).isEqualTo(409);
         Answer succeeded = lastOperation(id, deploy);
@@ -180,9 +180,11 @@ abstract class ClusterLifeContract {
         Answer fetched = osb.get(instancePath(id));
         assertThat(fetched.status()).isEqualTo(200);
         assertThat(fetched.text("plan_id")).isEqualTo(SMALL);
-        assertThat(fetched.json().get("parameters").get("max_connections").asLong()).isEqualTo(2000);
+        assertThat(fetched.json().get("parameters").get("max_connections").asLong())
+                .isEqualTo(2000);
         assertThat(fetched.body()).doesNotContain("s3cret!");
-        assertThat(osb.put(instancePath(id) + "?accepts_incomplete=true", provisionBody(SMALL, parameters)).status())
+        assertThat(osb.put(instancePath(id) + "?accepts_incomplete=true", provisionBody(SMALL, parameters))
+                        .status())
                 .isEqualTo(200);
 
         // plan change along the upgrade path
@@ -200,16 +202,19 @@ abstract class ClusterLifeContract {
         assertThat(repository.commitCount()).isEqualTo(commits);
 
         // new parameter values re-render and re-commit; create-only ones are refused
-        Answer tuned = osb.patch(instancePath(id) + "?accepts_incomplete=true", update(null, Map.of("max_connections", 3000)));
+        Answer tuned =
+                osb.patch(instancePath(id) + "?accepts_incomplete=true", update(null, Map.of("max_connections", 3000)));
         assertThat(tuned.status()).as(tuned.toString()).isEqualTo(202);
         assertThat(repository.read(folder(id) + "/manifest.yml")).contains("3000");
         assertThat(report(id, "succeeded", Map.of()).status()).isEqualTo(200);
-        Answer createOnly = osb.patch(instancePath(id) + "?accepts_incomplete=true", update(null, Map.of("major_version", "5.7")));
+        Answer createOnly =
+                osb.patch(instancePath(id) + "?accepts_incomplete=true", update(null, Map.of("major_version", "5.7")));
         assertThat(createOnly.status()).isEqualTo(400);
         assertThat(createOnly.text("description")).contains("major_version").contains("create-only");
 
         // recreate runs the recreate pipeline
-        Answer recreate = osb.patch(instancePath(id) + "?accepts_incomplete=true", update(null, Map.of("recreate", true)));
+        Answer recreate =
+                osb.patch(instancePath(id) + "?accepts_incomplete=true", update(null, Map.of("recreate", true)));
         assertThat(recreate.status()).as(recreate.toString()).isEqualTo(202);
         assertThat(repository.read(folder(id) + "/pipeline.yml")).contains("recreate");
         assertThat(report(id, "succeeded", Map.of()).status()).isEqualTo(200);
@@ -222,7 +227,8 @@ abstract class ClusterLifeContract {
         assertThat(unknownVersion.text("error")).isEqualTo("MaintenanceInfoConflict");
 
         // delete: 202, the delete pipeline, then 410 once reported
-        Answer deleting = osb.delete(instancePath(id) + "?accepts_incomplete=true&service_id=" + SERVICE + "&plan_id=" + LARGE);
+        Answer deleting =
+                osb.delete(instancePath(id) + "?accepts_incomplete=true&service_id=" + SERVICE + "&plan_id=" + LARGE);
         assertThat(deleting.status()).as(deleting.toString()).isEqualTo(202);
         String delete = deleting.text("operation");
         assertThat(repository.read(folder(id) + "/pipeline.yml")).contains("delete");

@@ -27,13 +27,16 @@ final class ConcourseSchema {
         if (root == null) {
             fail("system property dedicate.repo.root is not set (the build sets it to the repository root)");
         }
-        Path path = Path.of(root).resolve("../shared/concourse/pipeline.schema.json").normalize();
+        Path path = Path.of(root)
+                .resolve("../shared/concourse/pipeline.schema.json")
+                .normalize();
         if (!Files.isRegularFile(path)) {
             System.err.println("!!! Concourse pipeline schema ABSENT at " + path + ": pipelines cannot be validated");
             throw new AssertionError("the Concourse pipeline schema is missing: expected " + path);
         }
         try {
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(Files.readString(path));
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+                    .getSchema(Files.readString(path));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -24,8 +24,10 @@ final class DeploymentRepository {
     }
 
     /** The file at the tip of main, or null. */
-    @Nullable String read(String path) {
-        try (Repository repository = open(); RevWalk walk = new RevWalk(repository)) {
+    @Nullable
+    String read(String path) {
+        try (Repository repository = open();
+                RevWalk walk = new RevWalk(repository)) {
             ObjectId tip = repository.resolve("refs/heads/main");
             if (tip == null) {
                 return null;
@@ -45,7 +47,8 @@ final class DeploymentRepository {
     /** Full messages of main's commits, newest first. */
     List<String> messages() {
         List<String> messages = new ArrayList<>();
-        try (Repository repository = open(); RevWalk walk = new RevWalk(repository)) {
+        try (Repository repository = open();
+                RevWalk walk = new RevWalk(repository)) {
             ObjectId tip = repository.resolve("refs/heads/main");
             if (tip == null) {
                 return messages;
@@ -65,6 +68,9 @@ final class DeploymentRepository {
     }
 
     private Repository open() throws IOException {
-        return new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
+        return new FileRepositoryBuilder()
+                .setGitDir(gitDir.toFile())
+                .setMustExist(true)
+                .build();
     }
 }

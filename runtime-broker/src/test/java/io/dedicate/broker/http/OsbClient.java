@@ -45,7 +45,8 @@ final class OsbClient {
 
     static String originatingIdentity(String userId) {
         return "cloudfoundry "
-                + Base64.getEncoder().encodeToString(("{\"user_id\":\"" + userId + "\"}").getBytes(StandardCharsets.UTF_8));
+                + Base64.getEncoder()
+                        .encodeToString(("{\"user_id\":\"" + userId + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 
     /** A copy of this client with one header replaced (null: removed). */
@@ -62,9 +63,15 @@ final class OsbClient {
     }
 
     /** A response: status, content type, body text and the body as JSON (null when not JSON). */
-    record Answer(int status, String contentType, String body, @Nullable JsonNode json) {
+    record Answer(
+            int status,
+            String contentType,
+            String body,
+            @Nullable JsonNode json) {
         String text(String field) {
-            return json == null || json.get(field) == null ? "" : json.get(field).asText();
+            return json == null || json.get(field) == null
+                    ? ""
+                    : json.get(field).asText();
         }
 
         @Override
@@ -121,7 +128,12 @@ final class OsbClient {
             }
             Answer answer = new Answer(response.statusCode(), contentType, response.body(), json);
             if (path.startsWith("/v2/")) {
-                OsbContract.assertConforms(method, path, answer.status(), contentType.isEmpty() ? "application/json" : contentType, answer.body());
+                OsbContract.assertConforms(
+                        method,
+                        path,
+                        answer.status(),
+                        contentType.isEmpty() ? "application/json" : contentType,
+                        answer.body());
             }
             return answer;
         } catch (IOException e) {

@@ -40,11 +40,13 @@ final class OsbContract {
     private static OpenApiInteractionValidator load() {
         Path path = location();
         if (!Files.isRegularFile(path)) {
-            System.err.println("!!! OSB OpenAPI description ABSENT at " + path + ": broker responses cannot be validated");
+            System.err.println(
+                    "!!! OSB OpenAPI description ABSENT at " + path + ": broker responses cannot be validated");
             throw new AssertionError("the OSB OpenAPI description is missing: expected " + path
                     + " (../shared/osb/openapi.yaml next to the repository)");
         }
-        return OpenApiInteractionValidator.createForSpecificationUrl(path.toUri().toString())
+        return OpenApiInteractionValidator.createForSpecificationUrl(
+                        path.toUri().toString())
                 .build();
     }
 
@@ -58,10 +60,12 @@ final class OsbContract {
         if (!body.isEmpty()) {
             response.withBody(body);
         }
-        ValidationReport report = VALIDATOR.validateResponse(templatePath(path), Request.Method.valueOf(method), response.build());
+        ValidationReport report =
+                VALIDATOR.validateResponse(templatePath(path), Request.Method.valueOf(method), response.build());
         var errors = report.getMessages().stream()
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                .filter(m -> !(UNLISTED_BUT_SPECIFIED.contains(status) && m.getKey().equals("validation.response.status.unknown")))
+                .filter(m -> !(UNLISTED_BUT_SPECIFIED.contains(status)
+                        && m.getKey().equals("validation.response.status.unknown")))
                 .toList();
         if (!errors.isEmpty()) {
             fail(method + " " + path + " -> " + status + " does not conform to the OSB OpenAPI description:\n"
