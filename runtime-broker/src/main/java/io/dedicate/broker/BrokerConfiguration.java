@@ -24,7 +24,7 @@ import io.dedicate.broker.state.StateStore;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
@@ -216,7 +216,7 @@ public class BrokerConfiguration {
 
     /** The port the web server listens on, learnt when it starts. */
     public static final class ServerPort implements ApplicationListener<WebServerInitializedEvent> {
-        private final AtomicReference<Integer> port = new AtomicReference<>(0);
+        private final AtomicInteger port = new AtomicInteger();
 
         @Override
         public void onApplicationEvent(WebServerInitializedEvent event) {

@@ -175,8 +175,10 @@ public final class GitDeployer implements AutoCloseable {
      * Commits a change set computed from the current state of things each time the branch tip is
      * read, that is once per attempt: for content derived from shared state (the meta pipeline lists
      * every instance), so that a retry after a concurrent commit never lands a stale view over a
-     * newer one. Otherwise as {@link #commit}.
+     * newer one. Otherwise as {@link #commit}. The supplier may return the same instance again
+     * (then the planned tree edits are reused: that is what the reference comparison checks).
      */
+    @SuppressWarnings("ReferenceEquality")
     public CommitResult commitAtTip(Supplier<ChangeSet> changeAtTip) throws GitDeployException {
         @Nullable ChangeSet change = null;
         commitLock.lock();

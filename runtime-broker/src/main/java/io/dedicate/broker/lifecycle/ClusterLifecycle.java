@@ -41,7 +41,6 @@ import org.springframework.cloud.servicebroker.exception.ServiceBrokerAsyncRequi
 import org.springframework.cloud.servicebroker.exception.ServiceBrokerConcurrencyException;
 import org.springframework.cloud.servicebroker.exception.ServiceBrokerInvalidParametersException;
 import org.springframework.cloud.servicebroker.exception.ServiceBrokerMaintenanceInfoConflictException;
-import org.springframework.cloud.servicebroker.exception.ServiceInstanceDoesNotExistException;
 import org.springframework.cloud.servicebroker.exception.ServiceInstanceExistsException;
 
 /**
@@ -251,18 +250,18 @@ public final class ClusterLifecycle {
         PlanModel target = targetPlan(offering, current, request.planId());
         boolean recreate = Boolean.TRUE.equals(request.parameters().get(RECREATE));
         String maintenance = offering.maintenanceInfo().version();
-        boolean upgrade = request.maintenanceVersion() != null
-                && !request.maintenanceVersion().equals(instance.maintenanceVersion());
-        if (upgrade && !request.maintenanceVersion().equals(maintenance)) {
-            throw new ServiceBrokerMaintenanceInfoConflictException("maintenance_info.version "
-                    + request.maintenanceVersion() + " is not offered: the catalog offers " + maintenance);
+        String requestedVersion = request.maintenanceVersion();
+        boolean upgrade = requestedVersion != null && !requestedVersion.equals(instance.maintenanceVersion());
+        if (upgrade && !maintenance.equals(requestedVersion)) {
+            throw new ServiceBrokerMaintenanceInfoConflictException("maintenance_info.version " + requestedVersion
+                    + " is not offered: the catalog offers " + maintenance);
         }
         Map<String, Object> requested = new LinkedHashMap<>(request.parameters());
-        if (recreate && (requested.size() > 1 || target != current || upgrade)) {
+        if (recreate && (requested.size() > 1 || !target.id().equals(current.id()) || upgrade)) {
             throw new ServiceBrokerInvalidParametersException(
                     "`recreate: true` must be sent alone: no plan change, no other parameter, no upgrade");
         }
-        boolean planChange = target != current;
+        boolean planChange = !target.id().equals(current.id());
         if (!planChange && !upgrade && requested.isEmpty()) {
             return new Accepted(null, links.dashboardUrl(instanceId), false);
         }
@@ -322,11 +321,9 @@ public final class ClusterLifecycle {
     /** Deletes a cluster: 202 with the delete operation; 410 once it is gone. */
     public Accepted delete(Delete request) {
         String instanceId = PathSegments.require("service instance id", request.instanceId());
-        InstanceRecord instance =
-                store.findInstance(instanceId).orElseThrow(() -> new ServiceInstanceDoesNotExistException(instanceId));
-        if (instance.status() == InstanceStatus.DELETED) {
-            throw new ServiceInstanceDoesNotExistException(instanceId);
-        }
+        InstanceRecord instance = store.findInstance(instanceId)
+                .filter(i -> i.status() != InstanceStatus.DELETED)
+                .orElseThrow(() -> new InstanceGone(instanceId));
         OfferingModel offering = offering(instance.serviceId());
         PlanModel plan = plan(offering, instance.planId());
         requireCluster(plan, "delete");

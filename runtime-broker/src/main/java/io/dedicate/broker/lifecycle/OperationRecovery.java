@@ -3,7 +3,9 @@ package io.dedicate.broker.lifecycle;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -25,6 +27,7 @@ public final class OperationRecovery implements SmartLifecycle {
     private final Duration interval;
     private volatile ScheduledExecutorService scheduler = newScheduler();
     private volatile boolean running;
+    private volatile @Nullable ScheduledFuture<?> task;
 
     public OperationRecovery(
             OperationCommitter committer, OperationStatus status, MetaPipelineSync metaPipeline, Duration interval) {
@@ -56,12 +59,16 @@ public final class OperationRecovery implements SmartLifecycle {
         if (scheduler.isShutdown()) {
             scheduler = newScheduler();
         }
-        scheduler.scheduleWithFixedDelay(this::runOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        task = scheduler.scheduleWithFixedDelay(this::runOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         running = true;
     }
 
     @Override
     public void stop() {
+        ScheduledFuture<?> scheduled = task;
+        if (scheduled != null) {
+            scheduled.cancel(true);
+        }
         scheduler.shutdownNow();
         running = false;
     }

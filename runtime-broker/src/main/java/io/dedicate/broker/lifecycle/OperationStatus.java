@@ -48,7 +48,11 @@ public final class OperationStatus {
     /** An instance as OSB's GET instance reports it. */
     public record InstanceView(String serviceId, String planId, String dashboardUrl, Map<String, Object> parameters) {}
 
-    /** The state of {@code operationId} (or of the instance's latest operation when null). */
+    /**
+     * The state of {@code operationId} (or of the instance's latest operation when null). Once a
+     * delete succeeded the answer is 410 Gone ({@link InstanceGone}), which the platform takes as
+     * the end of the deletion.
+     */
     public LastOperation lastOperation(String instanceId, @Nullable String operationId) {
         PathSegments.require("service instance id", instanceId);
         InstanceRecord instance = store.findInstance(instanceId)
@@ -67,10 +71,13 @@ public final class OperationStatus {
             }
             operation = latest.get(0);
         }
-        if (instance.status() == InstanceStatus.DELETED && operation.kind() != OperationKind.DELETE) {
+        if (instance.status() == InstanceStatus.DELETED) {
             throw new InstanceGone(instanceId);
         }
         operation = failIfOverdue(operation);
+        if (operation.kind() == OperationKind.DELETE && operation.state() == OperationState.SUCCEEDED) {
+            throw new InstanceGone(instanceId);
+        }
         String description = operation.description() == null ? operation.state().wire() : operation.description();
         return new LastOperation(operation.kind(), operation.state(), description);
     }

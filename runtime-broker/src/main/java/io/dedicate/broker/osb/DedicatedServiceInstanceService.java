@@ -5,8 +5,6 @@ import io.dedicate.broker.lifecycle.LifecycleRequests;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Accepted;
 import io.dedicate.broker.lifecycle.OperationStatus;
 import io.dedicate.broker.lifecycle.Placement;
-import io.dedicate.broker.state.OperationKind;
-import io.dedicate.broker.state.OperationState;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.servicebroker.exception.ServiceBrokerInvalidParametersException;
@@ -130,7 +128,6 @@ public final class DedicatedServiceInstanceService implements ServiceInstanceSer
                                     org.springframework.cloud.servicebroker.model.instance.OperationState.FAILED;
                             })
                     .description(last.description())
-                    .deleteOperation(last.kind() == OperationKind.DELETE && last.state() == OperationState.SUCCEEDED)
                     .build();
         });
     }

@@ -9,6 +9,6 @@ public final class InstanceGone extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public InstanceGone(String instanceId) {
-        super("service instance " + instanceId + " was deleted");
+        super("service instance " + instanceId + " does not exist (any more)");
     }
 }

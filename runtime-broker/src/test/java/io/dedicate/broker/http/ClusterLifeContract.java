@@ -90,10 +90,8 @@ abstract class ClusterLifeContract {
 
     /** Posts the report the pipeline's last step would post: URL and token from the committed files. */
     Answer report(String id, String state, Map<String, Object> outputs) {
-        String pipeline = repository.read(folder(id) + "/pipeline.yml");
-        String vars = repository.read(folder(id) + "/vars.yml");
-        assertThat(pipeline).isNotNull();
-        assertThat(vars).isNotNull();
+        String pipeline = file(folder(id) + "/pipeline.yml");
+        String vars = file(folder(id) + "/vars.yml");
         String token = ConcourseSchema.parse(vars).get("report_token").asText();
         String url = reportUrl(pipeline);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -104,7 +102,7 @@ abstract class ClusterLifeContract {
     }
 
     static String reportUrl(String pipelineYaml) {
-        for (String line : pipelineYaml.split("\n")) {
+        for (String line : pipelineYaml.lines().toList()) {
             String trimmed = line.trim();
             if (trimmed.startsWith("REPORT_URL:")) {
                 return trimmed.substring("REPORT_URL:".length()).trim().replace("\"", "");
@@ -126,7 +124,7 @@ abstract class ClusterLifeContract {
     void aClusterLivesAndDies() {
         Answer catalog = osb.get("/v2/catalog");
         assertThat(catalog.status()).isEqualTo(200);
-        assertThat(catalog.json().get("services").get(0).get("name").asText()).isEqualTo("mysql-on-demand");
+        assertThat(json(catalog).get("services").get(0).get("name").asText()).isEqualTo("mysql-on-demand");
 
         String id = UUID.randomUUID().toString();
         Map<String, Object> parameters = Map.of("max_connections", 2000, "innodb_buffer_pool_size", "2GB");
@@ -145,7 +143,7 @@ abstract class ClusterLifeContract {
         assertThat(conflict.status()).isEqualTo(409);
 
         // one commit, naming instance, operation, plan and requester, with a valid pipeline
-        List<String> messages = repository.messages();
+        List<String> messages = repository.operationMessages();
         assertThat(messages).hasSize(1);
         assertThat(messages.get(0))
                 .contains(id)
@@ -153,13 +151,12 @@ abstract class ClusterLifeContract {
                 .contains("cluster-small")
                 .contains("user-1234")
                 .contains("Operation-Id: " + deploy);
-        String pipeline = repository.read(folder(id) + "/pipeline.yml");
+        String pipeline = file(folder(id) + "/pipeline.yml");
         assertThat(ConcourseSchema.violations(pipeline)).isEmpty();
         assertThat(repository.read(folder(id) + "/manifest.yml")).contains("2147483648");
         assertThat(repository.read(folder(id) + "/operation")).isEqualTo(deploy + "\n");
-        assertThat(repository.read("meta-pipeline.yml")).contains(folder(id));
-        assertThat(ConcourseSchema.violations(repository.read("meta-pipeline.yml")))
-                .isEmpty();
+        String meta = metaPipelineWhen(text -> text.contains(folder(id)));
+        assertThat(ConcourseSchema.violations(meta)).isEmpty();
 
         assertThat(lastOperation(id, deploy).text("state")).isEqualTo("in progress");
         assertThat(osb.get(instancePath(id)).status()).isEqualTo(404);
@@ -180,7 +177,7 @@ abstract class ClusterLifeContract {
         Answer fetched = osb.get(instancePath(id));
         assertThat(fetched.status()).isEqualTo(200);
         assertThat(fetched.text("plan_id")).isEqualTo(SMALL);
-        assertThat(fetched.json().get("parameters").get("max_connections").asLong())
+        assertThat(json(fetched).get("parameters").get("max_connections").asLong())
                 .isEqualTo(2000);
         assertThat(fetched.body()).doesNotContain("s3cret!");
         assertThat(osb.put(instancePath(id) + "?accepts_incomplete=true", provisionBody(SMALL, parameters))
@@ -238,7 +235,7 @@ abstract class ClusterLifeContract {
                         .status())
                 .isEqualTo(410);
         assertThat(repository.read(folder(id) + "/pipeline.yml")).isNull();
-        assertThat(repository.read("meta-pipeline.yml")).doesNotContain(id);
+        metaPipelineWhen(text -> !text.contains(id));
     }
 
     static Map<String, Object> update(@Nullable String plan, Map<String, Object> parameters) {
@@ -277,9 +274,36 @@ abstract class ClusterLifeContract {
         assertThat(last.text("description")).contains("failed");
     }
 
+    /** The meta pipeline once it satisfies {@code condition} (it is committed in the background). */
+    String metaPipelineWhen(java.util.function.Predicate<String> condition) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        String meta = "";
+        while (System.nanoTime() < deadline) {
+            String read = repository.read("meta-pipeline.yml");
+            meta = read == null ? "" : read;
+            if (condition.test(meta)) {
+                return meta;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("the meta pipeline never satisfied the condition; last seen:\n" + meta);
+    }
+
+    /** A file of the deployment repository that must exist. */
+    String file(String path) {
+        String content = repository.read(path);
+        assertThat(content).as(path + " in the deployment repository").isNotNull();
+        return content == null ? "" : content;
+    }
+
     JsonNode json(Answer answer) {
         JsonNode json = answer.json();
         assertThat(json).as(answer.toString()).isNotNull();
-        return json;
+        return json == null ? OsbClient.JSON.nullNode() : json;
     }
 }

@@ -63,8 +63,14 @@ final class DeploymentRepository {
         }
     }
 
+    /** Messages of the operations' commits (not the meta pipeline's), newest first. */
+    List<String> operationMessages() {
+        return messages().stream().filter(m -> !m.startsWith("meta pipeline:")).toList();
+    }
+
+    /** Number of operation commits. */
     int commitCount() {
-        return messages().size();
+        return operationMessages().size();
     }
 
     private Repository open() throws IOException {

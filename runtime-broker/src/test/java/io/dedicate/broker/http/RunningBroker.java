@@ -24,6 +24,7 @@ public final class RunningBroker implements AutoCloseable {
     private final String jdbcUrl;
     private final Map<String, String> extra;
     private @Nullable ConfigurableApplicationContext context;
+    private int port;
 
     public RunningBroker(Path bundle, Path data, String jdbcUrl, Map<String, String> extra) {
         this.bundle = bundle;
@@ -32,10 +33,13 @@ public final class RunningBroker implements AutoCloseable {
         this.extra = Map.copyOf(extra);
     }
 
-    /** Starts the broker (again); returns this. */
+    /**
+     * Starts the broker (again, on the port it had: the report URLs committed in pipelines name
+     * it); returns this.
+     */
     public RunningBroker start() {
         List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
+                "--server.port=" + port,
                 "--dedicate.bundle=" + bundle,
                 "--dedicate.data=" + data,
                 "--dedicate.username=" + USERNAME,
@@ -44,6 +48,7 @@ public final class RunningBroker implements AutoCloseable {
                 "--logging.level.root=WARN"));
         extra.forEach((key, value) -> args.add("--" + key + "=" + value));
         context = new SpringApplicationBuilder(BrokerApplication.class).run(args.toArray(String[]::new));
+        port = port();
         return this;
     }
 
