@@ -1,0 +1,80 @@
+package io.dedicate.broker.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dedicate.broker.http.OsbClient.Answer;
+import io.dedicate.broker.offering.TestBundles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A state change and its git commit are tied by the operation ID: an operation stored while the
+ * remote repository is unreachable is committed by the broker's next start, exactly once.
+ */
+class RecoveryTest {
+
+    @TempDir
+    Path data;
+
+    @TempDir
+    Path remotes;
+
+    @Test
+    void anOperationStoredWhileTheRemoteIsDownIsCommittedOnceAfterARestart() throws Exception {
+        Path remote = remotes.resolve("deployments.git");
+        Path away = remotes.resolve("moved-away.git");
+        Git.init()
+                .setBare(true)
+                .setInitialBranch("main")
+                .setDirectory(remote.toFile())
+                .call()
+                .close();
+        String jdbc = "jdbc:h2:file:" + data.resolve("state").toAbsolutePath();
+        try (RunningBroker broker = new RunningBroker(
+                        TestBundles.mysqlBundle(), data, jdbc, Map.of("dedicate.git.uri", remote.toString()))
+                .start()) {
+            OsbClient osb = new OsbClient(broker::baseUrl);
+            DeploymentRepository repository = new DeploymentRepository(remote);
+
+            Files.move(remote, away);
+            String id = UUID.randomUUID().toString();
+            Answer created = osb.put(
+                    ClusterLifeContract.instancePath(id) + "?accepts_incomplete=true",
+                    ClusterLifeContract.provisionBody(ClusterLifeContract.SMALL, Map.of()));
+            assertThat(created.status()).as(created.toString()).isEqualTo(202);
+            String operation = created.text("operation");
+            assertThat(osb.get(ClusterLifeContract.instancePath(id) + "/last_operation?operation=" + operation)
+                            .text("state"))
+                    .isEqualTo("in progress");
+
+            broker.stop();
+            Files.move(away, remote);
+            broker.start();
+
+            List<String> commits = waitForOperationCommits(repository, 1);
+            assertThat(commits.get(0)).contains("Operation-Id: " + operation);
+            broker.bean(io.dedicate.broker.lifecycle.OperationRecovery.class).runOnce();
+            assertThat(repository.operationMessages()).hasSize(1);
+            String folder = ClusterLifeContract.ORG + "/" + ClusterLifeContract.SPACE + "/" + id;
+            assertThat(repository.read(folder + "/operation")).isEqualTo(operation + "\n");
+        }
+    }
+
+    private static List<String> waitForOperationCommits(DeploymentRepository repository, int count)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        List<String> messages = repository.operationMessages();
+        while (messages.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            messages = repository.operationMessages();
+        }
+        assertThat(messages).hasSize(count);
+        return messages;
+    }
+}
