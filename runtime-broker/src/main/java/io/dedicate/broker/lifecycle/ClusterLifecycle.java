@@ -265,6 +265,10 @@ public final class ClusterLifecycle {
         if (!planChange && !upgrade && requested.isEmpty()) {
             return new Accepted(null, links.dashboardUrl(instanceId), false);
         }
+        if (instance.status() == InstanceStatus.CREATE_FAILED) {
+            throw new ServiceBrokerInvalidParametersException("service instance " + instanceId
+                    + " failed to be created: delete it and create it again");
+        }
         if (instance.status() != InstanceStatus.READY) {
             throw new ServiceBrokerConcurrencyException("service instance " + instanceId + " is "
                     + instance.status().wire() + ": it can be updated once it is ready");
