@@ -3,6 +3,7 @@ package io.dedicate.broker;
 import io.dedicate.broker.git.GitDeployer;
 import io.dedicate.broker.git.GitSettings;
 import io.dedicate.broker.lifecycle.ClusterLifecycle;
+import io.dedicate.broker.lifecycle.DeleteProtection;
 import io.dedicate.broker.lifecycle.MetaPipelineSync;
 import io.dedicate.broker.lifecycle.OperationCommitter;
 import io.dedicate.broker.lifecycle.OperationLinks;
@@ -148,6 +149,7 @@ public class BrokerConfiguration {
                 committer,
                 secrets,
                 links,
+                new DeleteProtection(store),
                 git.uri(),
                 git.branch(),
                 clock,

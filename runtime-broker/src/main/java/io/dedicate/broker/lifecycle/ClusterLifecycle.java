@@ -62,6 +62,7 @@ public final class ClusterLifecycle {
     private final OperationCommitter committer;
     private final SecretBox secrets;
     private final OperationLinks links;
+    private final DeleteProtection deleteProtection;
     private final String gitUri;
     private final String gitBranch;
     private final Clock clock;
@@ -75,6 +76,7 @@ public final class ClusterLifecycle {
             OperationCommitter committer,
             SecretBox secrets,
             OperationLinks links,
+            DeleteProtection deleteProtection,
             String gitUri,
             String gitBranch,
             Clock clock,
@@ -86,6 +88,7 @@ public final class ClusterLifecycle {
         this.committer = committer;
         this.secrets = secrets;
         this.links = links;
+        this.deleteProtection = deleteProtection;
         this.gitUri = gitUri;
         this.gitBranch = gitBranch;
         this.clock = clock;
@@ -266,8 +269,8 @@ public final class ClusterLifecycle {
             return new Accepted(null, links.dashboardUrl(instanceId), false);
         }
         if (instance.status() == InstanceStatus.CREATE_FAILED) {
-            throw new ServiceBrokerInvalidParametersException("service instance " + instanceId
-                    + " failed to be created: delete it and create it again");
+            throw new ServiceBrokerInvalidParametersException(
+                    "service instance " + instanceId + " failed to be created: delete it and create it again");
         }
         if (instance.status() != InstanceStatus.READY) {
             throw new ServiceBrokerConcurrencyException("service instance " + instanceId + " is "
@@ -338,6 +341,7 @@ public final class ClusterLifecycle {
         if (instance.status() == InstanceStatus.DELETING && instance.activeOperationId() != null) {
             return new Accepted(instance.activeOperationId(), null, true);
         }
+        deleteProtection.check(instance);
         Map<String, Object> values = new LinkedHashMap<>(StateJson.readMap(instance.parametersJson()));
         values.putAll(openParameters(instanceId, instance.sealedSecretParameters()));
         return startOperation(

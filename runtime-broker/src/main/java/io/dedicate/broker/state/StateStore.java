@@ -388,6 +388,19 @@ public final class StateStore {
     }
 
     /**
+     * The IDs of a cluster's children that are not deleted (children still being created
+     * included), sorted: what keeps a cluster from being deleted.
+     */
+    public List<String> liveChildren(String clusterId) {
+        return jdbc.sql("SELECT id FROM service_instance WHERE cluster_id = :clusterId AND status <> :deleted"
+                        + " ORDER BY id")
+                .param("clusterId", clusterId)
+                .param("deleted", InstanceStatus.DELETED.wire())
+                .query((rs, row) -> rs.getString(1))
+                .list();
+    }
+
+    /**
      * Updates the names the platform sends in a later request's context; a {@code null} name keeps the stored one
      * (platforms send names only sometimes).
      *

@@ -617,7 +617,50 @@ abstract class StateStoreContract {
         assertThat(store().operations("ghost", 2)).isEmpty();
     }
 
+    @Test
+    void liveChildrenAreTheClustersChildrenNotDeleted() {
+        readyCluster("cluster-a");
+        readyCluster("cluster-b");
+        assertThat(store().liveChildren("cluster-a")).isEmpty();
+        store().createInstance(child("child-2", "cluster-a"), deploy("deploy-child-2", "child-2"));
+        store().createInstance(child("child-1", "cluster-a"), deploy("deploy-child-1", "child-1"));
+        store().createInstance(child("child-3", "cluster-b"), deploy("deploy-child-3", "child-3"));
+        assertThat(store().liveChildren("cluster-a")).containsExactly("child-1", "child-2");
+        assertThat(store().finishOperation("deploy-child-1", OperationState.SUCCEEDED, null, null, null))
+                .isTrue();
+        store().startOperation(operation("delete-child-1", "child-1", OperationKind.DELETE, "plan-small"));
+        assertThat(store().finishOperation("delete-child-1", OperationState.SUCCEEDED, null, null, null))
+                .isTrue();
+        assertThat(store().liveChildren("cluster-a")).containsExactly("child-2");
+    }
+
     // ---------------------------------------------------------------- fixtures
+
+    static InstanceRecord child(String id, String clusterId) {
+        InstanceRecord cluster = cluster(id);
+        return new InstanceRecord(
+                id,
+                cluster.serviceId(),
+                "plan-database",
+                InstanceKind.CHILD,
+                clusterId,
+                cluster.orgGuid(),
+                cluster.spaceGuid(),
+                null,
+                null,
+                id,
+                "{}",
+                null,
+                null,
+                InstanceStatus.CREATING,
+                cluster.requestDigest(),
+                cluster.gitPath(),
+                null,
+                null,
+                null,
+                cluster.createdAt(),
+                cluster.updatedAt());
+    }
 
     void readyCluster(String id) {
         store().createInstance(cluster(id), deploy("deploy-" + id, id));
