@@ -89,23 +89,12 @@ public final class ModelBuilder {
      * The built-in parameter every cluster update takes when the offering has a BOSH deployment:
      * {@code recreate: true} runs the recreate pipeline ({@code bosh recreate}) instead of an update.
      */
-    public static final Parameter RECREATE = new Parameter(
+    public static final Parameter RECREATE = builtIn(
             "recreate",
             ParameterType.BOOLEAN,
             false,
-            "Recreate every VM of the cluster (bosh recreate) instead of updating it; send it alone, with no plan change",
-            null,
             false,
-            false,
-            false,
-            null,
-            null,
-            null,
-            null,
-            null,
-            List.of(),
-            true,
-            SourceSpan.NONE);
+            "Recreate every VM of the cluster (bosh recreate) instead of updating it; send it alone, with no plan change");
 
     private final ExpandedOffering source;
 
@@ -373,10 +362,15 @@ public final class ModelBuilder {
     }
 
     private static Parameter builtIn(String name, boolean required, String description) {
+        return builtIn(name, ParameterType.STRING, null, required, description);
+    }
+
+    private static Parameter builtIn(
+            String name, ParameterType type, @Nullable Object defaultValue, boolean required, String description) {
         return new Parameter(
                 name,
-                ParameterType.STRING,
-                null,
+                type,
+                defaultValue,
                 description,
                 null,
                 false,

@@ -71,14 +71,7 @@ public final class DedicatedServiceInstanceService implements ServiceInstanceSer
     public Mono<UpdateServiceInstanceResponse> updateServiceInstance(UpdateServiceInstanceRequest request) {
         return Mono.fromCallable(() -> {
             Context context = request.getContext();
-            Placement placement = context instanceof CloudFoundryContext cf
-                    ? new Placement(
-                            nonNull(cf.getOrganizationGuid()),
-                            nonNull(cf.getSpaceGuid()),
-                            cf.getOrganizationName(),
-                            cf.getSpaceName(),
-                            cf.getInstanceName())
-                    : null;
+            Placement placement = context instanceof CloudFoundryContext ? placement(context, null, null) : null;
             Accepted accepted = lifecycle.update(new LifecycleRequests.Update(
                     request.getServiceInstanceId(),
                     request.getServiceDefinitionId(),
