@@ -259,6 +259,9 @@ abstract class BadInputContract {
     @Test
     void anInterpolationSequenceInAParameterIsRefused() {
         refused(() -> put(newId(), provision(SMALL, Map.of("character_set", "((secret))"))), 400, "character_set");
+        Map<String, Object> named = provision(SMALL, Map.of());
+        named.put("context", ClusterLifeContract.context("((admin_password))"));
+        refused(() -> put(newId(), named), 400, "((");
     }
 
     // ------------------------------------------------------------------ authentication and version
