@@ -27,8 +27,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -214,6 +217,17 @@ public class BrokerConfiguration {
         registration.addUrlPatterns("/v2/catalog");
         registration.setOrder(Integer.MIN_VALUE + 2);
         return registration;
+    }
+
+    /**
+     * Lets an encoded slash ({@code %2F}) in a path through Tomcat undecoded, so that an instance ID
+     * such as {@code a%2F..%2Fb} reaches the broker's own ID check and is refused with an OSB error
+     * body; Tomcat's default rejects it first with an HTML 400 that platforms cannot read.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesReachTheBroker() {
+        return factory -> factory.addConnectorCustomizers(
+                connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
     }
 
     /** The port the web server listens on, learnt when it starts. */

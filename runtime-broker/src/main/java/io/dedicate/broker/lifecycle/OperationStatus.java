@@ -109,9 +109,15 @@ public final class OperationStatus {
         return store.findOperation(operation.id()).orElse(operation);
     }
 
-    /** The instance as GET reports it; 404 while it is being created, after a failed create, and once deleted. */
+    /**
+     * The instance as GET reports it; 404 while it is being created, after a failed create, once
+     * deleted, and for an ID this broker never accepts (OSB lists no 400 for this endpoint).
+     */
     public InstanceView instance(String instanceId) {
-        PathSegments.require("service instance id", instanceId);
+        if (!PathSegments.isSafe(instanceId)) {
+            throw new InstanceNotFound("service instance id `" + PathSegments.printable(instanceId)
+                    + "` is not accepted by this broker, so no such instance exists");
+        }
         InstanceRecord instance = store.findInstance(instanceId)
                 .orElseThrow(() -> new InstanceNotFound("service instance " + instanceId + " does not exist"));
         switch (instance.status()) {

@@ -1,0 +1,216 @@
+package io.dedicate.broker.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.dedicate.broker.git.GitDeployer;
+import io.dedicate.broker.git.GitSettings;
+import io.dedicate.broker.lifecycle.MetaPipelineSync;
+import io.dedicate.broker.lifecycle.OperationCommitter;
+import io.dedicate.broker.lifecycle.OperationLinks;
+import io.dedicate.broker.lifecycle.OperationStatus;
+import io.dedicate.broker.lifecycle.OperationStatus.LastOperation;
+import io.dedicate.broker.offering.BundleLoader;
+import io.dedicate.broker.offering.LoadedBundle;
+import io.dedicate.broker.offering.TestBundles;
+import io.dedicate.broker.render.OperationRenderer;
+import io.dedicate.broker.report.OperationReports;
+import io.dedicate.broker.secrets.ReportTokens;
+import io.dedicate.broker.secrets.SecretBox;
+import io.dedicate.broker.state.CommitState;
+import io.dedicate.broker.state.InstanceKind;
+import io.dedicate.broker.state.InstanceRecord;
+import io.dedicate.broker.state.InstanceStatus;
+import io.dedicate.broker.state.OperationKind;
+import io.dedicate.broker.state.OperationRecord;
+import io.dedicate.broker.state.OperationState;
+import io.dedicate.broker.state.StateStore;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An operation whose pipeline never reports: past its deadline {@link OperationStatus} reports it
+ * failed as timed out, whether the platform polls first or the periodic sweep ({@code
+ * failOverdue}) runs first, fails it once only, and a late report is refused with 409. Real parts
+ * over an H2 file database; time is a clock the test moves.
+ */
+class OperationTimeoutTest {
+
+    static final Instant START = Instant.parse("2026-05-06T07:00:00Z");
+    static final Duration LIMIT = Duration.ofHours(1);
+
+    /** A clock the test sets. */
+    static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @TempDir
+    Path data;
+
+    final MutableClock clock = new MutableClock(START);
+    HikariDataSource dataSource;
+    StateStore store;
+    OperationStatus status;
+    GitDeployer git;
+    MetaPipelineSync metaPipeline;
+    OperationReports reports;
+    LoadedBundle bundle;
+
+    @BeforeEach
+    void open() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:file:" + data.resolve("state").toAbsolutePath());
+        dataSource = new HikariDataSource(config);
+        StateStore.migrate(dataSource);
+        store = new StateStore(dataSource, clock);
+        SecretBox secrets = SecretBox.fromKeyFile(data.resolve("secret.key"));
+        status = new OperationStatus(
+                store, secrets, new OperationLinks(() -> URI.create("http://127.0.0.1:8080"), null, "main"), clock);
+        bundle = BundleLoader.load(TestBundles.mysqlBundle());
+        git = GitDeployer.open(GitSettings.local(data));
+        metaPipeline = new MetaPipelineSync(store, git, new OperationRenderer(bundle));
+        reports = new OperationReports(bundle, store, secrets, new OperationCommitter(store, git, metaPipeline));
+    }
+
+    @AfterEach
+    void close() {
+        metaPipeline.close();
+        git.close();
+        dataSource.close();
+    }
+
+    /** Stores a cluster being deployed with an operation due at {@code START + LIMIT}; returns the token. */
+    String deploying(String instanceId, String operationId) {
+        String token = ReportTokens.newToken();
+        InstanceRecord instance = new InstanceRecord(
+                instanceId,
+                ClusterLifeContract.SERVICE,
+                ClusterLifeContract.SMALL,
+                InstanceKind.CLUSTER,
+                null,
+                "org",
+                "space",
+                null,
+                null,
+                null,
+                "{}",
+                null,
+                "1.4.0",
+                InstanceStatus.CREATING,
+                "d".repeat(64),
+                "org/space/" + instanceId,
+                null,
+                null,
+                operationId,
+                START,
+                START);
+        OperationRecord operation = new OperationRecord(
+                operationId,
+                instanceId,
+                OperationKind.DEPLOY,
+                OperationState.IN_PROGRESS,
+                "deploying cluster-small cluster",
+                ReportTokens.hash(token),
+                ClusterLifeContract.SMALL,
+                "{}",
+                null,
+                "1.4.0",
+                "d".repeat(64),
+                "user-1234",
+                CommitState.COMMITTED,
+                null,
+                null,
+                START,
+                START.plus(LIMIT),
+                null);
+        store.createInstance(instance, operation);
+        return token;
+    }
+
+    JsonNode succeeded() {
+        return OsbClient.JSON.valueToTree(Map.of("state", "succeeded", "outputs", Map.of("host", "10.0.0.1")));
+    }
+
+    @Test
+    void theSweepFailsAnOverdueOperationOnce() {
+        String token = deploying("cluster-1", "op-1");
+        clock.set(START.plus(LIMIT).minusSeconds(1));
+        assertThat(status.failOverdue()).isZero();
+        assertThat(status.lastOperation("cluster-1", "op-1").state()).isEqualTo(OperationState.IN_PROGRESS);
+
+        clock.set(START.plus(LIMIT).plusSeconds(1));
+        assertThat(status.failOverdue()).isEqualTo(1);
+        assertThat(status.failOverdue()).isZero();
+        LastOperation last = status.lastOperation("cluster-1", "op-1");
+        assertThat(last.state()).isEqualTo(OperationState.FAILED);
+        assertThat(last.description()).contains("timed out").contains("1h");
+        assertThat(store.findInstance("cluster-1").orElseThrow().status()).isEqualTo(InstanceStatus.CREATE_FAILED);
+
+        assertThatThrownBy(() -> reports.accept("op-1", "Bearer " + token, succeeded()))
+                .isInstanceOfSatisfying(
+                        OperationReports.RefusedReport.class,
+                        refused -> assertThat(refused.status()).isEqualTo(409))
+                .hasMessageContaining("already ended");
+        assertThat(status.lastOperation("cluster-1", "op-1").state()).isEqualTo(OperationState.FAILED);
+    }
+
+    @Test
+    void aPollPastTheDeadlineFailsTheOperationWithoutTheSweep() {
+        String token = deploying("cluster-2", "op-2");
+        clock.set(START.plus(LIMIT).plusMillis(1));
+        LastOperation last = status.lastOperation("cluster-2", null);
+        assertThat(last.state()).isEqualTo(OperationState.FAILED);
+        assertThat(last.description()).contains("timed out");
+        assertThat(status.failOverdue()).isZero();
+        assertThatThrownBy(() -> reports.accept("op-2", "Bearer " + token, succeeded()))
+                .isInstanceOfSatisfying(
+                        OperationReports.RefusedReport.class,
+                        refused -> assertThat(refused.status()).isEqualTo(409));
+    }
+
+    @Test
+    void aReportInTimeIsAccepted() {
+        String token = deploying("cluster-3", "op-3");
+        clock.set(START.plus(LIMIT));
+        assertThat(reports.accept("op-3", "Bearer " + token, succeeded())).isEqualTo(OperationState.SUCCEEDED);
+        clock.set(START.plus(LIMIT).plusSeconds(60));
+        assertThat(status.failOverdue()).isZero();
+        assertThat(status.lastOperation("cluster-3", "op-3").state()).isEqualTo(OperationState.SUCCEEDED);
+    }
+}
