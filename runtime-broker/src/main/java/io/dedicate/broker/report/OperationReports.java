@@ -1,5 +1,6 @@
 package io.dedicate.broker.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dedicate.broker.lifecycle.OperationCommitter;
 import io.dedicate.broker.offering.LoadedBundle;
@@ -63,10 +64,11 @@ public final class OperationReports {
             @Nullable String visibleJson, @Nullable String sealedSecrets) {}
 
     /**
-     * Accepts the report, or throws {@link RefusedReport} (401 bad token, 404 unknown operation,
-     * 409 operation already ended, 400 bad body).
+     * Accepts the report, or throws {@link RefusedReport}: 404 unknown operation, then 401 bad
+     * token, then 409 operation already ended, then 400 bad body (the body is read only once the
+     * caller is known to hold the operation's token).
      */
-    public OperationState accept(String operationId, @Nullable String authorization, JsonNode body) {
+    public OperationState accept(String operationId, @Nullable String authorization, @Nullable String text) {
         OperationRecord operation = store.findOperation(operationId)
                 .orElseThrow(() -> new RefusedReport(404, "operation " + operationId + " does not exist"));
         String token = bearerToken(authorization);
@@ -85,9 +87,7 @@ public final class OperationReports {
                 .orElseThrow(() -> new RefusedReport(
                         409,
                         "service " + instance.serviceId() + " of this operation is no longer in the broker's bundle"));
-        if (!body.isObject()) {
-            throw new RefusedReport(400, "the report must be a JSON object {state, description, outputs}");
-        }
+        JsonNode body = parse(text);
         OperationState outcome = outcome(body.get("state"));
         String description = description(body.get("description"), operation, outcome);
         Outputs outputs = outputs(body.get("outputs"), offering, instance);
@@ -102,6 +102,25 @@ public final class OperationReports {
                     .ifPresent(deleted -> committer.removeFolder(deleted, operationId));
         }
         return outcome;
+    }
+
+    private static JsonNode parse(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            throw new RefusedReport(400, "the report is empty: send {state, description, outputs}");
+        }
+        JsonNode body;
+        try {
+            body = ReportJson.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new RefusedReport(
+                    400,
+                    "the report is not valid JSON: line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr());
+        }
+        if (!body.isObject()) {
+            throw new RefusedReport(400, "the report must be a JSON object {state, description, outputs}");
+        }
+        return body;
     }
 
     private static @Nullable String bearerToken(@Nullable String authorization) {

@@ -1,8 +1,5 @@
 package io.dedicate.broker.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dedicate.broker.osb.PathSegments;
 import io.dedicate.broker.state.OperationState;
 import java.util.LinkedHashMap;
@@ -26,11 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class ReportController {
 
     private final OperationReports reports;
-    private final ObjectMapper json;
 
-    public ReportController(OperationReports reports, ObjectMapper json) {
+    public ReportController(OperationReports reports) {
         this.reports = reports;
-        this.json = json;
     }
 
     @PostMapping(path = "/operations/{operationId}/report", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -41,20 +36,8 @@ public class ReportController {
         if (!PathSegments.isSafe(operationId)) {
             return error(404, "operation " + PathSegments.printable(operationId) + " does not exist");
         }
-        JsonNode report;
         try {
-            report = json.readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
-            return error(
-                    400,
-                    "the report is not valid JSON: line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr());
-        }
-        if (report == null || report.isMissingNode()) {
-            return error(400, "the report is empty: send {state, description, outputs}");
-        }
-        try {
-            OperationState state = reports.accept(operationId, authorization, report);
+            OperationState state = reports.accept(operationId, authorization, body);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("operation", operationId);
             answer.put("state", state.wire());

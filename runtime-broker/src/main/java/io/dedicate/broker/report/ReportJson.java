@@ -2,6 +2,7 @@ package io.dedicate.broker.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.LinkedHashMap;
@@ -21,6 +22,10 @@ final class ReportJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("outputs cannot be written as JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    static JsonNode readTree(String json) throws JsonProcessingException {
+        return MAPPER.readTree(json);
     }
 
     static Map<String, Object> readMap(String json) {

@@ -3,7 +3,6 @@ package io.dedicate.broker.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.dedicate.broker.git.GitDeployer;
@@ -35,7 +34,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,8 +161,8 @@ class OperationTimeoutTest {
         return token;
     }
 
-    JsonNode succeeded() {
-        return OsbClient.JSON.valueToTree(Map.of("state", "succeeded", "outputs", Map.of("host", "10.0.0.1")));
+    String succeeded() {
+        return "{\"state\": \"succeeded\", \"outputs\": {\"host\": \"10.0.0.1\"}}";
     }
 
     @Test

@@ -140,6 +140,7 @@ class ReportChannelTest {
                 unknown,
                 "does not exist");
         refused(() -> reporter(bearer).sendRaw("POST", url, "{\"state\": \"succ"), 400, "not valid JSON");
+        refused(() -> reporter(null).sendRaw("POST", url, "{\"state\": \"succ"), 401, "token");
         refused(() -> reporter(bearer).send("POST", url, body("done", Map.of())), 400, "state", "succeeded", "failed");
         refused(
                 () -> reporter(bearer).send("POST", url, body("succeeded", Map.of("colour", "blue"))),
