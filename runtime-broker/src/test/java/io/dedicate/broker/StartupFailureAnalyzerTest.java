@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dedicate.broker.http.RunningBroker;
+import io.dedicate.broker.http.TestStores;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,7 @@ class StartupFailureAnalyzerTest {
     @Test
     void aMissingBundleIsReportedWithoutAStackTrace() {
         Path missing = data.resolve("no-such-bundle");
-        RunningBroker broker = new RunningBroker(
-                missing, data, "jdbc:h2:file:" + data.resolve("state").toAbsolutePath(), Map.of());
+        RunningBroker broker = new RunningBroker(missing, data, TestStores.jdbcUrl(data), Map.of());
         Throwable failure = catchFailure(broker);
         FailureAnalysis analysis = java.util.Objects.requireNonNull(
                 new StartupFailureAnalyzer().analyze(failure), "the failure is not analysed");

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,10 +58,15 @@ public final class MetaPipelineSync implements AutoCloseable {
     /** Asks for a sync soon; requests made while one is queued are served by it. */
     public void requestSync() {
         if (queued.compareAndSet(false, true)) {
-            worker.execute(() -> {
+            try {
+                worker.execute(() -> {
+                    queued.set(false);
+                    syncNow();
+                });
+            } catch (RejectedExecutionException stopping) {
                 queued.set(false);
-                syncNow();
-            });
+                LOG.info("the broker is stopping: the meta pipeline will be synced at its next start");
+            }
         }
     }
 
@@ -98,8 +105,17 @@ public final class MetaPipelineSync implements AutoCloseable {
         }
     }
 
+    /** Stops the background thread, letting a commit under way finish (up to 10 s). */
     @Override
     public void close() {
-        worker.shutdownNow();
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -67,9 +67,17 @@ public final class OperationRecovery implements SmartLifecycle {
     public void stop() {
         ScheduledFuture<?> scheduled = task;
         if (scheduled != null) {
-            scheduled.cancel(true);
+            scheduled.cancel(false);
         }
-        scheduler.shutdownNow();
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+                scheduler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            scheduler.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         running = false;
     }
 

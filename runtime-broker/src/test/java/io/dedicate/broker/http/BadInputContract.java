@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every kind of bad input the platform (or anyone reaching the broker) may send, over HTTP: each
  * is refused with the OSB status, an OSB error body whose description says what is wrong, and no
- * trace: no new or changed instance, no commit. One broker per state store serves all cases; a
+ * trace: no new or changed instance, no commit. One broker serves all cases (on the store this
+ * run uses, {@link TestStores}: the build runs it on H2, then on PostgreSQL); a
  * ready cluster and a cluster still deploying stand by for the cases that need an instance.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,8 +50,10 @@ abstract class BadInputContract {
     String deployingOperation = "";
     String readyOperation = "";
 
-    /** A JDBC URL of an empty database for this test class. */
-    abstract String jdbcUrl(Path data);
+    /** A JDBC URL of an empty database for this test, on the store this run uses ({@link TestStores}). */
+    String jdbcUrl(Path data) {
+        return TestStores.jdbcUrl(data);
+    }
 
     @BeforeAll
     void start() throws IOException {

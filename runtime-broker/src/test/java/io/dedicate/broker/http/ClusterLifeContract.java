@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A MySQL cluster's whole life over HTTP, on a real state store and a real bare git repository:
  * provision, the pipeline's report, plan changes (allowed and refused), parameter updates,
- * recreate, delete, and a broker restart between a commit and its report. Runs once per state
- * store (H2 file database, embedded PostgreSQL).
+ * recreate, delete, and a broker restart between a commit and its report. Runs on the state store
+ * this run uses ({@link TestStores}): the build runs it on H2, then on PostgreSQL.
  */
 abstract class ClusterLifeContract {
 
@@ -37,8 +37,10 @@ abstract class ClusterLifeContract {
     OsbClient osb;
     DeploymentRepository repository;
 
-    /** A JDBC URL of an empty database for this test. */
-    abstract String jdbcUrl(Path data);
+    /** A JDBC URL of an empty database for this test, on the store this run uses ({@link TestStores}). */
+    String jdbcUrl(Path data) {
+        return TestStores.jdbcUrl(data);
+    }
 
     @BeforeEach
     void start() {
@@ -119,6 +121,15 @@ abstract class ClusterLifeContract {
     }
 
     // ------------------------------------------------------------------ the life
+
+    @Test
+    void theBrokerRunsOnTheStoreThisRunChose() throws java.sql.SQLException {
+        try (java.sql.Connection connection =
+                broker.bean(javax.sql.DataSource.class).getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName();
+            assertThat(product).isEqualTo(TestStores.name().equals("postgres") ? "PostgreSQL" : "H2");
+        }
+    }
 
     @Test
     void aClusterLivesAndDies() {

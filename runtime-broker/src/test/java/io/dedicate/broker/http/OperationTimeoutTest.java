@@ -93,7 +93,7 @@ class OperationTimeoutTest {
     @BeforeEach
     void open() {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:file:" + data.resolve("state").toAbsolutePath());
+        config.setJdbcUrl(TestStores.jdbcUrl(data));
         dataSource = new HikariDataSource(config);
         StateStore.migrate(dataSource);
         store = new StateStore(dataSource, clock);

@@ -35,7 +35,7 @@ class RecoveryTest {
                 .setDirectory(remote.toFile())
                 .call()
                 .close();
-        String jdbc = "jdbc:h2:file:" + data.resolve("state").toAbsolutePath();
+        String jdbc = TestStores.jdbcUrl(data);
         try (RunningBroker broker = new RunningBroker(
                         TestBundles.mysqlBundle(), data, jdbc, Map.of("dedicate.git.uri", remote.toString()))
                 .start()) {

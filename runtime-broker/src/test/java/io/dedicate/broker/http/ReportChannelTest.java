@@ -45,12 +45,7 @@ class ReportChannelTest {
     @BeforeAll
     void start(@TempDir Path dir) {
         data = dir;
-        broker = new RunningBroker(
-                        TestBundles.mysqlBundle(),
-                        dir,
-                        "jdbc:h2:file:" + dir.resolve("state").toAbsolutePath(),
-                        Map.of())
-                .start();
+        broker = new RunningBroker(TestBundles.mysqlBundle(), dir, TestStores.jdbcUrl(dir), Map.of()).start();
         life = new ClusterLifeContract() {
             @Override
             String jdbcUrl(Path ignored) {

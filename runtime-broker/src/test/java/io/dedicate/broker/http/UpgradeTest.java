@@ -93,7 +93,7 @@ class UpgradeTest {
     @Test
     void aClusterOfTheOldReleaseIsUpgraded() throws IOException {
         Path data = temp.resolve("data");
-        String jdbc = "jdbc:h2:file:" + data.resolve("state").toAbsolutePath();
+        String jdbc = TestStores.jdbcUrl(data);
         Path old = TestBundles.mysqlBundle();
         Path next = bundle150();
         String oldVersion = maintenanceVersion(old);
