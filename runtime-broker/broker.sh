@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the broker jar with the JVM settings we measured (README "Performance", benchmarks/broker-bench.sh):
+# Runs the broker jar with the JVM settings we measured (benchmarks/broker-bench.sh):
 # serial GC and a bounded heap keep the footprint small; class-data sharing shortens start-up.
 #   broker.sh JAR [broker arguments...]
 #
@@ -8,7 +8,8 @@
 # then stopped, on the given bundle with a throw-away data directory, embedded H2 and a local git
 # repository) lists the classes it loads; a static archive of them is dumped to JAR_DIR/cds/broker.jsa.
 # Later starts run the extracted jar with that archive. Redone when the jar is newer than the
-# archive; if anything fails, the plain jar runs. DEDICATE_CDS=off skips it all.
+# archive; if anything fails, the plain jar runs (and the training is not retried for that jar and
+# bundle). DEDICATE_CDS=off skips it all.
 # Why not -XX:ArchiveClassesAtExit: on JDK 17 the dump crashes (SIGSEGV in
 # adjust_lambda_proxy_class_dictionary, JDK-8276184, fixed in 18) because JGit's jars are signed,
 # so their classes are excluded, but not the lambdas they create. The static dump is given the
@@ -49,6 +50,8 @@ train() {
           -XX:SharedArchiveFile="$cds_dir.lock/broker.jsa" -cp "$app" >/dev/null 2>&1 \
      && [ -s "$cds_dir.lock/broker.jsa" ]; then
     mv "$cds_dir.lock/broker.jsa" "$archive" && ok=0
+  else
+    printf '%s\n' "$bundle" >"$cds_dir/failed"   # not again for this jar and bundle
   fi
   rm -rf "$cds_dir.lock"
   trap - EXIT
@@ -57,7 +60,9 @@ train() {
 
 cds=()
 if [ "${DEDICATE_CDS:-on}" != off ]; then
-  if { [ ! -f "$archive" ] || [ "$jar" -nt "$archive" ]; } && [ -n "$bundle" ]; then
+  if { [ ! -f "$archive" ] || [ "$jar" -nt "$archive" ]; } && [ -n "$bundle" ] \
+     && ! { [ -f "$cds_dir/failed" ] && [ ! "$jar" -nt "$cds_dir/failed" ] \
+            && [ "$(cat "$cds_dir/failed")" = "$bundle" ]; }; then
     echo "broker.sh: recording the class-data sharing archive for this jar (once, a few seconds)..." >&2
     train || echo "broker.sh: class-data sharing unavailable, running the plain jar" >&2
   fi
