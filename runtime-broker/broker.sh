@@ -20,6 +20,9 @@ cds_dir="$(cd "$(dirname "$jar")" && pwd)/cds"
 archive="$cds_dir/broker.jsa"
 app="$cds_dir/app/$(basename "$jar")"
 
+# Measured on 2 cores: -XX:TieredStopAtLevel=1 halves start-up CPU and saves ~30 MB idle RSS but
+# costs ~25% of catalog throughput, so C2 stays; MALLOC_ARENA_MAX=2 and tighter heap free ratios
+# made no difference above the noise.
 jvm=(-XX:+UseSerialGC -Xss512k -XX:MaxRAM=1g -XX:MaxRAMPercentage=50 -XX:ReservedCodeCacheSize=64m
      -Xlog:cds=off -Xlog:cds+dynamic=off)
 
