@@ -107,6 +107,7 @@ say "provisioning $provisions clusters (after 20 for warm-up)..."
 latency="$(python3 "$here/broker_provision.py" --port "$port" --count "$provisions" --warmup 20)"
 p50="$(sed 's/.*p50_ms=\([0-9.]*\).*/\1/' <<<"$latency")"
 p99="$(sed 's/.*p99_ms=\([0-9.]*\).*/\1/' <<<"$latency")"
+say "provision latency: $latency"
 
 # --- RSS with INSTANCES instances in the state store
 rest=$((instances - provisions - 20))
