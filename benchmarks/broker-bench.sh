@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# The runtime broker's figures on this machine: start-up to the first 200 on /v2/catalog, idle
+# RSS, catalog throughput with basic auth, cluster provision latency, and RSS with many instances
+# in the state store. Embedded H2 and a local bare git repository in a temporary data directory.
+# Builds what it needs with ./dedicate; installs wrk with apt-get when missing (as root).
+#
+#   benchmarks/broker-bench.sh [--starts 5] [--provisions 200] [--instances 10000] [--wrk-runs 3]
+#
+# Medians throughout. Run it on a quiet machine: the load average is printed with the figures.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+here="$root/benchmarks"
+starts=5 provisions=200 instances=10000 wrk_runs=3
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --starts) starts="$2"; shift 2 ;;
+    --provisions) provisions="$2"; shift 2 ;;
+    --instances) instances="$2"; shift 2 ;;
+    --wrk-runs) wrk_runs="$2"; shift 2 ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "broker-bench: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+for tool in java mvn python3; do
+  command -v "$tool" >/dev/null || { echo "broker-bench: $tool is needed" >&2; exit 2; }
+done
+
+work="$(mktemp -d)"
+broker_pid=""
+stop_broker() {
+  if [ -n "$broker_pid" ]; then
+    pkill -TERM -P "$broker_pid" 2>/dev/null || true   # a training run broker.sh may have started
+    kill -TERM "$broker_pid" 2>/dev/null || true
+    wait "$broker_pid" 2>/dev/null || true
+    broker_pid=""
+  fi
+}
+trap 'stop_broker; rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
+
+export DEDICATE_BROKER_USERNAME=bench
+DEDICATE_BROKER_PASSWORD="$(python3 -c 'import secrets; print(secrets.token_hex(12))')"
+export DEDICATE_BROKER_PASSWORD
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+jar="$root/runtime-broker/target/dedicate-broker.jar"
+log="$work/broker.log"
+
+say() { echo "broker-bench: $*" >&2; }
+ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# start DATA_DIR: starts the broker in the background (broker_pid) and waits for its first 200.
+start() {
+  "$root/runtime-broker/broker.sh" "$jar" --dedicate.bundle="$work/bundle" --dedicate.data="$1" \
+    --server.port="$port" --server.address=127.0.0.1 >>"$log" 2>&1 &
+  broker_pid=$!
+  if ! python3 "$here/broker_wait.py" --port "$port" --pid "$broker_pid" --timeout 300; then
+    tail -n 40 "$log" >&2
+    exit 1
+  fi
+}
+
+# --- build, and a first start that builds the broker and records its class-data sharing archive
+say "compiling the MySQL offering (builds the CLI on first use)..."
+"$root/dedicate" compile "$root/offerings" --out "$work/bundle" >/dev/null
+say "first start through ./dedicate serve (builds the broker jar if stale, records the CDS archive)..."
+"$root/dedicate" serve --bundle "$work/bundle" --data "$work/first" --port "$port" >>"$log" 2>&1 &
+broker_pid=$!
+python3 "$here/broker_wait.py" --port "$port" --pid "$broker_pid" --timeout 600 || { tail -n 40 "$log" >&2; exit 1; }
+stop_broker
+
+# --- start-up and idle RSS, STARTS times on the same data directory (a restart)
+start_ms=() idle_rss=()
+for ((i = 1; i <= starts; i++)); do
+  began=$(date +%s%N)
+  start "$work/data"
+  start_ms+=("$(ms_since "$began")")
+  sleep 5
+  idle_rss+=("$(rss_mb "$broker_pid")")
+  say "start $i: ${start_ms[-1]} ms to the first 200, idle RSS ${idle_rss[-1]} MB"
+  [ "$i" -eq "$starts" ] || stop_broker
+done
+
+# --- catalog throughput: 16 connections, basic auth, after a warm-up
+rps="n/a (wrk missing)"
+if ! command -v wrk >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  say "installing wrk with apt-get..."
+  apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq wrk >/dev/null 2>&1; } || true
+fi
+if command -v wrk >/dev/null; then
+  auth="Authorization: Basic $(printf '%s:%s' "$DEDICATE_BROKER_USERNAME" "$DEDICATE_BROKER_PASSWORD" | base64 -w0)"
+  url="http://127.0.0.1:$port/v2/catalog"
+  wrk -H "$auth" -H "X-Broker-API-Version: 2.17" -c 16 -t 2 -d 10s "$url" >/dev/null   # warm-up
+  runs=()
+  for ((i = 1; i <= wrk_runs; i++)); do
+    out="$(wrk -H "$auth" -H "X-Broker-API-Version: 2.17" -c 16 -t 2 -d 10s "$url")"
+    if grep -q 'Non-2xx' <<<"$out"; then echo "$out" >&2; say "the catalog answered errors under load"; exit 1; fi
+    runs+=("$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")")
+    say "wrk run $i: ${runs[-1]} req/s"
+  done
+  rps="$(printf '%s\n' "${runs[@]}" | median)"
+fi
+
+# --- provision latency
+say "provisioning $provisions clusters (after 20 for warm-up)..."
+latency="$(python3 "$here/broker_provision.py" --port "$port" --count "$provisions" --warmup 20)"
+p50="$(sed 's/.*p50_ms=\([0-9.]*\).*/\1/' <<<"$latency")"
+p99="$(sed 's/.*p99_ms=\([0-9.]*\).*/\1/' <<<"$latency")"
+say "provision latency: $latency"
+
+# --- RSS with INSTANCES instances in the state store
+rest=$((instances - provisions - 20))
+fill_s=0
+if [ "$rest" -gt 0 ]; then
+  say "provisioning $rest more clusters, up to $instances instances (progress every 1000)..."
+  began=$(date +%s%N)
+  fill="$(python3 "$here/broker_provision.py" --port "$port" --count "$rest" --warmup 0 --progress 1000)"
+  fill_s=$(( $(ms_since "$began") / 1000 ))
+  say "filled: $fill"
+fi
+sleep 10
+full_rss="$(rss_mb "$broker_pid")"
+load="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+printf '\n%-52s %12s %10s\n' "dedicate broker, $(nproc) cores, load $load" "median" "target"
+printf '%-52s %9s ms %10s\n' "start-up to first 200 on /v2/catalog ($starts starts)" "$(printf '%s\n' "${start_ms[@]}" | median)" "<= 3000"
+printf '%-52s %9s MB %10s\n' "idle RSS after start-up + 5 s" "$(printf '%s\n' "${idle_rss[@]}" | median)" "<= 200"
+printf '%-52s %12s %10s\n' "GET /v2/catalog req/s (wrk -c16 -t2, auth, $wrk_runs x 10 s)" "$rps" ">= 20000"
+printf '%-52s %9s ms %10s\n' "provision p50 ($provisions sequential, H2 + local git)" "$p50" "<= 20"
+printf '%-52s %9s ms %10s\n' "provision p99" "$p99" ""
+printf '%-52s %9s MB %10s\n' "RSS with $instances instances (filled in ${fill_s} s)" "$full_rss" ""
+echo "$(java -version 2>&1 | head -1); broker JVM flags: see runtime-broker/broker.sh"
