@@ -124,7 +124,7 @@ public class BrokerConfiguration {
 
     @Bean(destroyMethod = "close")
     MetaPipelineSync metaPipelineSync(StateStore store, GitDeployer git, OperationRenderer renderer) {
-        return new MetaPipelineSync(store, git, renderer);
+        return new MetaPipelineSync(store, git, renderer, java.time.Duration.ofMillis(500));
     }
 
     @Bean
@@ -185,8 +185,9 @@ public class BrokerConfiguration {
             OperationCommitter committer,
             OperationStatus status,
             MetaPipelineSync metaPipeline,
+            GitDeployer git,
             BrokerSettings settings) {
-        return new OperationRecovery(committer, status, metaPipeline, settings.recoveryInterval());
+        return new OperationRecovery(committer, status, metaPipeline, git, settings.recoveryInterval());
     }
 
     @Bean

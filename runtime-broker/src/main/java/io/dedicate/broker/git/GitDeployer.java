@@ -359,6 +359,28 @@ public final class GitDeployer implements AutoCloseable {
         }
     }
 
+    /**
+     * Packs the repository when it holds more than {@code looseObjectLimit} loose objects. Every
+     * commit adds loose objects (each rewritten tree along the changed paths is a new object, and
+     * a space with thousands of instances has a large tree), so an unpacked repository grows by
+     * gigabytes over thousands of operations; packing stores them as deltas. Runs JGit's garbage
+     * collection, which never prunes recent unreferenced objects, so commits may go on meanwhile.
+     *
+     * @return true if it packed
+     */
+    public boolean packIfNeeded(long looseObjectLimit) throws GitDeployException {
+        try (Git git = Git.wrap(repository)) {
+            Object loose = git.gc().getStatistics().get("numberOfLooseObjects");
+            if (loose == null || Long.parseLong(loose.toString()) <= looseObjectLimit) {
+                return false;
+            }
+            git.gc().setAggressive(false).call();
+            return true;
+        } catch (GitAPIException | RuntimeException e) {
+            throw new GitDeployException("packing " + description + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** The id of the branch tip (40 hex digits), or null before the first commit. */
     public @Nullable String tipCommitId() throws GitDeployException {
         try {

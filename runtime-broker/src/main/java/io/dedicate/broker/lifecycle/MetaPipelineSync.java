@@ -10,14 +10,16 @@ import io.dedicate.broker.state.StateStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -30,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * one commit. The list is read from the state store after the branch tip is read, on every
  * attempt ({@link GitDeployer#commitAtTip}), so a concurrent commit from another replica can never
  * be overwritten by an older list. A meta pipeline identical to the committed one commits nothing.
+ * Requests are coalesced over a short delay, so a burst of provisions costs one render and one
+ * commit, not one each (with 10,000 instances the file is about 1.5 MB).
  */
 public final class MetaPipelineSync implements AutoCloseable {
 
@@ -42,27 +46,35 @@ public final class MetaPipelineSync implements AutoCloseable {
     private final StateStore store;
     private final GitDeployer git;
     private final OperationRenderer renderer;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "meta-pipeline-sync");
         thread.setDaemon(true);
         return thread;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    private final Duration delay;
 
-    public MetaPipelineSync(StateStore store, GitDeployer git, OperationRenderer renderer) {
+    /**
+     * @param delay how long a request waits for others to join it before the sync runs
+     */
+    public MetaPipelineSync(StateStore store, GitDeployer git, OperationRenderer renderer, Duration delay) {
         this.store = store;
         this.git = git;
         this.renderer = renderer;
+        this.delay = delay;
     }
 
-    /** Asks for a sync soon; requests made while one is queued are served by it. */
+    /** Asks for a sync after the delay; requests made while one is queued are served by it. */
     public void requestSync() {
         if (queued.compareAndSet(false, true)) {
             try {
-                worker.execute(() -> {
-                    queued.set(false);
-                    syncNow();
-                });
+                ScheduledFuture<?> unused = worker.schedule(
+                        () -> {
+                            queued.set(false);
+                            syncNow();
+                        },
+                        delay.toMillis(),
+                        TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException stopping) {
                 queued.set(false);
                 LOG.info("the broker is stopping: the meta pipeline will be synced at its next start");

@@ -1,5 +1,6 @@
 package io.dedicate.broker.lifecycle;
 
+import io.dedicate.broker.git.GitDeployer;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,7 +14,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Finishes what a stopped broker or an unreachable repository left: at start-up and then
  * periodically, commits the operations still pending, fails the operations past their deadline and
- * brings the meta pipeline up to date.
+ * brings the meta pipeline up to date, and packs the deployment repository when its loose objects
+ * pile up.
  * Safe with several replicas: commits are idempotent per operation and state changes are
  * compare-and-set in the store.
  */
@@ -21,19 +23,28 @@ public final class OperationRecovery implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperationRecovery.class);
 
+    /** Loose objects in the deployment repository above which a pass packs it. */
+    static final long LOOSE_OBJECT_LIMIT = 5_000;
+
     private final OperationCommitter committer;
     private final OperationStatus status;
     private final MetaPipelineSync metaPipeline;
+    private final GitDeployer git;
     private final Duration interval;
     private volatile ScheduledExecutorService scheduler = newScheduler();
     private volatile boolean running;
     private volatile @Nullable ScheduledFuture<?> task;
 
     public OperationRecovery(
-            OperationCommitter committer, OperationStatus status, MetaPipelineSync metaPipeline, Duration interval) {
+            OperationCommitter committer,
+            OperationStatus status,
+            MetaPipelineSync metaPipeline,
+            GitDeployer git,
+            Duration interval) {
         this.committer = committer;
         this.status = status;
         this.metaPipeline = metaPipeline;
+        this.git = git;
         this.interval = interval;
     }
 
@@ -43,6 +54,9 @@ public final class OperationRecovery implements SmartLifecycle {
             int committed = committer.commitPending();
             int failed = status.failOverdue();
             metaPipeline.syncNow();
+            if (git.packIfNeeded(LOOSE_OBJECT_LIMIT)) {
+                LOG.info("recovery: the deployment repository was packed");
+            }
             if (committed + failed > 0) {
                 LOG.info(
                         "recovery: {} pending operation(s) committed, {} overdue operation(s) failed",

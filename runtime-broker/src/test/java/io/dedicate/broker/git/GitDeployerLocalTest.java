@@ -127,6 +127,24 @@ class GitDeployerLocalTest {
     }
 
     @Test
+    void manyLooseObjectsArePackedAndEverythingStaysReadable() throws Exception {
+        try (GitDeployer deployer = GitDeployer.open(GitSettings.local(data))) {
+            for (int i = 0; i < 40; i++) {
+                deployer.commit(deploy("op-" + i, "o", "s", "instance-" + i, "v" + i));
+            }
+            assertThat(deployer.packIfNeeded(1_000_000)).isFalse();
+            assertThat(deployer.packIfNeeded(20)).isTrue();
+            assertThat(deployer.packIfNeeded(20)).isFalse();
+            assertThat(deployer.read("o/s/instance-7/operation")).isNotNull();
+            deployer.commit(deploy("op-after", "o", "s", "instance-after", "v"));
+            assertThat(GitCli.run(data.resolve("deployments.git"), "fsck", "--strict"))
+                    .isEmpty();
+            assertThat(GitCli.run(data.resolve("deployments.git"), "rev-list", "--count", "main"))
+                    .isEqualTo("41\n");
+        }
+    }
+
+    @Test
     void aFolderDeletedAndWrittenInOneChangeSetHoldsOnlyTheNewFiles() throws Exception {
         try (GitDeployer deployer = GitDeployer.open(GitSettings.local(data))) {
             deployer.commit(deploy("op-1", "o", "s", "a", "v1"));

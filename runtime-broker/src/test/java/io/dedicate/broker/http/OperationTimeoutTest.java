@@ -102,7 +102,7 @@ class OperationTimeoutTest {
                 store, secrets, new OperationLinks(() -> URI.create("http://127.0.0.1:8080"), null, "main"), clock);
         bundle = BundleLoader.load(TestBundles.mysqlBundle());
         git = GitDeployer.open(GitSettings.local(data));
-        metaPipeline = new MetaPipelineSync(store, git, new OperationRenderer(bundle));
+        metaPipeline = new MetaPipelineSync(store, git, new OperationRenderer(bundle), java.time.Duration.ZERO);
         reports = new OperationReports(bundle, store, secrets, new OperationCommitter(store, git, metaPipeline));
     }
 
