@@ -185,6 +185,18 @@ abstract class ClusterLifeContract {
         Answer succeeded = lastOperation(id, deploy);
         assertThat(succeeded.text("state")).isEqualTo("succeeded");
 
+        // the dashboard: behind the broker's credentials, the plan and the operations, names escaped
+        String dashboard = created.text("dashboard_url").replace(broker.baseUrl(), "");
+        Answer page = osb.get(dashboard);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("cluster-small")
+                .contains("deploy")
+                .contains("succeeded")
+                .contains("my-cluster");
+        assertThat(page.body()).doesNotContain("s3cret!");
+        assertThat(osb.with("Authorization", null).get(dashboard).status()).isEqualTo(401);
+
         Answer fetched = osb.get(instancePath(id));
         assertThat(fetched.status()).isEqualTo(200);
         assertThat(fetched.text("plan_id")).isEqualTo(SMALL);
