@@ -64,8 +64,4 @@ final class StateJson {
             throw new IllegalStateException("stored rendered files cannot be read: " + e.getOriginalMessage(), e);
         }
     }
-
-    static ObjectMapper mapper() {
-        return MAPPER;
-    }
 }
