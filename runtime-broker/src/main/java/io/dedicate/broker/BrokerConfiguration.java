@@ -16,6 +16,7 @@ import io.dedicate.broker.osb.BasicAuthFilter;
 import io.dedicate.broker.osb.BrokerCredentials;
 import io.dedicate.broker.osb.BundleCatalogService;
 import io.dedicate.broker.osb.CatalogFilter;
+import io.dedicate.broker.osb.DedicatedBindingService;
 import io.dedicate.broker.osb.DedicatedServiceInstanceService;
 import io.dedicate.broker.parameters.ParameterValidator;
 import io.dedicate.broker.render.OperationRenderer;
@@ -173,6 +174,11 @@ public class BrokerConfiguration {
     @Bean
     BundleCatalogService catalogService(LoadedBundle bundle) {
         return new BundleCatalogService(bundle);
+    }
+
+    @Bean
+    DedicatedBindingService bindingService(LoadedBundle bundle, StateStore store) {
+        return new DedicatedBindingService(bundle, store);
     }
 
     @Bean

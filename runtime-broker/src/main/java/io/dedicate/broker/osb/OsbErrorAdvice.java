@@ -13,6 +13,7 @@ import org.springframework.cloud.servicebroker.exception.ServiceBrokerInvalidPar
 import org.springframework.cloud.servicebroker.exception.ServiceBrokerMaintenanceInfoConflictException;
 import org.springframework.cloud.servicebroker.exception.ServiceDefinitionDoesNotExistException;
 import org.springframework.cloud.servicebroker.exception.ServiceDefinitionPlanDoesNotExistException;
+import org.springframework.cloud.servicebroker.exception.ServiceInstanceBindingDoesNotExistException;
 import org.springframework.cloud.servicebroker.exception.ServiceInstanceDoesNotExistException;
 import org.springframework.cloud.servicebroker.exception.ServiceInstanceExistsException;
 import org.springframework.cloud.servicebroker.exception.ServiceInstanceUpdateNotSupportedException;
@@ -30,6 +31,8 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Maps errors to the statuses and bodies the OSB specification (2.17) names, ahead of the
@@ -70,6 +73,21 @@ public class OsbErrorAdvice {
 
     @ExceptionHandler(ServiceInstanceDoesNotExistException.class)
     ResponseEntity<ErrorMessage> notFound(ServiceInstanceDoesNotExistException e) {
+        return body(HttpStatus.NOT_FOUND, null, e.getMessage());
+    }
+
+    @ExceptionHandler(OsbRefusal.class)
+    ResponseEntity<ErrorMessage> refusal(OsbRefusal e) {
+        return body(HttpStatus.valueOf(e.status()), e.error(), e.getMessage());
+    }
+
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    ResponseEntity<ErrorMessage> noEndpoint(Exception e) {
+        return body(HttpStatus.NOT_FOUND, null, "no such endpoint in this broker: see the OSB API 2.17");
+    }
+
+    @ExceptionHandler(ServiceInstanceBindingDoesNotExistException.class)
+    ResponseEntity<ErrorMessage> bindingNotFound(ServiceInstanceBindingDoesNotExistException e) {
         return body(HttpStatus.NOT_FOUND, null, e.getMessage());
     }
 

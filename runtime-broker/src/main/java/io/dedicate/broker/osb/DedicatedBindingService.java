@@ -1,0 +1,91 @@
+package io.dedicate.broker.osb;
+
+import io.dedicate.broker.offering.LoadedBundle;
+import io.dedicate.broker.offering.OfferingModel;
+import io.dedicate.broker.offering.PlanModel;
+import io.dedicate.broker.state.InstanceKind;
+import io.dedicate.broker.state.InstanceRecord;
+import io.dedicate.broker.state.InstanceStatus;
+import io.dedicate.broker.state.StateStore;
+import java.util.stream.Collectors;
+import org.springframework.cloud.servicebroker.exception.ServiceBrokerInvalidParametersException;
+import org.springframework.cloud.servicebroker.model.binding.CreateServiceInstanceBindingRequest;
+import org.springframework.cloud.servicebroker.model.binding.CreateServiceInstanceBindingResponse;
+import org.springframework.cloud.servicebroker.model.binding.DeleteServiceInstanceBindingRequest;
+import org.springframework.cloud.servicebroker.model.binding.DeleteServiceInstanceBindingResponse;
+import org.springframework.cloud.servicebroker.model.binding.GetLastServiceBindingOperationRequest;
+import org.springframework.cloud.servicebroker.model.binding.GetLastServiceBindingOperationResponse;
+import org.springframework.cloud.servicebroker.model.binding.GetServiceInstanceBindingRequest;
+import org.springframework.cloud.servicebroker.model.binding.GetServiceInstanceBindingResponse;
+import org.springframework.cloud.servicebroker.service.ServiceInstanceBindingService;
+import reactor.core.publisher.Mono;
+
+/**
+ * The binding API. Clusters are not bindable: binding one answers 422 with the command that
+ * creates a database inside it, which is what an application binds. Bindings of databases
+ * (child instances) come with the child plans; until then no binding exists, so unbinding
+ * answers 410 and fetching one 404, each with an OSB error body.
+ */
+public final class DedicatedBindingService implements ServiceInstanceBindingService {
+
+    private final LoadedBundle bundle;
+    private final StateStore store;
+
+    public DedicatedBindingService(LoadedBundle bundle, StateStore store) {
+        this.bundle = bundle;
+        this.store = store;
+    }
+
+    @Override
+    public Mono<CreateServiceInstanceBindingResponse> createServiceInstanceBinding(
+            CreateServiceInstanceBindingRequest request) {
+        return Mono.fromCallable(() -> {
+            String instanceId = PathSegments.require("service instance id", request.getServiceInstanceId());
+            PathSegments.require("binding id", request.getBindingId());
+            InstanceRecord instance = store.findInstance(instanceId)
+                    .filter(i -> i.status() != InstanceStatus.DELETED)
+                    .orElseThrow(() -> new ServiceBrokerInvalidParametersException(
+                            "service instance " + instanceId + " does not exist"));
+            if (instance.kind() == InstanceKind.CLUSTER) {
+                throw new OsbRefusal(422, null, clusterNotBindable(instance));
+            }
+            throw new ServiceBrokerInvalidParametersException("service instance " + instanceId
+                    + " is a database inside a cluster: this broker version" + " cannot bind it yet");
+        });
+    }
+
+    private String clusterNotBindable(InstanceRecord cluster) {
+        OfferingModel offering = bundle.offering(cluster.serviceId()).orElse(null);
+        String service = offering == null ? cluster.serviceId() : offering.name();
+        String childPlans = offering == null
+                ? "PLAN"
+                : offering.plans().stream()
+                        .filter(plan -> !plan.isCluster())
+                        .map(PlanModel::name)
+                        .collect(Collectors.joining("|"));
+        String name = cluster.instanceName() == null ? cluster.id() : cluster.instanceName();
+        return "service instance " + name + " is a dedicated cluster: it cannot be bound. Create a database inside"
+                + " it and bind that: cf create-service " + service + " " + (childPlans.isEmpty() ? "PLAN" : childPlans)
+                + " MY-DB -c '{\"cluster\": \"" + name + "\"}' && cf bind-service MY-APP MY-DB";
+    }
+
+    @Override
+    public Mono<GetServiceInstanceBindingResponse> getServiceInstanceBinding(GetServiceInstanceBindingRequest request) {
+        return Mono.error(
+                new InstanceNotFound("binding " + PathSegments.printable(request.getBindingId()) + " does not exist"));
+    }
+
+    @Override
+    public Mono<GetLastServiceBindingOperationResponse> getLastOperation(
+            GetLastServiceBindingOperationRequest request) {
+        return Mono.error(
+                new InstanceNotFound("binding " + PathSegments.printable(request.getBindingId()) + " does not exist"));
+    }
+
+    @Override
+    public Mono<DeleteServiceInstanceBindingResponse> deleteServiceInstanceBinding(
+            DeleteServiceInstanceBindingRequest request) {
+        return Mono.error(new OsbRefusal(
+                410, null, "binding " + PathSegments.printable(request.getBindingId()) + " does not exist"));
+    }
+}
