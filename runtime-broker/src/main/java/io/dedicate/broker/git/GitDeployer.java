@@ -214,7 +214,8 @@ public final class GitDeployer implements AutoCloseable {
                 if (attempt >= attempts) {
                     throw new GitDeployException("commit of operation " + current.operationId() + " to " + description
                             + " gave up after " + attempts + " attempts: the branch '" + settings.branch()
-                            + "' kept moving under concurrent commits");
+                            + "' kept moving under concurrent commits"
+                            + (remote == null ? "" : " (last push: " + remote.lastRejection() + ")"));
                 }
                 backOff(attempt, current);
                 if (remote != null) {

@@ -109,6 +109,7 @@ final class RemoteSync implements AutoCloseable {
         }
         RemoteRefUpdate pushed = result.getRemoteUpdate(Constants.R_HEADS + settings.branch());
         RemoteRefUpdate.Status status = pushed == null ? update.getStatus() : pushed.getStatus();
+        lastRejection = status + (pushed == null || pushed.getMessage() == null ? "" : ": " + pushed.getMessage());
         return switch (status) {
             case OK -> PushOutcome.PUSHED;
             case UP_TO_DATE -> PushOutcome.ALREADY_THERE;
@@ -118,6 +119,13 @@ final class RemoteSync implements AutoCloseable {
                         + (pushed == null || pushed.getMessage() == null ? "" : ": " + pushed.getMessage()));
         };
     }
+
+    /** The status of the last push, for messages when pushes keep being rejected. */
+    String lastRejection() {
+        return lastRejection;
+    }
+
+    private volatile String lastRejection = "";
 
     private Transport open() throws IOException {
         Transport transport = Transport.open(mirror, uri);

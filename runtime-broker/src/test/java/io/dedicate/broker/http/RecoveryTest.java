@@ -37,7 +37,10 @@ class RecoveryTest {
                 .close();
         String jdbc = TestStores.jdbcUrl(data);
         try (RunningBroker broker = new RunningBroker(
-                        TestBundles.mysqlBundle(), data, jdbc, Map.of("dedicate.git.uri", remote.toString()))
+                        TestBundles.mysqlBundle(),
+                        data,
+                        jdbc,
+                        Map.of("dedicate.git.uri", remote.toString(), "dedicate.recovery-interval", "PT1S"))
                 .start()) {
             OsbClient osb = new OsbClient(broker::baseUrl);
             DeploymentRepository repository = new DeploymentRepository(remote);
