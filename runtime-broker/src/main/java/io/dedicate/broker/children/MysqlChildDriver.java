@@ -27,8 +27,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Every call opens one short-lived connection (no pool per cluster yet), with a connect timeout and a socket
  * timeout, and closes it. Every identifier that reaches SQL (database, user, character set, collation) is generated
  * by the broker or comes from the offering, and is checked against {@code [a-z0-9_]} before any SQL runs, so quoting
- * it with backticks is safe. Passwords are generated here from letters, digits and {@code -_.}, which need no escaping,
- * and are sent as bound parameters.
+ * it with backticks is safe. Passwords are generated here (32 characters, {@link SecureRandom}) from letters, digits
+ * and {@code -_.}, which need no escaping, and are still sent as a bound parameter of {@code CREATE USER ... IDENTIFIED
+ * BY ?}: connections use client-side prepared statements ({@code useServerPrepStmts=false}, MariaDB Connector/J's
+ * default, set explicitly) so the driver substitutes an escaped literal and the placeholder never reaches the server.
  *
  * <p>Quotas: a child plan's {@code quota} (bytes) is not enforced by MySQL itself and this driver does not enforce it.
  * Enforcing it (measuring a database's size and revoking write privileges over the limit) is the next step and belongs
