@@ -1,0 +1,298 @@
+package io.dedicate.broker.children;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code mysql} child driver: one database per child instance and one user per binding, created by the broker on
+ * the cluster's own MySQL (or MariaDB) server through its admin endpoint.
+ *
+ * <p>Every call opens one short-lived connection (no pool per cluster yet), with a connect timeout and a socket
+ * timeout, and closes it. Every identifier that reaches SQL (database, user, character set, collation) is generated
+ * by the broker or comes from the offering, and is checked against {@code [a-z0-9_]} before any SQL runs, so quoting
+ * it with backticks is safe. Passwords are generated here (32 characters, {@link SecureRandom}) from letters, digits
+ * and {@code -_.}, which need no escaping, and are still sent as a bound parameter of {@code CREATE USER ... IDENTIFIED
+ * BY ?}: connections use client-side prepared statements ({@code useServerPrepStmts=false}, MariaDB Connector/J's
+ * default, set explicitly) so the driver substitutes an escaped literal and the placeholder never reaches the server.
+ *
+ * <p>Quotas: a child plan's {@code quota} (bytes) is not enforced by MySQL itself and this driver does not enforce it.
+ * Enforcing it (measuring a database's size and revoking write privileges over the limit) is the next step and belongs
+ * to a separate component.
+ */
+public final class MysqlChildDriver {
+
+    /** How long one statement may wait for the server before the call fails. */
+    static final Duration SOCKET_TIMEOUT = Duration.ofMinutes(2);
+
+    /** Length of generated passwords. */
+    static final int PASSWORD_LENGTH = 32;
+
+    private static final String PASSWORD_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
+    private static final Pattern PASSWORD = Pattern.compile("[A-Za-z0-9._-]{24,}");
+    private static final Pattern DATABASE = Pattern.compile("[a-z0-9_]{1,64}");
+    private static final Pattern USER = Pattern.compile("[a-z0-9_]{1,32}");
+    private static final Pattern HEX_ID = Pattern.compile("[0-9a-f]{30,}");
+    private static final int ID_HEX_CHARS = 30;
+    private static final int ER_CANNOT_USER = 1396;
+
+    private final Duration connectTimeout;
+    private final SecureRandom random = new SecureRandom();
+
+    /** A driver whose connections give up after {@code connectTimeout} when a server does not answer. */
+    public MysqlChildDriver(Duration connectTimeout) {
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+            throw new IllegalArgumentException("connect timeout must be positive, got " + connectTimeout);
+        }
+        this.connectTimeout = connectTimeout;
+    }
+
+    /**
+     * Creates {@code database} with the given character set and collation if it does not exist yet; a database that
+     * already exists is left as it is, so calling this twice is fine.
+     */
+    public void createDatabase(MysqlAdminEndpoint admin, String database, String characterSet, String collation) {
+        checkIdentifier(DATABASE, "database name", database);
+        checkIdentifier(DATABASE, "character set", characterSet);
+        checkIdentifier(DATABASE, "collation", collation);
+        String what = "create database '" + database + "'";
+        run(admin, what, connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET " + characterSet
+                        + " COLLATE " + collation);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Drops {@code database} and the users that hold privileges on it (the bindings' users); a database that does not
+     * exist is fine, so calling this twice is fine.
+     */
+    public void dropDatabase(MysqlAdminEndpoint admin, String database) {
+        checkIdentifier(DATABASE, "database name", database);
+        run(admin, "drop database '" + database + "'", connection -> {
+            List<String> users = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT DISTINCT User FROM mysql.db WHERE (Db = ? OR Db = ?) AND Host = '%' ORDER BY User")) {
+                query.setString(1, database);
+                query.setString(2, grantPattern(database));
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        users.add(rows.getString(1));
+                    }
+                }
+            }
+            try (Statement statement = connection.createStatement()) {
+                for (String user : users) {
+                    if (USER.matcher(user).matches() && !user.equals(admin.adminUsername())) {
+                        statement.execute("DROP USER IF EXISTS '" + user + "'@'%'");
+                    }
+                }
+                statement.execute("DROP DATABASE IF EXISTS `" + database + "`");
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Creates {@code username} with a strong random password and grants it every privilege on {@code database} only
+     * ({@code SELECT} only when {@code readOnly}), and returns what the application needs to connect.
+     *
+     * @throws ChildDriverException if the database does not exist or the user already exists (its password cannot be
+     *     given back, so the caller must drop it first), or if the server cannot be reached
+     */
+    public MysqlCredentials createUser(MysqlAdminEndpoint admin, String database, String username, boolean readOnly) {
+        checkIdentifier(DATABASE, "database name", database);
+        checkIdentifier(USER, "user name", username);
+        String password = newPassword();
+        String what = "create user '" + username + "' on database '" + database + "'";
+        run(
+                admin,
+                what,
+                connection -> {
+                    if (!databaseExists(connection, database)) {
+                        throw new ChildDriverException(
+                                "MySQL " + admin.address() + ": cannot " + what + ": the database does not exist");
+                    }
+                    if (userExists(connection, username)) {
+                        throw new ChildDriverException("MySQL " + admin.address() + ": cannot " + what
+                                + ": the user already exists (drop it first; its password cannot be recovered)");
+                    }
+                    try (PreparedStatement create =
+                            connection.prepareStatement("CREATE USER '" + username + "'@'%' IDENTIFIED BY ?")) {
+                        create.setString(1, password);
+                        create.execute();
+                    } catch (SQLException e) {
+                        if (e.getErrorCode() == ER_CANNOT_USER) {
+                            throw new ChildDriverException("MySQL " + admin.address() + ": cannot " + what
+                                    + ": the user already exists (drop it first; its password cannot be recovered)");
+                        }
+                        throw e;
+                    }
+                    String privileges = readOnly ? "SELECT" : "ALL PRIVILEGES";
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("GRANT " + privileges + " ON `" + grantPattern(database) + "`.* TO '"
+                                + username + "'@'%'");
+                    }
+                    return null;
+                },
+                password);
+        return new MysqlCredentials(admin.host(), admin.port(), database, username, password);
+    }
+
+    /** Drops {@code username}; a user that does not exist is fine, so calling this twice is fine. */
+    public void dropUser(MysqlAdminEndpoint admin, String username) {
+        checkIdentifier(USER, "user name", username);
+        run(admin, "drop user '" + username + "'", connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP USER IF EXISTS '" + username + "'@'%'");
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The database name of a child instance: {@code d_} and 30 hex characters, from the instance GUID (dashes removed)
+     * or, for an ID that is not hexadecimal, from its SHA-256. Stable: the same ID always gives the same name.
+     */
+    public static String databaseName(String instanceId) {
+        return "d_" + hexOf(instanceId);
+    }
+
+    /** The user name of a binding: {@code u_} and 30 hex characters, derived like {@link #databaseName(String)}. */
+    public static String userName(String bindingId) {
+        return "u_" + hexOf(bindingId);
+    }
+
+    private static String hexOf(String id) {
+        Objects.requireNonNull(id, "id");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("an OSB ID is blank: cannot derive a MySQL name from it");
+        }
+        String hex = id.replace("-", "").toLowerCase(Locale.ROOT);
+        if (HEX_ID.matcher(hex).matches()) {
+            return hex.substring(0, ID_HEX_CHARS);
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, ID_HEX_CHARS);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    /** A database name as a GRANT pattern: {@code _} is a wildcard there, so it is escaped to mean itself. */
+    private static String grantPattern(String database) {
+        return database.replace("_", "\\_");
+    }
+
+    private static void checkIdentifier(Pattern pattern, String kind, String value) {
+        Objects.requireNonNull(value, kind);
+        if (!pattern.matcher(value).matches()) {
+            throw new IllegalArgumentException("invalid MySQL " + kind + " '" + value + "': expected "
+                    + pattern.pattern() + " (lower-case letters, digits, underscores)");
+        }
+    }
+
+    private String newPassword() {
+        StringBuilder password = new StringBuilder(PASSWORD_LENGTH);
+        for (int i = 0; i < PASSWORD_LENGTH; i++) {
+            password.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
+        }
+        String generated = password.toString();
+        if (!PASSWORD.matcher(generated).matches()) {
+            throw new IllegalStateException("generated password is outside its alphabet");
+        }
+        return generated;
+    }
+
+    private static boolean databaseExists(Connection connection, String database) throws SQLException {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+            query.setString(1, database);
+            return count(query) > 0;
+        }
+    }
+
+    private static boolean userExists(Connection connection, String username) throws SQLException {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT COUNT(*) FROM mysql.user WHERE User = ? AND Host = '%'")) {
+            query.setString(1, username);
+            return count(query) > 0;
+        }
+    }
+
+    private static long count(PreparedStatement query) throws SQLException {
+        try (ResultSet rows = query.executeQuery()) {
+            return rows.next() ? rows.getLong(1) : 0;
+        }
+    }
+
+    /** One piece of work on an open admin connection. */
+    @FunctionalInterface
+    private interface Work {
+        @Nullable
+        Object on(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} on a fresh admin connection; failures name the endpoint and never show {@code secrets}. */
+    private void run(MysqlAdminEndpoint admin, String what, Work work, String... secrets) {
+        Properties properties = new Properties();
+        properties.setProperty("user", admin.adminUsername());
+        properties.setProperty("password", admin.adminPassword());
+        properties.setProperty("connectTimeout", Long.toString(connectTimeout.toMillis()));
+        properties.setProperty("socketTimeout", Long.toString(SOCKET_TIMEOUT.toMillis()));
+        properties.setProperty("useServerPrepStmts", "false");
+        String url = "jdbc:mariadb://" + admin.host() + ":" + admin.port() + "/";
+        try (Connection connection = DriverManager.getConnection(url, properties)) {
+            work.on(connection);
+        } catch (SQLException e) {
+            List<String> hidden = new ArrayList<>(List.of(secrets));
+            hidden.add(admin.adminPassword());
+            String reason = scrub(String.valueOf(e.getMessage()), hidden);
+            boolean leaks = leaks(e, hidden);
+            throw new ChildDriverException(
+                    "MySQL " + admin.address() + ": cannot " + what + ": " + reason, leaks ? null : e);
+        }
+    }
+
+    private static String scrub(String message, List<String> secrets) {
+        String scrubbed = message;
+        for (String secret : secrets) {
+            if (!secret.isEmpty()) {
+                scrubbed = scrubbed.replace(secret, "******");
+            }
+        }
+        return scrubbed;
+    }
+
+    private static boolean leaks(Throwable error, List<String> secrets) {
+        for (@Nullable Throwable cause = error; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            for (String secret : secrets) {
+                if (!secret.isEmpty() && message.contains(secret)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
