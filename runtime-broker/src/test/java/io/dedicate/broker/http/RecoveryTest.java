@@ -45,6 +45,10 @@ class RecoveryTest {
             OsbClient osb = new OsbClient(broker::baseUrl);
             DeploymentRepository repository = new DeploymentRepository(remote);
 
+            // the start-up pass pushes the meta pipeline: let that push end before the remote goes
+            // away (moving a repository in the middle of a push leaves its ref lock behind)
+            waitUntil(() -> repository.messages().stream().anyMatch(m -> m.startsWith("meta pipeline:"))
+                    && !Files.exists(remote.resolve("refs/heads/main.lock")));
             Files.move(remote, away);
             String id = UUID.randomUUID().toString();
             Answer created = osb.put(
@@ -66,6 +70,16 @@ class RecoveryTest {
             assertThat(repository.operationMessages()).hasSize(1);
             String folder = ClusterLifeContract.ORG + "/" + ClusterLifeContract.SPACE + "/" + id;
             assertThat(repository.read(folder + "/operation")).isEqualTo(operation + "\n");
+        }
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the broker's start-up commit never reached the remote");
+            }
+            Thread.sleep(20);
         }
     }
 
