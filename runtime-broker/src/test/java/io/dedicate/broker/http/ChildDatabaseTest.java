@@ -99,6 +99,11 @@ class ChildDatabaseTest {
         assertThat(osb.put(path(child), childBody(DB_100MB, Map.of("cluster", "my-cluster"), "my-db"))
                         .status())
                 .isEqualTo(200);
+        Answer fetched = osb.get(path(child));
+        assertThat(fetched.status()).as(fetched.toString()).isEqualTo(200);
+        assertThat(json(fetched).get("plan_id").asText()).isEqualTo(DB_100MB);
+        assertThat(json(fetched).get("parameters").get("cluster").asText()).isEqualTo("my-cluster");
+        assertThat(json(fetched).get("dashboard_url").asText()).contains(cluster);
         String byGuid = UUID.randomUUID().toString();
         Answer createdByGuid = osb.put(path(byGuid), childBody(DB_100MB, Map.of("cluster", cluster), "other-db"));
         assertThat(createdByGuid.status()).as(createdByGuid.toString()).isEqualTo(201);
@@ -128,6 +133,22 @@ class ChildDatabaseTest {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString(1)).isEqualTo("Ada");
             }
+        }
+        Answer ownPassword =
+                osb.put(bindingPath(child, UUID.randomUUID().toString()), bindBody(Map.of("password", "x".repeat(20))));
+        assertThat(ownPassword.status()).isEqualTo(400);
+        assertThat(ownPassword.text("description")).contains("password").contains("not supported yet");
+        Answer reader = osb.put(bindingPath(child, UUID.randomUUID().toString()), bindBody(Map.of("read_only", true)));
+        assertThat(reader.status()).as(reader.toString()).isEqualTo(201);
+        try (Connection app = DriverManager.getConnection(
+                        json(reader).get("credentials").get("jdbcUrl").asText() + "&permitMysqlScheme");
+                Statement statement = app.createStatement()) {
+            try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM customer")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(1)).isEqualTo(1);
+            }
+            assertThatThrownBy(() -> statement.execute("INSERT INTO customer VALUES (2, 'Bob')"))
+                    .isInstanceOf(SQLException.class);
         }
         Answer again = osb.put(bindingPath(child, binding), bindBody(Map.of()));
         assertThat(again.status()).isEqualTo(200);
