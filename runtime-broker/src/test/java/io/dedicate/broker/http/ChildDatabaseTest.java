@@ -192,6 +192,24 @@ class ChildDatabaseTest {
         assertThat(late.text("description")).contains("being deleted");
     }
 
+    @Test
+    void noDatabaseIsCreatedInAFailedCluster() {
+        String cluster = UUID.randomUUID().toString();
+        assertThat(osb.put(
+                                path(cluster) + "?accepts_incomplete=true",
+                                ClusterLifeContract.provisionBody(SMALL, Map.of()))
+                        .status())
+                .isEqualTo(202);
+        assertThat(report(cluster, "failed", Map.of()).status()).isEqualTo(200);
+        String child = UUID.randomUUID().toString();
+        Answer refused = osb.put(path(child), childBody(DB_100MB, Map.of("cluster", "my-cluster"), "my-db"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.text("description")).contains("my-cluster").contains("failed to be created");
+        Answer bound = osb.put(bindingPath(cluster, UUID.randomUUID().toString()), bindBody(Map.of()));
+        assertThat(bound.status()).isEqualTo(422);
+        assertThat(deleteCluster(cluster).status()).isEqualTo(202);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static String path(String id) {
@@ -226,14 +244,19 @@ class ChildDatabaseTest {
 
     /** Posts the deploy report of {@code cluster} as its pipeline's last step would, with {@code outputs}. */
     Answer report(String cluster, Map<String, Object> outputs) {
+        return report(cluster, "succeeded", outputs);
+    }
+
+    /** Posts the deploy report of {@code cluster} ending in {@code state}, with {@code outputs}. */
+    Answer report(String cluster, String state, Map<String, Object> outputs) {
         String folder = ClusterLifeContract.ORG + "/" + ClusterLifeContract.SPACE + "/" + cluster;
         String pipeline = file(folder + "/pipeline.yml");
         String token = ConcourseSchema.parse(file(folder + "/vars.yml"))
                 .get("report_token")
                 .asText();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("state", "succeeded");
-        body.put("description", "deployed");
+        body.put("state", state);
+        body.put("description", "deploy " + state);
         body.put("outputs", outputs);
         return new OsbClient(() -> "")
                 .with("Authorization", "Bearer " + token)
