@@ -1,7 +1,9 @@
 package io.dedicate.broker;
 
+import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.git.GitDeployer;
 import io.dedicate.broker.git.GitSettings;
+import io.dedicate.broker.lifecycle.ChildLifecycle;
 import io.dedicate.broker.lifecycle.ClusterLifecycle;
 import io.dedicate.broker.lifecycle.DeleteProtection;
 import io.dedicate.broker.lifecycle.MetaPipelineSync;
@@ -26,6 +28,7 @@ import io.dedicate.broker.state.StateStore;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
@@ -177,13 +180,26 @@ public class BrokerConfiguration {
     }
 
     @Bean
-    DedicatedBindingService bindingService(LoadedBundle bundle, StateStore store) {
-        return new DedicatedBindingService(bundle, store);
+    ChildLifecycle childLifecycle(
+            LoadedBundle bundle,
+            ParameterValidator validator,
+            StateStore store,
+            SecretBox secrets,
+            OperationLinks links,
+            Clock clock) {
+        return new ChildLifecycle(
+                bundle, validator, store, secrets, links, new MysqlChildDriver(Duration.ofSeconds(10)), clock);
     }
 
     @Bean
-    DedicatedServiceInstanceService serviceInstanceService(ClusterLifecycle lifecycle, OperationStatus status) {
-        return new DedicatedServiceInstanceService(lifecycle, status);
+    DedicatedBindingService bindingService(LoadedBundle bundle, StateStore store, ChildLifecycle children) {
+        return new DedicatedBindingService(bundle, store, children);
+    }
+
+    @Bean
+    DedicatedServiceInstanceService serviceInstanceService(
+            ClusterLifecycle lifecycle, ChildLifecycle children, OperationStatus status) {
+        return new DedicatedServiceInstanceService(lifecycle, children, status);
     }
 
     @Bean

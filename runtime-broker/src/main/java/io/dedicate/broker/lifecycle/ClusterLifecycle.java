@@ -17,6 +17,7 @@ import io.dedicate.broker.render.OperationRenderer;
 import io.dedicate.broker.render.RenderedOperation;
 import io.dedicate.broker.secrets.ReportTokens;
 import io.dedicate.broker.secrets.SecretBox;
+import io.dedicate.broker.state.ChildrenExistException;
 import io.dedicate.broker.state.CommitState;
 import io.dedicate.broker.state.InstanceExistsException;
 import io.dedicate.broker.state.InstanceGoneException;
@@ -411,6 +412,8 @@ public final class ClusterLifecycle {
                     + " has an operation in progress (" + e.activeOperationId() + "): try again when it ends");
         } catch (InstanceGoneException e) {
             throw new InstanceGone(instance.id());
+        } catch (ChildrenExistException e) {
+            throw DeleteProtection.refusal(e.children());
         }
         committer.commit(operation, instance, commitMessage(operation, instance, plan));
         return new Accepted(

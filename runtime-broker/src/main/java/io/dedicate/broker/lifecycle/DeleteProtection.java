@@ -1,16 +1,17 @@
 package io.dedicate.broker.lifecycle;
 
+import io.dedicate.broker.osb.OsbRefusal;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.StateStore;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.springframework.cloud.servicebroker.exception.ServiceBrokerInvalidParametersException;
 
 /**
  * Refuses to delete a cluster that still has children (databases inside it, including those still
  * being created), with the message Cloud Foundry users know from the seed. This check reads the
- * state store; making it race-free against children created concurrently (a lock on the cluster
- * row) comes with the child plans.
+ * state store first (a quick refusal); the state store checks again inside the transaction that
+ * claims the cluster row for the delete ({@link StateStore#startOperation}), which child creation
+ * locks too, so no child created concurrently slips through.
  */
 public final class DeleteProtection {
 
@@ -23,15 +24,22 @@ public final class DeleteProtection {
     /**
      * Passes if {@code cluster} has no live children.
      *
-     * @throws ServiceBrokerInvalidParametersException (400) if the cluster has live children
+     * @throws OsbRefusal (400, the seed's message exactly, no prefix) if the cluster has live children
      */
     public void check(InstanceRecord cluster) {
         List<String> children = store.liveChildren(cluster.id());
         if (!children.isEmpty()) {
-            throw new ServiceBrokerInvalidParametersException(
-                    "can not delete cluster service instance with child service instances ("
-                            + children.stream().map(id -> "guid=" + id).collect(Collectors.joining(", "))
-                            + "). Use dashboard to list all child service instance details.");
+            throw refusal(children);
         }
+    }
+
+    /** The seed's refusal listing {@code children}, the IDs of a cluster's live children. */
+    public static OsbRefusal refusal(List<String> children) {
+        return new OsbRefusal(
+                400,
+                null,
+                "can not delete cluster service instance with child service instances ("
+                        + children.stream().map(id -> "guid=" + id).collect(Collectors.joining(", "))
+                        + "). Use dashboard to list all child service instance details.");
     }
 }

@@ -46,4 +46,29 @@ public final class LifecycleRequests {
      */
     public record Accepted(
             @Nullable String operationId, @Nullable String dashboardUrl, boolean existed) {}
+    /** {@code PUT /v2/service_instances/:id/service_bindings/:binding_id}. */
+    public record Bind(
+            String instanceId, String bindingId, String serviceId, String planId, Map<String, Object> parameters) {}
+
+    /** {@code DELETE /v2/service_instances/:id/service_bindings/:binding_id}. */
+    public record Unbind(String instanceId, String bindingId) {}
+
+    /**
+     * What the broker answers to an accepted bind.
+     *
+     * @param credentials the binding's {@code credentials} object
+     * @param existed true when the same binding was already made (200 instead of 201)
+     */
+    public record Bound(Map<String, Object> credentials, boolean existed) {
+
+        public Bound {
+            credentials = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(credentials));
+        }
+
+        /** Never shows the credentials (they hold a password). */
+        @Override
+        public String toString() {
+            return "Bound[credentials=(secret), existed=" + existed + "]";
+        }
+    }
 }

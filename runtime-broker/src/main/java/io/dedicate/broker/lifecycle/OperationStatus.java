@@ -135,7 +135,9 @@ public final class OperationStatus {
                 parameters.put(name, MASK);
             }
         }
-        return new InstanceView(instance.serviceId(), instance.planId(), links.dashboardUrl(instanceId), parameters);
+        // a child's dashboard is its cluster's, which lists every child
+        String dashboard = links.dashboardUrl(instance.clusterId() == null ? instanceId : instance.clusterId());
+        return new InstanceView(instance.serviceId(), instance.planId(), dashboard, parameters);
     }
 
     private static String human(Duration duration) {

@@ -1,5 +1,8 @@
 package io.dedicate.broker.osb;
 
+import io.dedicate.broker.lifecycle.ChildLifecycle;
+import io.dedicate.broker.lifecycle.LifecycleRequests;
+import io.dedicate.broker.lifecycle.LifecycleRequests.Bound;
 import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.offering.OfferingModel;
 import io.dedicate.broker.offering.PlanModel;
@@ -7,8 +10,10 @@ import io.dedicate.broker.state.InstanceKind;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStatus;
 import io.dedicate.broker.state.StateStore;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.cloud.servicebroker.exception.ServiceBrokerInvalidParametersException;
+import org.springframework.cloud.servicebroker.model.binding.CreateServiceInstanceAppBindingResponse;
 import org.springframework.cloud.servicebroker.model.binding.CreateServiceInstanceBindingRequest;
 import org.springframework.cloud.servicebroker.model.binding.CreateServiceInstanceBindingResponse;
 import org.springframework.cloud.servicebroker.model.binding.DeleteServiceInstanceBindingRequest;
@@ -22,18 +27,20 @@ import reactor.core.publisher.Mono;
 
 /**
  * The binding API. Clusters are not bindable: binding one answers 422 with the command that
- * creates a database inside it, which is what an application binds. Bindings of databases
- * (child instances) come with the child plans; until then no binding exists, so unbinding
- * answers 410 and fetching one 404, each with an OSB error body.
+ * creates a database inside it, which is what an application binds. Databases (child instances)
+ * are bound and unbound by the {@link ChildLifecycle}, synchronously. Fetching a binding is not
+ * supported yet (bindings are not retrievable): it answers 404 with an OSB error body.
  */
 public final class DedicatedBindingService implements ServiceInstanceBindingService {
 
     private final LoadedBundle bundle;
     private final StateStore store;
+    private final ChildLifecycle children;
 
-    public DedicatedBindingService(LoadedBundle bundle, StateStore store) {
+    public DedicatedBindingService(LoadedBundle bundle, StateStore store, ChildLifecycle children) {
         this.bundle = bundle;
         this.store = store;
+        this.children = children;
     }
 
     @Override
@@ -49,8 +56,16 @@ public final class DedicatedBindingService implements ServiceInstanceBindingServ
             if (instance.kind() == InstanceKind.CLUSTER) {
                 throw new OsbRefusal(422, null, clusterNotBindable(instance));
             }
-            throw new ServiceBrokerInvalidParametersException("service instance " + instanceId
-                    + " is a database inside a cluster: this broker version" + " cannot bind it yet");
+            Bound bound = children.bind(new LifecycleRequests.Bind(
+                    instanceId,
+                    request.getBindingId(),
+                    request.getServiceDefinitionId(),
+                    request.getPlanId(),
+                    request.getParameters() == null ? Map.of() : request.getParameters()));
+            return CreateServiceInstanceAppBindingResponse.builder()
+                    .credentials(bound.credentials())
+                    .bindingExisted(bound.existed())
+                    .build();
         });
     }
 
@@ -85,7 +100,9 @@ public final class DedicatedBindingService implements ServiceInstanceBindingServ
     @Override
     public Mono<DeleteServiceInstanceBindingResponse> deleteServiceInstanceBinding(
             DeleteServiceInstanceBindingRequest request) {
-        return Mono.error(new OsbRefusal(
-                410, null, "binding " + PathSegments.printable(request.getBindingId()) + " does not exist"));
+        return Mono.fromCallable(() -> {
+            children.unbind(new LifecycleRequests.Unbind(request.getServiceInstanceId(), request.getBindingId()));
+            return DeleteServiceInstanceBindingResponse.builder().async(false).build();
+        });
     }
 }

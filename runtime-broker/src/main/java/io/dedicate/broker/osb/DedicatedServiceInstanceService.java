@@ -1,5 +1,6 @@
 package io.dedicate.broker.osb;
 
+import io.dedicate.broker.lifecycle.ChildLifecycle;
 import io.dedicate.broker.lifecycle.ClusterLifecycle;
 import io.dedicate.broker.lifecycle.LifecycleRequests;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Accepted;
@@ -25,17 +26,21 @@ import org.springframework.cloud.servicebroker.service.ServiceInstanceService;
 import reactor.core.publisher.Mono;
 
 /**
- * The framework's service-instance API, translated to the {@link ClusterLifecycle} and {@link
+ * The framework's service-instance API, translated to the {@link ClusterLifecycle} (cluster plans
+ * and instances), the {@link ChildLifecycle} (child plans and instances) and {@link
  * OperationStatus}: it reads the OSB {@code context} (org and space GUIDs and names, instance name)
  * and the originating identity (the requesting user), and nothing else.
  */
 public final class DedicatedServiceInstanceService implements ServiceInstanceService {
 
     private final ClusterLifecycle lifecycle;
+    private final ChildLifecycle children;
     private final OperationStatus status;
 
-    public DedicatedServiceInstanceService(ClusterLifecycle lifecycle, OperationStatus status) {
+    public DedicatedServiceInstanceService(
+            ClusterLifecycle lifecycle, ChildLifecycle children, OperationStatus status) {
         this.lifecycle = lifecycle;
+        this.children = children;
         this.status = status;
     }
 
@@ -49,7 +54,7 @@ public final class DedicatedServiceInstanceService implements ServiceInstanceSer
         return Mono.fromCallable(() -> {
             Placement placement =
                     placement(request.getContext(), request.getOrganizationGuid(), request.getSpaceGuid());
-            Accepted accepted = lifecycle.provision(new LifecycleRequests.Provision(
+            LifecycleRequests.Provision provision = new LifecycleRequests.Provision(
                     request.getServiceInstanceId(),
                     request.getServiceDefinitionId(),
                     request.getPlanId(),
@@ -57,7 +62,10 @@ public final class DedicatedServiceInstanceService implements ServiceInstanceSer
                     parameters(request.getParameters()),
                     placement,
                     requester(request.getOriginatingIdentity()),
-                    version(request.getMaintenanceInfo())));
+                    version(request.getMaintenanceInfo()));
+            Accepted accepted = children.isChildPlan(request.getServiceDefinitionId(), request.getPlanId())
+                    ? children.provision(provision)
+                    : lifecycle.provision(provision);
             return CreateServiceInstanceResponse.builder()
                     .async(accepted.operationId() != null)
                     .operation(accepted.operationId())
@@ -92,12 +100,15 @@ public final class DedicatedServiceInstanceService implements ServiceInstanceSer
     @Override
     public Mono<DeleteServiceInstanceResponse> deleteServiceInstance(DeleteServiceInstanceRequest request) {
         return Mono.fromCallable(() -> {
-            Accepted accepted = lifecycle.delete(new LifecycleRequests.Delete(
+            LifecycleRequests.Delete delete = new LifecycleRequests.Delete(
                     request.getServiceInstanceId(),
                     request.getServiceDefinitionId(),
                     request.getPlanId(),
                     request.isAsyncAccepted(),
-                    requester(request.getOriginatingIdentity())));
+                    requester(request.getOriginatingIdentity()));
+            Accepted accepted = children.isChild(request.getServiceInstanceId())
+                    ? children.delete(delete)
+                    : lifecycle.delete(delete);
             return DeleteServiceInstanceResponse.builder()
                     .async(accepted.operationId() != null)
                     .operation(accepted.operationId())

@@ -92,32 +92,7 @@ public final class StateStore {
         Instant now = now();
         try {
             transactions.executeWithoutResult(status -> {
-                jdbc.sql("INSERT INTO service_instance (" + INSTANCE_COLUMNS + ") VALUES (:id, :serviceId, :planId,"
-                                + " :kind, :clusterId, :orgGuid, :spaceGuid, :orgName, :spaceName, :instanceName,"
-                                + " :parameters, :secretParameters, :maintenanceVersion, :status, :requestDigest,"
-                                + " :gitPath, :outputs, :secretOutputs, :activeOperationId, :createdAt, :updatedAt)")
-                        .param("id", instance.id())
-                        .param("serviceId", instance.serviceId())
-                        .param("planId", instance.planId())
-                        .param("kind", instance.kind().wire())
-                        .param("clusterId", text(instance.clusterId()))
-                        .param("orgGuid", instance.orgGuid())
-                        .param("spaceGuid", instance.spaceGuid())
-                        .param("orgName", text(instance.orgName()))
-                        .param("spaceName", text(instance.spaceName()))
-                        .param("instanceName", text(instance.instanceName()))
-                        .param("parameters", instance.parametersJson())
-                        .param("secretParameters", text(instance.sealedSecretParameters()))
-                        .param("maintenanceVersion", text(instance.maintenanceVersion()))
-                        .param("status", InstanceStatus.CREATING.wire())
-                        .param("requestDigest", instance.requestDigest())
-                        .param("gitPath", instance.gitPath())
-                        .param("outputs", text(instance.outputsJson()))
-                        .param("secretOutputs", text(instance.sealedSecretOutputs()))
-                        .param("activeOperationId", operation.id())
-                        .param("createdAt", timestamp(instance.createdAt()))
-                        .param("updatedAt", timestamp(now))
-                        .update();
+                insertInstance(instance, InstanceStatus.CREATING, operation.id(), now);
                 insertOperation(operation);
             });
         } catch (DuplicateKeyException e) {
@@ -152,6 +127,8 @@ public final class StateStore {
      *
      * @throws OperationInProgressException if another operation is active on the instance
      * @throws InstanceGoneException if the instance is absent or deleted
+     * @throws ChildrenExistException for a delete of a cluster that has live children, checked while the claim holds
+     *     the cluster row's lock (so no child created concurrently by {@link #createChild} slips through)
      * @throws IllegalStateException if the instance's status does not allow the operation (a delete of an instance
      *     that is neither ready nor failed)
      * @throws IllegalArgumentException for a {@link OperationKind#DEPLOY}, which only {@link #createInstance} starts,
@@ -186,6 +163,13 @@ public final class StateStore {
                         : statement.param("deleted", InstanceStatus.DELETED.wire());
                 if (statement.update() == 0) {
                     return false;
+                }
+                if (delete) {
+                    // the claim holds the cluster row's lock: no child can be created in it until this ends
+                    List<String> children = liveChildren(instanceId);
+                    if (!children.isEmpty()) {
+                        throw new ChildrenExistException(instanceId, children);
+                    }
                 }
                 insertOperation(operation);
                 return true;
@@ -400,6 +384,204 @@ public final class StateStore {
                 .list();
     }
 
+    // ------------------------------------------------------------------ children
+
+    /**
+     * The cluster named {@code instanceName} in the space {@code spaceGuid} that is not deleted, whatever its status
+     * (ready, still being created, failed, being deleted) and its offering; the newest if names repeat.
+     */
+    public Optional<InstanceRecord> findClusterByName(String spaceGuid, String instanceName) {
+        return jdbc.sql("SELECT " + INSTANCE_COLUMNS + " FROM service_instance WHERE space_guid = :spaceGuid"
+                        + " AND instance_name = :instanceName AND kind = :cluster AND status <> :deleted"
+                        + " ORDER BY created_at DESC, id LIMIT 1")
+                .param("spaceGuid", spaceGuid)
+                .param("instanceName", instanceName)
+                .param("cluster", InstanceKind.CLUSTER.wire())
+                .param("deleted", InstanceStatus.DELETED.wire())
+                .query(StateStore::instance)
+                .optional();
+    }
+
+    /**
+     * Inserts a child instance, status {@link InstanceStatus#CREATING}, in one transaction that first locks its
+     * cluster's row ({@code SELECT ... FOR UPDATE}) and checks that the cluster is ready. A cluster delete claims the
+     * same row ({@link #startOperation}), so either the delete sees this child and is refused, or this child sees the
+     * cluster deleting and is refused: never a child in a cluster whose deletion was accepted, also across replicas.
+     *
+     * @throws InstanceExistsException if the child's id is taken
+     * @throws InstanceGoneException if the cluster is absent or deleted
+     * @throws ClusterUnavailableException if the cluster is not ready
+     * @throws IllegalArgumentException if the record is not a child with a cluster id
+     */
+    public void createChild(InstanceRecord child) {
+        String clusterId = child.clusterId();
+        if (child.kind() != InstanceKind.CHILD || clusterId == null) {
+            throw new IllegalArgumentException("instance " + child.id() + " is not a child with a cluster id");
+        }
+        Instant now = now();
+        try {
+            transactions.executeWithoutResult(status -> {
+                InstanceRecord cluster = jdbc.sql("SELECT " + INSTANCE_COLUMNS
+                                + " FROM service_instance WHERE id = :id AND kind = :cluster FOR UPDATE")
+                        .param("id", clusterId)
+                        .param("cluster", InstanceKind.CLUSTER.wire())
+                        .query(StateStore::instance)
+                        .optional()
+                        .filter(found -> found.status() != InstanceStatus.DELETED)
+                        .orElseThrow(() -> new InstanceGoneException(clusterId));
+                if (cluster.status() != InstanceStatus.READY) {
+                    throw new ClusterUnavailableException(clusterId, cluster.status());
+                }
+                insertInstance(child, InstanceStatus.CREATING, null, now);
+            });
+        } catch (DuplicateKeyException e) {
+            if (findInstance(child.id()).isPresent()) {
+                throw new InstanceExistsException(child.id());
+            }
+            throw e;
+        }
+    }
+
+    /** Marks a child that is being created ready; false (changing nothing) if it is not a child being created. */
+    public boolean markChildReady(String childId) {
+        return jdbc.sql("UPDATE service_instance SET status = :ready, updated_at = :now WHERE id = :id"
+                                + " AND kind = :child AND status = :creating")
+                        .param("ready", InstanceStatus.READY.wire())
+                        .param("now", timestamp(now()))
+                        .param("id", childId)
+                        .param("child", InstanceKind.CHILD.wire())
+                        .param("creating", InstanceStatus.CREATING.wire())
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Removes a child whose creation failed before it existed anywhere but here (its driver refused), so that the
+     * platform may try again with the same id; false if it is not a child being created.
+     */
+    public boolean discardChild(String childId) {
+        return jdbc.sql("DELETE FROM service_instance WHERE id = :id AND kind = :child AND status = :creating")
+                        .param("id", childId)
+                        .param("child", InstanceKind.CHILD.wire())
+                        .param("creating", InstanceStatus.CREATING.wire())
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Marks a child deleted, and its bindings with it, in one transaction; false (changing nothing) if it is not a
+     * live child.
+     */
+    public boolean markChildDeleted(String childId) {
+        Instant now = now();
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            int updated = jdbc.sql("UPDATE service_instance SET status = :deleted, updated_at = :now WHERE id = :id"
+                            + " AND kind = :child AND status <> :deleted")
+                    .param("deleted", InstanceStatus.DELETED.wire())
+                    .param("now", timestamp(now))
+                    .param("id", childId)
+                    .param("child", InstanceKind.CHILD.wire())
+                    .update();
+            if (updated == 0) {
+                return false;
+            }
+            jdbc.sql("UPDATE service_binding SET status = :deleted, secret_credentials = NULL"
+                            + " WHERE instance_id = :id AND status <> :deleted")
+                    .param("deleted", BindingStatus.DELETED.wire())
+                    .param("id", childId)
+                    .update();
+            return true;
+        }));
+    }
+
+    // ------------------------------------------------------------------ bindings
+
+    /** The binding with this id, deleted ones included. */
+    public Optional<BindingRecord> findBinding(String id) {
+        return jdbc.sql("SELECT id, instance_id, username, status, request_digest, secret_credentials, created_at"
+                        + " FROM service_binding WHERE id = :id")
+                .param("id", id)
+                .query(StateStore::binding)
+                .optional();
+    }
+
+    /**
+     * Claims a binding id before its user is created: inserts it {@link BindingStatus#CREATING}, or takes back a
+     * deleted binding of the same id. The primary key decides between two requests racing, also across replicas.
+     *
+     * @return false (changing nothing) if a binding with this id exists and is not deleted
+     */
+    public boolean claimBinding(String id, String instanceId, String username, String requestDigest) {
+        Instant now = now();
+        try {
+            jdbc.sql("INSERT INTO service_binding (id, instance_id, username, status, request_digest,"
+                            + " secret_credentials, created_at) VALUES (:id, :instanceId, :username, :creating,"
+                            + " :digest, NULL, :now)")
+                    .param("id", id)
+                    .param("instanceId", instanceId)
+                    .param("username", username)
+                    .param("creating", BindingStatus.CREATING.wire())
+                    .param("digest", requestDigest)
+                    .param("now", timestamp(now))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException e) {
+            return jdbc.sql("UPDATE service_binding SET instance_id = :instanceId, username = :username,"
+                                    + " status = :creating, request_digest = :digest, secret_credentials = NULL,"
+                                    + " created_at = :now WHERE id = :id AND status = :deleted")
+                            .param("instanceId", instanceId)
+                            .param("username", username)
+                            .param("creating", BindingStatus.CREATING.wire())
+                            .param("digest", requestDigest)
+                            .param("now", timestamp(now))
+                            .param("id", id)
+                            .param("deleted", BindingStatus.DELETED.wire())
+                            .update()
+                    == 1;
+        }
+    }
+
+    /** Stores a claimed binding's sealed credentials and makes it ready; false if it was not being created. */
+    public boolean completeBinding(String id, String sealedCredentials) {
+        return jdbc.sql("UPDATE service_binding SET status = :ready, secret_credentials = :credentials"
+                                + " WHERE id = :id AND status = :creating")
+                        .param("ready", BindingStatus.READY.wire())
+                        .param("credentials", sealedCredentials)
+                        .param("id", id)
+                        .param("creating", BindingStatus.CREATING.wire())
+                        .update()
+                == 1;
+    }
+
+    /** Gives up a claimed binding whose user could not be created (it becomes deleted); false if not being created. */
+    public boolean abandonBinding(String id) {
+        return markBinding(id, BindingStatus.CREATING);
+    }
+
+    /** Marks a ready binding deleted and forgets its credentials; false (changing nothing) if it was not ready. */
+    public boolean markBindingDeleted(String id) {
+        return markBinding(id, BindingStatus.READY);
+    }
+
+    private boolean markBinding(String id, BindingStatus from) {
+        return jdbc.sql("UPDATE service_binding SET status = :deleted, secret_credentials = NULL"
+                                + " WHERE id = :id AND status = :from")
+                        .param("deleted", BindingStatus.DELETED.wire())
+                        .param("id", id)
+                        .param("from", from.wire())
+                        .update()
+                == 1;
+    }
+
+    /** How many bindings of a child are not deleted (for dashboards). */
+    public long liveBindings(String instanceId) {
+        return jdbc.sql("SELECT COUNT(*) FROM service_binding WHERE instance_id = :id AND status <> :deleted")
+                .param("id", instanceId)
+                .param("deleted", BindingStatus.DELETED.wire())
+                .query(Long.class)
+                .single();
+    }
+
     /**
      * Updates the names the platform sends in a later request's context; a {@code null} name keeps the stored one
      * (platforms send names only sometimes).
@@ -441,6 +623,36 @@ public final class StateStore {
                 .param("deleted", InstanceStatus.DELETED.wire())
                 .query(Long.class)
                 .single();
+    }
+
+    private void insertInstance(
+            InstanceRecord instance, InstanceStatus status, @Nullable String activeOperationId, Instant now) {
+        jdbc.sql("INSERT INTO service_instance (" + INSTANCE_COLUMNS + ") VALUES (:id, :serviceId, :planId,"
+                        + " :kind, :clusterId, :orgGuid, :spaceGuid, :orgName, :spaceName, :instanceName,"
+                        + " :parameters, :secretParameters, :maintenanceVersion, :status, :requestDigest,"
+                        + " :gitPath, :outputs, :secretOutputs, :activeOperationId, :createdAt, :updatedAt)")
+                .param("id", instance.id())
+                .param("serviceId", instance.serviceId())
+                .param("planId", instance.planId())
+                .param("kind", instance.kind().wire())
+                .param("clusterId", text(instance.clusterId()))
+                .param("orgGuid", instance.orgGuid())
+                .param("spaceGuid", instance.spaceGuid())
+                .param("orgName", text(instance.orgName()))
+                .param("spaceName", text(instance.spaceName()))
+                .param("instanceName", text(instance.instanceName()))
+                .param("parameters", instance.parametersJson())
+                .param("secretParameters", text(instance.sealedSecretParameters()))
+                .param("maintenanceVersion", text(instance.maintenanceVersion()))
+                .param("status", status.wire())
+                .param("requestDigest", instance.requestDigest())
+                .param("gitPath", instance.gitPath())
+                .param("outputs", text(instance.outputsJson()))
+                .param("secretOutputs", text(instance.sealedSecretOutputs()))
+                .param("activeOperationId", text(activeOperationId))
+                .param("createdAt", timestamp(instance.createdAt()))
+                .param("updatedAt", timestamp(now))
+                .update();
     }
 
     private void insertOperation(OperationRecord operation) {
@@ -532,6 +744,17 @@ public final class StateStore {
                 requiredInstant(rs, "started_at"),
                 requiredInstant(rs, "deadline_at"),
                 instant(rs, "finished_at"));
+    }
+
+    private static BindingRecord binding(ResultSet rs, int row) throws SQLException {
+        return new BindingRecord(
+                rs.getString("id"),
+                rs.getString("instance_id"),
+                rs.getString("username"),
+                BindingStatus.fromWire(rs.getString("status")),
+                rs.getString("request_digest"),
+                rs.getString("secret_credentials"),
+                requiredInstant(rs, "created_at"));
     }
 
     private static Instant requiredInstant(ResultSet rs, String column) throws SQLException {

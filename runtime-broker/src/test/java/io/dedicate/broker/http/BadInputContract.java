@@ -355,8 +355,8 @@ abstract class BadInputContract {
     }
 
     @Test
-    void childPlansAreNotAvailableYet() {
-        refused(() -> put(newId(), provision(CHILD, Map.of())), 400, "child plan", "cannot create");
+    void aChildPlanNeedsItsCluster() {
+        refused(() -> put(newId(), provision(CHILD, Map.of())), 400, "cluster", "is required");
     }
 
     @Test

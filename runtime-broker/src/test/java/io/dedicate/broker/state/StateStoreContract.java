@@ -82,8 +82,8 @@ abstract class StateStoreContract {
     void migrationCreatesTheSchemaOnceAndIsIdempotent() {
         StateStore.migrate(dataSource());
         var info = Flyway.configure().dataSource(dataSource()).load().info();
-        assertThat(info.applied()).hasSize(1);
-        assertThat(requireNonNull(info.current()).getVersion().getVersion()).isEqualTo("1");
+        assertThat(info.applied()).hasSize(2);
+        assertThat(requireNonNull(info.current()).getVersion().getVersion()).isEqualTo("2");
         assertThat(info.pending()).isEmpty();
         assertThat(store().countInstances()).isZero();
     }
@@ -632,6 +632,146 @@ abstract class StateStoreContract {
         assertThat(store().finishOperation("delete-child-1", OperationState.SUCCEEDED, null, null, null))
                 .isTrue();
         assertThat(store().liveChildren("cluster-a")).containsExactly("child-2");
+    }
+
+    // ---------------------------------------------------------------- children and bindings
+
+    @Test
+    void aChildIsCreatedOnlyInAReadyCluster() {
+        store().createInstance(cluster("creating"), deploy("deploy-creating", "creating"));
+        assertThatThrownBy(() -> store().createChild(child("c-1", "creating")))
+                .isInstanceOfSatisfying(
+                        ClusterUnavailableException.class,
+                        e -> assertThat(e.status()).isEqualTo(InstanceStatus.CREATING));
+        assertThatThrownBy(() -> store().createChild(child("c-1", "ghost"))).isInstanceOf(InstanceGoneException.class);
+        readyCluster("ready");
+        store().createChild(child("c-1", "ready"));
+        assertThat(store().findInstance("c-1"))
+                .get()
+                .extracting(InstanceRecord::status)
+                .isEqualTo(InstanceStatus.CREATING);
+        assertThatThrownBy(() -> store().createChild(child("c-1", "ready")))
+                .isInstanceOf(InstanceExistsException.class);
+        assertThat(store().markChildReady("c-1")).isTrue();
+        assertThat(store().markChildReady("c-1")).isFalse();
+        assertThat(store().discardChild("c-1")).isFalse();
+        assertThat(store().liveChildren("ready")).containsExactly("c-1");
+        assertThat(store().markChildDeleted("c-1")).isTrue();
+        assertThat(store().markChildDeleted("c-1")).isFalse();
+        assertThat(store().liveChildren("ready")).isEmpty();
+        store().createChild(child("c-2", "ready"));
+        assertThat(store().discardChild("c-2")).isTrue();
+        assertThat(store().findInstance("c-2")).isEmpty();
+    }
+
+    @Test
+    void aClusterWithChildrenIsNotDeletedAndNoChildEntersADeletingCluster() {
+        readyCluster("cl");
+        store().createChild(child("c-1", "cl"));
+        assertThatThrownBy(() -> store().startOperation(operation("del-1", "cl", OperationKind.DELETE, "plan-small")))
+                .isInstanceOfSatisfying(
+                        ChildrenExistException.class,
+                        e -> assertThat(e.children()).containsExactly("c-1"));
+        assertThat(store().findInstance("cl"))
+                .get()
+                .extracting(InstanceRecord::status)
+                .isEqualTo(InstanceStatus.READY);
+        assertThat(store().findOperation("del-1")).isEmpty();
+        assertThat(store().markChildDeleted("c-1")).isTrue();
+        store().startOperation(operation("del-2", "cl", OperationKind.DELETE, "plan-small"));
+        assertThatThrownBy(() -> store().createChild(child("c-3", "cl")))
+                .isInstanceOfSatisfying(
+                        ClusterUnavailableException.class,
+                        e -> assertThat(e.status()).isEqualTo(InstanceStatus.DELETING));
+    }
+
+    @Test
+    void childCreatesRacingAClusterDeleteLeaveNoChildInADeletedCluster() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String cluster = "race-" + round;
+            readyCluster(cluster);
+            int deleter = round % RACERS;
+            List<Outcome> outcomes = race(i -> () -> {
+                if (i == deleter) {
+                    store().startOperation(operation("del-" + cluster, cluster, OperationKind.DELETE, "plan-small"));
+                    return true;
+                }
+                store().createChild(child(cluster + "-child-" + i, cluster));
+                return true;
+            });
+            boolean deleted = outcomes.get(deleter).won();
+            List<String> children = store().liveChildren(cluster);
+            long acceptedChildren = outcomes.stream().filter(Outcome::won).count() - (deleted ? 1 : 0);
+            if (deleted) {
+                assertThat(children).as("round %d", round).isEmpty();
+                assertThat(acceptedChildren).isZero();
+            } else {
+                assertThat(outcomes.get(deleter).error()).isInstanceOf(ChildrenExistException.class);
+                assertThat(children).hasSize((int) acceptedChildren).isNotEmpty();
+            }
+            for (int i = 0; i < RACERS; i++) {
+                Throwable error = outcomes.get(i).error();
+                if (i != deleter && error != null) {
+                    assertThat(error).isInstanceOf(ClusterUnavailableException.class);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aBindingIsClaimedOnceCompletedAndDeleted() {
+        readyCluster("cl");
+        store().createChild(child("c-1", "cl"));
+        assertThat(store().findBinding("b-1")).isEmpty();
+        assertThat(store().claimBinding("b-1", "c-1", "u_1", "d".repeat(64))).isTrue();
+        assertThat(store().claimBinding("b-1", "c-1", "u_1", "d".repeat(64))).isFalse();
+        assertThat(store().findBinding("b-1"))
+                .get()
+                .extracting(BindingRecord::status)
+                .isEqualTo(BindingStatus.CREATING);
+        assertThat(store().markBindingDeleted("b-1")).isFalse();
+        assertThat(store().completeBinding("b-1", "sealed")).isTrue();
+        assertThat(store().completeBinding("b-1", "other")).isFalse();
+        BindingRecord ready = store().findBinding("b-1").orElseThrow();
+        assertThat(ready)
+                .isEqualTo(new BindingRecord("b-1", "c-1", "u_1", BindingStatus.READY, "d".repeat(64), "sealed", NOW));
+        assertThat(store().liveBindings("c-1")).isEqualTo(1);
+        assertThat(store().markBindingDeleted("b-1")).isTrue();
+        assertThat(store().markBindingDeleted("b-1")).isFalse();
+        assertThat(store().findBinding("b-1").orElseThrow().sealedCredentials()).isNull();
+        assertThat(store().liveBindings("c-1")).isZero();
+        assertThat(store().claimBinding("b-1", "c-1", "u_1", "e".repeat(64))).isTrue();
+        assertThat(store().abandonBinding("b-1")).isTrue();
+        assertThat(store().claimBinding("b-2", "c-1", "u_2", "e".repeat(64))).isTrue();
+        assertThat(store().completeBinding("b-2", "sealed")).isTrue();
+        assertThat(store().markChildDeleted("c-1")).isTrue();
+        assertThat(store().findBinding("b-2").orElseThrow().status()).isEqualTo(BindingStatus.DELETED);
+    }
+
+    @Test
+    void clustersAreFoundByNameInTheirSpaceUntilDeleted() {
+        readyCluster("cl");
+        assertThat(store().findClusterByName("space-guid", "cl"))
+                .get()
+                .extracting(InstanceRecord::id)
+                .isEqualTo("cl");
+        assertThat(store().findClusterByName("other-space", "cl")).isEmpty();
+        store().createChild(child("c-1", "cl"));
+        assertThat(store().findClusterByName("space-guid", "c-1")).isEmpty();
+        store().createInstance(cluster("creating"), deploy("deploy-creating", "creating"));
+        assertThat(store().findClusterByName("space-guid", "creating"))
+                .get()
+                .extracting(InstanceRecord::status)
+                .isEqualTo(InstanceStatus.CREATING);
+        assertThat(store().markChildDeleted("c-1")).isTrue();
+        store().startOperation(operation("del", "cl", OperationKind.DELETE, "plan-small"));
+        assertThat(store().findClusterByName("space-guid", "cl"))
+                .get()
+                .extracting(InstanceRecord::status)
+                .isEqualTo(InstanceStatus.DELETING);
+        assertThat(store().finishOperation("del", OperationState.SUCCEEDED, null, null, null))
+                .isTrue();
+        assertThat(store().findClusterByName("space-guid", "cl")).isEmpty();
     }
 
     // ---------------------------------------------------------------- fixtures

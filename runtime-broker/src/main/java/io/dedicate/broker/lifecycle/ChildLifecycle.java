@@ -1,0 +1,484 @@
+package io.dedicate.broker.lifecycle;
+
+import io.dedicate.broker.children.ChildDriverException;
+import io.dedicate.broker.children.MysqlAdminEndpoint;
+import io.dedicate.broker.children.MysqlChildDriver;
+import io.dedicate.broker.children.MysqlCredentials;
+import io.dedicate.broker.lifecycle.LifecycleRequests.Accepted;
+import io.dedicate.broker.lifecycle.LifecycleRequests.Bind;
+import io.dedicate.broker.lifecycle.LifecycleRequests.Bound;
+import io.dedicate.broker.lifecycle.LifecycleRequests.Delete;
+import io.dedicate.broker.lifecycle.LifecycleRequests.Provision;
+import io.dedicate.broker.lifecycle.LifecycleRequests.Unbind;
+import io.dedicate.broker.offering.Driver;
+import io.dedicate.broker.offering.LoadedBundle;
+import io.dedicate.broker.offering.OfferingModel;
+import io.dedicate.broker.offering.PlanModel;
+import io.dedicate.broker.osb.InstanceGone;
+import io.dedicate.broker.osb.OsbRefusal;
+import io.dedicate.broker.osb.PathSegments;
+import io.dedicate.broker.parameters.ParameterValidator;
+import io.dedicate.broker.parameters.ValidatedParameters;
+import io.dedicate.broker.report.OperationReports;
+import io.dedicate.broker.secrets.SecretBox;
+import io.dedicate.broker.state.BindingRecord;
+import io.dedicate.broker.state.BindingStatus;
+import io.dedicate.broker.state.ClusterUnavailableException;
+import io.dedicate.broker.state.InstanceExistsException;
+import io.dedicate.broker.state.InstanceGoneException;
+import io.dedicate.broker.state.InstanceKind;
+import io.dedicate.broker.state.InstanceRecord;
+import io.dedicate.broker.state.InstanceStatus;
+import io.dedicate.broker.state.StateStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.cloud.servicebroker.exception.ServiceBrokerConcurrencyException;
+import org.springframework.cloud.servicebroker.exception.ServiceBrokerInvalidParametersException;
+import org.springframework.cloud.servicebroker.exception.ServiceInstanceExistsException;
+
+/**
+ * The life of child instances (databases inside a dedicated cluster) and of their bindings, all synchronous: no
+ * pipeline runs and nothing is committed to git; the plan's driver does the work on the cluster at once.
+ *
+ * <p>A child names its cluster with the {@code cluster} parameter: the cluster's instance name in the requester's
+ * space, or its instance GUID. The child is stored (status {@code creating}) in the transaction that locks the
+ * cluster's row, before the driver runs, so a cluster delete accepted concurrently cannot miss it (see {@link
+ * StateStore#createChild}); if the driver fails, the row is removed again and the platform may retry.
+ *
+ * <p>Drivers: {@code mysql} (one database per child, one user per binding, on the cluster's admin endpoint, whose
+ * credentials come from the cluster's reported outputs and are unsealed only for the call). {@code delegate} is
+ * refused for now.
+ */
+public final class ChildLifecycle {
+
+    /** The built-in parameter naming the child's cluster. */
+    static final String CLUSTER = "cluster";
+
+    private static final String CLUSTER_ORG = "cluster-org";
+    private static final String CLUSTER_SPACE = "cluster-space";
+    private static final String CHARACTER_SET = "utf8mb4";
+    private static final String COLLATION = "collation";
+    private static final String READ_ONLY = "read_only";
+    private static final String PASSWORD = "password";
+    private static final String MYSQL = "mysql";
+    private static final String DELEGATE = "delegate";
+
+    private final LoadedBundle bundle;
+    private final ParameterValidator validator;
+    private final StateStore store;
+    private final SecretBox secrets;
+    private final OperationLinks links;
+    private final MysqlChildDriver mysql;
+    private final Clock clock;
+
+    public ChildLifecycle(
+            LoadedBundle bundle,
+            ParameterValidator validator,
+            StateStore store,
+            SecretBox secrets,
+            OperationLinks links,
+            MysqlChildDriver mysql,
+            Clock clock) {
+        this.bundle = bundle;
+        this.validator = validator;
+        this.store = store;
+        this.secrets = secrets;
+        this.links = links;
+        this.mysql = mysql;
+        this.clock = clock;
+    }
+
+    /** Whether {@code planId} of {@code serviceId} is a child plan (unknown services and plans are not). */
+    public boolean isChildPlan(String serviceId, String planId) {
+        return bundle.offering(serviceId)
+                .flatMap(offering -> offering.plan(planId))
+                .map(plan -> !plan.isCluster())
+                .orElse(false);
+    }
+
+    /** Whether the stored instance {@code instanceId} is a child (absent instances are not). */
+    public boolean isChild(String instanceId) {
+        return store.findInstance(instanceId)
+                .map(instance -> instance.kind() == InstanceKind.CHILD)
+                .orElse(false);
+    }
+
+    // ------------------------------------------------------------------ provision
+
+    /** Creates a child in its cluster: 201 at once, or 200 for the same request again. */
+    public Accepted provision(Provision request) {
+        String instanceId = PathSegments.require("service instance id", request.instanceId());
+        Placement placement = request.placement();
+        PathSegments.require("organization guid", placement.orgGuid());
+        PathSegments.require("space guid", placement.spaceGuid());
+        OfferingModel offering = offering(request.serviceId());
+        PlanModel plan = plan(offering, request.planId());
+        if (plan.isCluster()) {
+            throw new IllegalArgumentException("plan " + plan.name() + " is a cluster plan");
+        }
+        String digest = RequestDigest.of(
+                request.serviceId(),
+                request.planId(),
+                placement.orgGuid(),
+                placement.spaceGuid(),
+                request.parameters());
+        Optional<InstanceRecord> existing = store.findInstance(instanceId);
+        if (existing.isPresent()) {
+            return sameCreateAgain(existing.get(), digest);
+        }
+        ValidatedParameters parameters = validator.childCreate(offering, plan, request.parameters());
+        Driver driver = driver(plan);
+        InstanceRecord cluster = cluster(offering, placement, parameters.values());
+        requireReady(cluster, cluster.status());
+        MysqlAdminEndpoint admin = adminEndpoint(cluster);
+        Instant now = clock.instant();
+        InstanceRecord child = new InstanceRecord(
+                instanceId,
+                offering.id(),
+                plan.id(),
+                InstanceKind.CHILD,
+                cluster.id(),
+                placement.orgGuid(),
+                placement.spaceGuid(),
+                placement.orgName(),
+                placement.spaceName(),
+                placement.instanceName(),
+                StateJson.write(parameters.publicValues()),
+                parameters.secretValues().isEmpty()
+                        ? null
+                        : secrets.seal(
+                                StateJson.write(parameters.secretValues()),
+                                ClusterLifecycle.parametersContext(instanceId)),
+                null,
+                InstanceStatus.CREATING,
+                digest,
+                "",
+                null,
+                null,
+                null,
+                now,
+                now);
+        try {
+            store.createChild(child);
+        } catch (InstanceExistsException raced) {
+            return sameCreateAgain(store.findInstance(instanceId).orElseThrow(() -> raced), digest);
+        } catch (ClusterUnavailableException e) {
+            requireReady(cluster, e.status());
+        } catch (InstanceGoneException e) {
+            throw new ServiceBrokerInvalidParametersException(
+                    "cluster " + clusterName(cluster) + " was deleted: create the database in another cluster");
+        }
+        String collation = String.valueOf(parameters.values().get(COLLATION));
+        try {
+            if (driver.name().equals(MYSQL)) {
+                mysql.createDatabase(admin, MysqlChildDriver.databaseName(instanceId), CHARACTER_SET, collation);
+            }
+        } catch (ChildDriverException | IllegalArgumentException e) {
+            store.discardChild(instanceId);
+            throw new OsbRefusal(
+                    502,
+                    null,
+                    "cannot create the database of service instance " + instanceId + " in cluster "
+                            + clusterName(cluster) + ": " + e.getMessage());
+        }
+        store.markChildReady(instanceId);
+        return new Accepted(null, links.dashboardUrl(cluster.id()), false);
+    }
+
+    private Accepted sameCreateAgain(InstanceRecord existing, String digest) {
+        if (!existing.requestDigest().equals(digest)) {
+            throw new ServiceInstanceExistsException(
+                    "service instance " + existing.id()
+                            + " already exists with other attributes (service, plan, space or parameters)",
+                    existing.serviceId());
+        }
+        if (existing.status() == InstanceStatus.READY) {
+            String cluster = existing.clusterId();
+            return new Accepted(null, cluster == null ? null : links.dashboardUrl(cluster), true);
+        }
+        if (existing.status() == InstanceStatus.CREATING) {
+            throw new ServiceBrokerConcurrencyException(
+                    "service instance " + existing.id() + " is being created by another request: try again shortly");
+        }
+        throw new ServiceInstanceExistsException(
+                "service instance " + existing.id() + " already exists and is "
+                        + existing.status().wire() + ": delete it before creating it again",
+                existing.serviceId());
+    }
+
+    /** The cluster the child's parameters name, in the requester's space; a 400 when there is none. */
+    private InstanceRecord cluster(OfferingModel offering, Placement placement, Map<String, Object> parameters) {
+        String name = String.valueOf(parameters.get(CLUSTER));
+        Object org = parameters.get(CLUSTER_ORG);
+        Object space = parameters.get(CLUSTER_SPACE);
+        if (!sameAs(org, placement.orgGuid(), placement.orgName())
+                || !sameAs(space, placement.spaceGuid(), placement.spaceName())) {
+            throw new ServiceBrokerInvalidParametersException("using a cluster of another org or space (`"
+                    + CLUSTER_ORG + "`, `" + CLUSTER_SPACE + "`) is not available yet: create the database in the"
+                    + " cluster's own space");
+        }
+        String where = placement.spaceName() == null ? "this space" : "space " + placement.spaceName();
+        InstanceRecord cluster = store.findClusterByName(placement.spaceGuid(), name)
+                .or(() -> store.findInstance(name)
+                        .filter(found -> found.kind() == InstanceKind.CLUSTER
+                                && found.status() != InstanceStatus.DELETED
+                                && found.spaceGuid().equals(placement.spaceGuid())))
+                .orElseThrow(() -> new ServiceBrokerInvalidParametersException("no cluster named " + name + " in "
+                        + where + ": create one first (cf create-service " + offering.name() + " "
+                        + clusterPlans(offering) + " " + name + ") or check the name with cf services"));
+        if (!cluster.serviceId().equals(offering.id())) {
+            String other = bundle.offering(cluster.serviceId())
+                    .map(OfferingModel::name)
+                    .orElse(cluster.serviceId());
+            throw new ServiceBrokerInvalidParametersException("cluster " + name + " is a " + other + " cluster, not a "
+                    + offering.name() + " one: name a " + offering.name() + " cluster");
+        }
+        return cluster;
+    }
+
+    private static boolean sameAs(@Nullable Object requested, String guid, @Nullable String name) {
+        return requested == null || requested.equals(guid) || requested.equals(name);
+    }
+
+    private static String clusterPlans(OfferingModel offering) {
+        return offering.plans().stream()
+                .filter(PlanModel::isCluster)
+                .map(PlanModel::name)
+                .reduce((a, b) -> a + "|" + b)
+                .orElse("CLUSTER-PLAN");
+    }
+
+    private static void requireReady(InstanceRecord cluster, InstanceStatus status) {
+        String name = clusterName(cluster);
+        switch (status) {
+            case READY -> {}
+            case CREATING ->
+                throw new ServiceBrokerInvalidParametersException("cluster " + name
+                        + " is still being created: wait until `cf service " + name
+                        + "` says create succeeded, then create the database again");
+            case CREATE_FAILED ->
+                throw new ServiceBrokerInvalidParametersException("cluster " + name
+                        + " failed to be created: delete it, create it again, then create the database");
+            case DELETING, DELETED ->
+                throw new ServiceBrokerInvalidParametersException(
+                        "cluster " + name + " is being deleted: create the database in another cluster");
+        }
+    }
+
+    // ------------------------------------------------------------------ delete
+
+    /** Deletes a child: its database is dropped (with its bindings' users), 200 at once; 410 once it is gone. */
+    public Accepted delete(Delete request) {
+        String instanceId = PathSegments.require("service instance id", request.instanceId());
+        InstanceRecord child = store.findInstance(instanceId)
+                .filter(i -> i.status() != InstanceStatus.DELETED && i.kind() == InstanceKind.CHILD)
+                .orElseThrow(() -> new InstanceGone(instanceId));
+        if (child.status() == InstanceStatus.CREATING) {
+            throw new ServiceBrokerConcurrencyException(
+                    "service instance " + instanceId + " is being created: delete it once it is created");
+        }
+        OfferingModel offering = offering(child.serviceId());
+        Driver driver = driver(plan(offering, child.planId()));
+        Optional<InstanceRecord> cluster =
+                Optional.ofNullable(child.clusterId()).flatMap(store::findInstance);
+        if (driver.name().equals(MYSQL) && cluster.isPresent() && cluster.get().status() != InstanceStatus.DELETED) {
+            try {
+                mysql.dropDatabase(adminEndpoint(cluster.get()), MysqlChildDriver.databaseName(instanceId));
+            } catch (ChildDriverException e) {
+                throw new OsbRefusal(
+                        502,
+                        null,
+                        "cannot drop the database of service instance " + instanceId + " in cluster "
+                                + clusterName(cluster.get()) + ": " + e.getMessage());
+            }
+        }
+        if (!store.markChildDeleted(instanceId)) {
+            throw new InstanceGone(instanceId);
+        }
+        return new Accepted(null, null, false);
+    }
+
+    // ------------------------------------------------------------------ bindings
+
+    /** Binds a child: a new database user, 201 with its credentials; 200 with the same ones for the same bind. */
+    public Bound bind(Bind request) {
+        String instanceId = PathSegments.require("service instance id", request.instanceId());
+        String bindingId = PathSegments.require("binding id", request.bindingId());
+        InstanceRecord child = store.findInstance(instanceId)
+                .filter(i -> i.status() != InstanceStatus.DELETED && i.kind() == InstanceKind.CHILD)
+                .orElseThrow(() -> new ServiceBrokerInvalidParametersException(
+                        "service instance " + instanceId + " does not exist"));
+        if (child.status() != InstanceStatus.READY) {
+            throw new ServiceBrokerConcurrencyException(
+                    "service instance " + instanceId + " is " + child.status().wire() + ": bind it once it is ready");
+        }
+        OfferingModel offering = offering(child.serviceId());
+        PlanModel plan = plan(offering, child.planId());
+        String digest =
+                RequestDigest.of(request.serviceId(), request.planId(), instanceId, bindingId, request.parameters());
+        Optional<BindingRecord> existing = store.findBinding(bindingId);
+        if (existing.isPresent() && existing.get().status() != BindingStatus.DELETED) {
+            return sameBindAgain(existing.get(), instanceId, digest);
+        }
+        ValidatedParameters parameters = validator.bindingCreate(offering, plan, request.parameters());
+        if (parameters.values().containsKey(PASSWORD)) {
+            throw new ServiceBrokerInvalidParametersException("parameter `" + PASSWORD
+                    + "` is not supported yet: the broker generates a strong password for every binding");
+        }
+        driver(plan);
+        InstanceRecord cluster = Optional.ofNullable(child.clusterId())
+                .flatMap(store::findInstance)
+                .orElseThrow(() ->
+                        new IllegalStateException("child " + instanceId + " has no cluster " + child.clusterId()));
+        MysqlAdminEndpoint admin = adminEndpoint(cluster);
+        String username = MysqlChildDriver.userName(bindingId);
+        if (!store.claimBinding(bindingId, instanceId, username, digest)) {
+            return sameBindAgain(store.findBinding(bindingId).orElseThrow(), instanceId, digest);
+        }
+        MysqlCredentials credentials;
+        try {
+            credentials = mysql.createUser(
+                    admin,
+                    MysqlChildDriver.databaseName(instanceId),
+                    username,
+                    Boolean.TRUE.equals(parameters.values().get(READ_ONLY)));
+        } catch (ChildDriverException | IllegalArgumentException e) {
+            store.abandonBinding(bindingId);
+            throw new OsbRefusal(
+                    502,
+                    null,
+                    "cannot create the user of binding " + bindingId + " in cluster " + clusterName(cluster) + ": "
+                            + e.getMessage());
+        }
+        Map<String, Object> values = credentials.asBindingCredentials();
+        store.completeBinding(bindingId, secrets.seal(StateJson.write(values), bindingContext(bindingId)));
+        return new Bound(values, false);
+    }
+
+    private Bound sameBindAgain(BindingRecord binding, String instanceId, String digest) {
+        if (!binding.instanceId().equals(instanceId) || !binding.requestDigest().equals(digest)) {
+            throw new OsbRefusal(
+                    409,
+                    null,
+                    "binding " + binding.id() + " already exists with other attributes (instance, plan or"
+                            + " parameters)");
+        }
+        String sealed = binding.sealedCredentials();
+        if (binding.status() != BindingStatus.READY || sealed == null) {
+            throw new ServiceBrokerConcurrencyException(
+                    "binding " + binding.id() + " is being created by another request: try again shortly");
+        }
+        return new Bound(StateJson.readMap(secrets.open(sealed, bindingContext(binding.id()))), true);
+    }
+
+    /** Unbinds: the binding's user is dropped, 200; 410 if there is no such binding. */
+    public void unbind(Unbind request) {
+        String instanceId = PathSegments.require("service instance id", request.instanceId());
+        String bindingId = PathSegments.require("binding id", request.bindingId());
+        BindingRecord binding = store.findBinding(bindingId)
+                .filter(b ->
+                        b.status() != BindingStatus.DELETED && b.instanceId().equals(instanceId))
+                .orElseThrow(() -> new OsbRefusal(410, null, "binding " + bindingId + " does not exist"));
+        if (binding.status() != BindingStatus.READY) {
+            throw new ServiceBrokerConcurrencyException(
+                    "binding " + bindingId + " is being created: unbind it once it is created");
+        }
+        InstanceRecord child = store.findInstance(instanceId).orElseThrow(() -> new InstanceGone(instanceId));
+        InstanceRecord cluster = Optional.ofNullable(child.clusterId())
+                .flatMap(store::findInstance)
+                .orElseThrow(() ->
+                        new IllegalStateException("child " + instanceId + " has no cluster " + child.clusterId()));
+        try {
+            mysql.dropUser(adminEndpoint(cluster), binding.username());
+        } catch (ChildDriverException e) {
+            throw new OsbRefusal(
+                    502,
+                    null,
+                    "cannot drop the user of binding " + bindingId + " in cluster " + clusterName(cluster) + ": "
+                            + e.getMessage());
+        }
+        if (!store.markBindingDeleted(bindingId)) {
+            throw new OsbRefusal(410, null, "binding " + bindingId + " does not exist");
+        }
+    }
+
+    /** The AES-GCM associated data of a binding's sealed credentials. */
+    static String bindingContext(String bindingId) {
+        return "binding:" + bindingId;
+    }
+
+    // ------------------------------------------------------------------ shared
+
+    /** The cluster's MySQL admin endpoint, from its reported outputs; secret outputs are unsealed only here. */
+    private MysqlAdminEndpoint adminEndpoint(InstanceRecord cluster) {
+        Map<String, Object> outputs = new LinkedHashMap<>(StateJson.readMap(cluster.outputsJson()));
+        String sealed = cluster.sealedSecretOutputs();
+        if (sealed != null) {
+            outputs.putAll(StateJson.readMap(secrets.open(sealed, OperationReports.outputsContext(cluster.id()))));
+        }
+        String host = output(cluster, outputs, "host");
+        String port = output(cluster, outputs, "port");
+        String username = output(cluster, outputs, "admin_username");
+        String password = output(cluster, outputs, "admin_password");
+        int portNumber;
+        try {
+            portNumber = Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            throw new OsbRefusal(
+                    502, null, "cluster " + clusterName(cluster) + " reported a port that is not a number: " + port);
+        }
+        try {
+            return new MysqlAdminEndpoint(host, portNumber, username, password);
+        } catch (IllegalArgumentException e) {
+            throw new OsbRefusal(
+                    502, null, "cluster " + clusterName(cluster) + " reported unusable outputs: " + e.getMessage());
+        }
+    }
+
+    private static String output(InstanceRecord cluster, Map<String, Object> outputs, String name) {
+        Object value = outputs.get(name);
+        if (value == null) {
+            throw new OsbRefusal(
+                    502,
+                    null,
+                    "cluster " + clusterName(cluster) + " has not reported its `" + name
+                            + "` output: its pipeline's report must carry host, port, admin_username and"
+                            + " admin_password");
+        }
+        return value.toString();
+    }
+
+    private static Driver driver(PlanModel plan) {
+        Driver driver = Objects.requireNonNull(plan.driver(), () -> "child plan " + plan.name() + " has no driver");
+        if (driver.name().equals(DELEGATE)) {
+            throw new ServiceBrokerInvalidParametersException("plan " + plan.name()
+                    + " uses the `delegate` driver, which is not available yet: use a plan of the `mysql` driver");
+        }
+        if (!driver.name().equals(MYSQL)) {
+            throw new ServiceBrokerInvalidParametersException(
+                    "plan " + plan.name() + " uses the unknown driver `" + driver.name() + "`");
+        }
+        return driver;
+    }
+
+    private static String clusterName(InstanceRecord cluster) {
+        return cluster.instanceName() == null ? cluster.id() : cluster.instanceName();
+    }
+
+    private OfferingModel offering(String serviceId) {
+        return bundle.offering(serviceId)
+                .orElseThrow(() -> new ServiceBrokerInvalidParametersException(
+                        "service " + serviceId + " is not in this broker's catalog"));
+    }
+
+    private static PlanModel plan(OfferingModel offering, String planId) {
+        return offering.plan(planId)
+                .orElseThrow(() -> new ServiceBrokerInvalidParametersException(
+                        "plan " + planId + " is not a plan of service " + offering.name()));
+    }
+}
