@@ -421,15 +421,11 @@ public final class ClusterLifecycle {
     }
 
     private OfferingModel offering(String serviceId) {
-        return bundle.offering(serviceId)
-                .orElseThrow(() -> new ServiceBrokerInvalidParametersException(
-                        "service " + serviceId + " is not in this broker's catalog"));
+        return CatalogLookup.offering(bundle, serviceId);
     }
 
     private static PlanModel plan(OfferingModel offering, String planId) {
-        return offering.plan(planId)
-                .orElseThrow(() -> new ServiceBrokerInvalidParametersException(
-                        "plan " + planId + " is not a plan of service " + offering.name()));
+        return CatalogLookup.plan(offering, planId);
     }
 
     private static void requireCluster(PlanModel plan, String action) {
