@@ -1,10 +1,13 @@
 package io.dedicate.broker;
 
+import io.dedicate.broker.children.ClusterBrokerClient;
 import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.git.GitDeployer;
 import io.dedicate.broker.git.GitSettings;
 import io.dedicate.broker.lifecycle.ChildLifecycle;
 import io.dedicate.broker.lifecycle.ClusterLifecycle;
+import io.dedicate.broker.lifecycle.DelegatedChildren;
+import io.dedicate.broker.lifecycle.DelegatedOperations;
 import io.dedicate.broker.lifecycle.DeleteProtection;
 import io.dedicate.broker.lifecycle.MetaPipelineSync;
 import io.dedicate.broker.lifecycle.OperationCommitter;
@@ -186,9 +189,17 @@ public class BrokerConfiguration {
             StateStore store,
             SecretBox secrets,
             OperationLinks links,
-            Clock clock) {
+            Clock clock,
+            DelegatedChildren delegated) {
         return new ChildLifecycle(
-                bundle, validator, store, secrets, links, new MysqlChildDriver(Duration.ofSeconds(10)), clock);
+                bundle,
+                validator,
+                store,
+                secrets,
+                links,
+                new MysqlChildDriver(Duration.ofSeconds(10)),
+                clock,
+                delegated);
     }
 
     @Bean
@@ -240,6 +251,28 @@ public class BrokerConfiguration {
         registration.addUrlPatterns("/v2/catalog");
         registration.setOrder(Integer.MIN_VALUE + 2);
         return registration;
+    }
+
+    // ------------------------------------------------------------------ delegate driver
+
+    /** The {@code delegate} child driver: OSB calls forwarded to a cluster's own broker. */
+    @Bean
+    DelegatedChildren delegatedChildren(
+            LoadedBundle bundle,
+            StateStore store,
+            SecretBox secrets,
+            ParameterValidator validator,
+            DataSource dataSource,
+            OperationLinks links,
+            Clock clock) {
+        return new DelegatedChildren(
+                bundle,
+                store,
+                secrets,
+                validator,
+                new DelegatedOperations(dataSource, clock),
+                new ClusterBrokerClient(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(60), clock),
+                links);
     }
 
     /**

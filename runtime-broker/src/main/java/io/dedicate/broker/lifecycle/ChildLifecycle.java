@@ -51,8 +51,8 @@ import org.springframework.cloud.servicebroker.exception.ServiceInstanceExistsEx
  * StateStore#createChild}); if the driver fails, the row is removed again and the platform may retry.
  *
  * <p>Drivers: {@code mysql} (one database per child, one user per binding, on the cluster's admin endpoint, whose
- * credentials come from the cluster's reported outputs and are unsealed only for the call). {@code delegate} is
- * refused for now.
+ * credentials come from the cluster's reported outputs and are unsealed only for the call). {@code delegate}
+ * (the cluster's own OSB broker does the work: see {@link DelegatedChildren}; refused when none is configured).
  */
 public final class ChildLifecycle {
 
@@ -66,7 +66,7 @@ public final class ChildLifecycle {
     private static final String READ_ONLY = "read_only";
     private static final String PASSWORD = "password";
     private static final String MYSQL = "mysql";
-    private static final String DELEGATE = "delegate";
+    static final String DELEGATE = "delegate";
 
     private final LoadedBundle bundle;
     private final ParameterValidator validator;
@@ -75,6 +75,7 @@ public final class ChildLifecycle {
     private final OperationLinks links;
     private final MysqlChildDriver mysql;
     private final Clock clock;
+    private final @Nullable DelegatedChildren delegated;
 
     public ChildLifecycle(
             LoadedBundle bundle,
@@ -91,6 +92,7 @@ public final class ChildLifecycle {
         this.links = links;
         this.mysql = mysql;
         this.clock = clock;
+        this.delegated = null;
     }
 
     /** Whether {@code planId} of {@code serviceId} is a child plan (unknown services and plans are not). */
@@ -135,7 +137,7 @@ public final class ChildLifecycle {
         Driver driver = driver(plan);
         InstanceRecord cluster = cluster(offering, placement, parameters.values());
         requireReady(cluster, cluster.status());
-        MysqlAdminEndpoint admin = adminEndpoint(cluster);
+        MysqlAdminEndpoint admin = driver.name().equals(DELEGATE) ? null : adminEndpoint(cluster);
         Instant now = clock.instant();
         InstanceRecord child = new InstanceRecord(
                 instanceId,
@@ -173,9 +175,12 @@ public final class ChildLifecycle {
             throw new ServiceBrokerInvalidParametersException(
                     "cluster " + clusterName(cluster) + " was deleted: create the database in another cluster");
         }
+        if (driver.name().equals(DELEGATE)) {
+            return delegated().provision(request, child, cluster, driver);
+        }
         String collation = String.valueOf(parameters.values().get(COLLATION));
         try {
-            if (driver.name().equals(MYSQL)) {
+            if (driver.name().equals(MYSQL) && admin != null) {
                 mysql.createDatabase(admin, MysqlChildDriver.databaseName(instanceId), CHARACTER_SET, collation);
             }
         } catch (ChildDriverException | IllegalArgumentException e) {
@@ -200,6 +205,11 @@ public final class ChildLifecycle {
         if (existing.status() == InstanceStatus.READY) {
             String cluster = existing.clusterId();
             return new Accepted(null, cluster == null ? null : links.dashboardUrl(cluster), true);
+        }
+        Optional<Accepted> delegatedPending =
+                delegated == null ? Optional.empty() : delegated.provisionInProgress(existing);
+        if (delegatedPending.isPresent()) {
+            return delegatedPending.get();
         }
         if (existing.status() == InstanceStatus.CREATING) {
             throw new ServiceBrokerConcurrencyException(
@@ -286,6 +296,9 @@ public final class ChildLifecycle {
         Driver driver = driver(plan(offering, child.planId()));
         Optional<InstanceRecord> cluster =
                 Optional.ofNullable(child.clusterId()).flatMap(store::findInstance);
+        if (driver.name().equals(DELEGATE)) {
+            return delegated().delete(request, child, cluster, driver);
+        }
         if (driver.name().equals(MYSQL) && cluster.isPresent() && cluster.get().status() != InstanceStatus.DELETED) {
             try {
                 mysql.dropDatabase(adminEndpoint(cluster.get()), MysqlChildDriver.databaseName(instanceId));
@@ -321,6 +334,9 @@ public final class ChildLifecycle {
         PlanModel plan = plan(offering, child.planId());
         String digest =
                 RequestDigest.of(request.serviceId(), request.planId(), instanceId, bindingId, request.parameters());
+        if (driver(plan).name().equals(DELEGATE)) {
+            return delegated().bind(request, child, offering, plan, driver(plan), digest);
+        }
         Optional<BindingRecord> existing = store.findBinding(bindingId);
         if (existing.isPresent() && existing.get().status() != BindingStatus.DELETED) {
             return sameBindAgain(existing.get(), instanceId, digest);
@@ -376,8 +392,11 @@ public final class ChildLifecycle {
         return new Bound(StateJson.readMap(secrets.open(sealed, bindingContext(binding.id()))), true);
     }
 
-    /** Unbinds: the binding's user is dropped, 200; 410 if there is no such binding. */
-    public void unbind(Unbind request) {
+    /**
+     * Unbinds: the binding's user is dropped, 200; 410 if there is no such binding. Returns the operation to poll when
+     * a {@code delegate} child's broker unbinds asynchronously (202), else null.
+     */
+    public @Nullable String unbind(Unbind request) {
         String instanceId = PathSegments.require("service instance id", request.instanceId());
         String bindingId = PathSegments.require("binding id", request.bindingId());
         BindingRecord binding = store.findBinding(bindingId)
@@ -389,6 +408,10 @@ public final class ChildLifecycle {
                     "binding " + bindingId + " is being created: unbind it once it is created");
         }
         InstanceRecord child = store.findInstance(instanceId).orElseThrow(() -> new InstanceGone(instanceId));
+        Driver childDriver = driver(plan(offering(child.serviceId()), child.planId()));
+        if (childDriver.name().equals(DELEGATE)) {
+            return delegated().unbind(request, binding, child, childDriver);
+        }
         InstanceRecord cluster = Optional.ofNullable(child.clusterId())
                 .flatMap(store::findInstance)
                 .orElseThrow(() ->
@@ -405,6 +428,7 @@ public final class ChildLifecycle {
         if (!store.markBindingDeleted(bindingId)) {
             throw new OsbRefusal(410, null, "binding " + bindingId + " does not exist");
         }
+        return null;
     }
 
     /** The AES-GCM associated data of a binding's sealed credentials. */
@@ -453,9 +477,9 @@ public final class ChildLifecycle {
         return value.toString();
     }
 
-    private static Driver driver(PlanModel plan) {
+    private Driver driver(PlanModel plan) {
         Driver driver = Objects.requireNonNull(plan.driver(), () -> "child plan " + plan.name() + " has no driver");
-        if (driver.name().equals(DELEGATE)) {
+        if (driver.name().equals(DELEGATE) && delegated == null) {
             throw new ServiceBrokerInvalidParametersException("plan " + plan.name()
                     + " uses the `delegate` driver, which is not available yet: use a plan of the `mysql` driver");
         }
@@ -476,5 +500,66 @@ public final class ChildLifecycle {
 
     private static PlanModel plan(OfferingModel offering, String planId) {
         return CatalogLookup.plan(offering, planId);
+    }
+
+    // ------------------------------------------------------------------ delegate driver
+
+    /** With the delegate driver as well: children of its plans are forwarded to their cluster's own broker. */
+    public ChildLifecycle(
+            LoadedBundle bundle,
+            ParameterValidator validator,
+            StateStore store,
+            SecretBox secrets,
+            OperationLinks links,
+            MysqlChildDriver mysql,
+            Clock clock,
+            DelegatedChildren delegated) {
+        this.bundle = bundle;
+        this.validator = validator;
+        this.store = store;
+        this.secrets = secrets;
+        this.links = links;
+        this.mysql = mysql;
+        this.clock = clock;
+        this.delegated = delegated;
+    }
+
+    /**
+     * The {@code last_operation} of a {@code delegate} child's asynchronous provision or deprovision (asking its
+     * cluster's broker while it runs); empty for any other operation, which {@link OperationStatus} answers.
+     */
+    public Optional<OperationStatus.LastOperation> delegatedLastOperation(
+            String instanceId, @Nullable String operationId) {
+        PathSegments.require("service instance id", instanceId);
+        return delegated == null ? Optional.empty() : delegated.lastOperation(instanceId, operationId);
+    }
+
+    /**
+     * The {@code last_operation} of a {@code delegate} child's asynchronous bind or unbind; empty when the binding has
+     * no such operation.
+     */
+    public Optional<OperationStatus.LastOperation> delegatedBindingLastOperation(
+            String instanceId, String bindingId, @Nullable String operationId) {
+        PathSegments.require("service instance id", instanceId);
+        PathSegments.require("binding id", bindingId);
+        return delegated == null
+                ? Optional.empty()
+                : delegated.bindingLastOperation(instanceId, bindingId, operationId);
+    }
+
+    /** The credentials of a ready binding of a {@code delegate} child (fetched after an asynchronous bind). */
+    public Optional<Map<String, Object>> delegatedBinding(String instanceId, String bindingId) {
+        if (delegated == null || !PathSegments.isSafe(instanceId) || !PathSegments.isSafe(bindingId)) {
+            return Optional.empty();
+        }
+        return delegated.binding(instanceId, bindingId);
+    }
+
+    private DelegatedChildren delegated() {
+        if (delegated == null) {
+            throw new ServiceBrokerInvalidParametersException(
+                    "the `delegate` driver is not configured in this broker: use a plan of the `mysql` driver");
+        }
+        return delegated;
     }
 }

@@ -58,17 +58,27 @@ public final class LifecycleRequests {
      *
      * @param credentials the binding's {@code credentials} object
      * @param existed true when the same binding was already made (200 instead of 201)
+     * @param operationId the operation to poll when the binding is being created asynchronously (202; no credentials
+     *     yet), else null
      */
-    public record Bound(Map<String, Object> credentials, boolean existed) {
+    public record Bound(
+            Map<String, Object> credentials,
+            boolean existed,
+            @Nullable String operationId) {
 
         public Bound {
             credentials = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(credentials));
         }
 
+        /** A binding made at once (201, or 200 when it {@code existed}). */
+        public Bound(Map<String, Object> credentials, boolean existed) {
+            this(credentials, existed, null);
+        }
+
         /** Never shows the credentials (they hold a password). */
         @Override
         public String toString() {
-            return "Bound[credentials=(secret), existed=" + existed + "]";
+            return "Bound[credentials=(secret), existed=" + existed + ", operationId=" + operationId + "]";
         }
     }
 }

@@ -20,8 +20,10 @@ import org.springframework.cloud.servicebroker.model.binding.DeleteServiceInstan
 import org.springframework.cloud.servicebroker.model.binding.DeleteServiceInstanceBindingResponse;
 import org.springframework.cloud.servicebroker.model.binding.GetLastServiceBindingOperationRequest;
 import org.springframework.cloud.servicebroker.model.binding.GetLastServiceBindingOperationResponse;
+import org.springframework.cloud.servicebroker.model.binding.GetServiceInstanceAppBindingResponse;
 import org.springframework.cloud.servicebroker.model.binding.GetServiceInstanceBindingRequest;
 import org.springframework.cloud.servicebroker.model.binding.GetServiceInstanceBindingResponse;
+import org.springframework.cloud.servicebroker.model.instance.OperationState;
 import org.springframework.cloud.servicebroker.service.ServiceInstanceBindingService;
 import reactor.core.publisher.Mono;
 
@@ -63,8 +65,10 @@ public final class DedicatedBindingService implements ServiceInstanceBindingServ
                     request.getPlanId(),
                     request.getParameters() == null ? Map.of() : request.getParameters()));
             return CreateServiceInstanceAppBindingResponse.builder()
-                    .credentials(bound.credentials())
+                    .credentials(bound.operationId() == null ? bound.credentials() : null)
                     .bindingExisted(bound.existed())
+                    .async(bound.operationId() != null)
+                    .operation(bound.operationId())
                     .build();
         });
     }
@@ -86,23 +90,42 @@ public final class DedicatedBindingService implements ServiceInstanceBindingServ
 
     @Override
     public Mono<GetServiceInstanceBindingResponse> getServiceInstanceBinding(GetServiceInstanceBindingRequest request) {
-        return Mono.error(
-                new InstanceNotFound("binding " + PathSegments.printable(request.getBindingId()) + " does not exist"));
+        return Mono.fromCallable(() -> children.delegatedBinding(request.getServiceInstanceId(), request.getBindingId())
+                .<GetServiceInstanceBindingResponse>map(credentials -> GetServiceInstanceAppBindingResponse.builder()
+                        .credentials(credentials)
+                        .build())
+                .orElseThrow(() -> new InstanceNotFound(
+                        "binding " + PathSegments.printable(request.getBindingId()) + " does not exist")));
     }
 
     @Override
     public Mono<GetLastServiceBindingOperationResponse> getLastOperation(
             GetLastServiceBindingOperationRequest request) {
-        return Mono.error(
-                new InstanceNotFound("binding " + PathSegments.printable(request.getBindingId()) + " does not exist"));
+        return Mono.fromCallable(() -> children.delegatedBindingLastOperation(
+                        request.getServiceInstanceId(), request.getBindingId(), request.getOperation())
+                .map(last -> GetLastServiceBindingOperationResponse.builder()
+                        .operationState(
+                                switch (last.state()) {
+                                    case IN_PROGRESS -> OperationState.IN_PROGRESS;
+                                    case SUCCEEDED -> OperationState.SUCCEEDED;
+                                    case FAILED -> OperationState.FAILED;
+                                })
+                        .description(last.description())
+                        .build())
+                .orElseThrow(() -> new InstanceNotFound(
+                        "binding " + PathSegments.printable(request.getBindingId()) + " does not exist")));
     }
 
     @Override
     public Mono<DeleteServiceInstanceBindingResponse> deleteServiceInstanceBinding(
             DeleteServiceInstanceBindingRequest request) {
         return Mono.fromCallable(() -> {
-            children.unbind(new LifecycleRequests.Unbind(request.getServiceInstanceId(), request.getBindingId()));
-            return DeleteServiceInstanceBindingResponse.builder().async(false).build();
+            String operation = children.unbind(
+                    new LifecycleRequests.Unbind(request.getServiceInstanceId(), request.getBindingId()));
+            return DeleteServiceInstanceBindingResponse.builder()
+                    .async(operation != null)
+                    .operation(operation)
+                    .build();
         });
     }
 }

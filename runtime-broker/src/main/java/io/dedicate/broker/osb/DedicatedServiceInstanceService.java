@@ -119,8 +119,9 @@ public final class DedicatedServiceInstanceService implements ServiceInstanceSer
     @Override
     public Mono<GetLastServiceOperationResponse> getLastOperation(GetLastServiceOperationRequest request) {
         return Mono.fromCallable(() -> {
-            OperationStatus.LastOperation last =
-                    status.lastOperation(request.getServiceInstanceId(), request.getOperation());
+            OperationStatus.LastOperation last = children.delegatedLastOperation(
+                            request.getServiceInstanceId(), request.getOperation())
+                    .orElseGet(() -> status.lastOperation(request.getServiceInstanceId(), request.getOperation()));
             return GetLastServiceOperationResponse.builder()
                     .operationState(
                             switch (last.state()) {

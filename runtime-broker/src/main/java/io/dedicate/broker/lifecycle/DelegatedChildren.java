@@ -1,0 +1,539 @@
+package io.dedicate.broker.lifecycle;
+
+import io.dedicate.broker.children.ChildDriverException;
+import io.dedicate.broker.children.ClusterBrokerClient;
+import io.dedicate.broker.children.ClusterBrokerClient.Answer;
+import io.dedicate.broker.children.ClusterBrokerClient.RemotePlan;
+import io.dedicate.broker.children.ClusterBrokerClient.RemoteState;
+import io.dedicate.broker.children.ClusterBrokerEndpoint;
+import io.dedicate.broker.children.ClusterBrokerRefusal;
+import io.dedicate.broker.lifecycle.DelegatedOperations.Kind;
+import io.dedicate.broker.lifecycle.DelegatedOperations.Operation;
+import io.dedicate.broker.lifecycle.LifecycleRequests.Accepted;
+import io.dedicate.broker.lifecycle.LifecycleRequests.Bind;
+import io.dedicate.broker.lifecycle.LifecycleRequests.Bound;
+import io.dedicate.broker.lifecycle.LifecycleRequests.Delete;
+import io.dedicate.broker.lifecycle.LifecycleRequests.Provision;
+import io.dedicate.broker.lifecycle.LifecycleRequests.Unbind;
+import io.dedicate.broker.lifecycle.OperationStatus.LastOperation;
+import io.dedicate.broker.offering.Driver;
+import io.dedicate.broker.offering.LoadedBundle;
+import io.dedicate.broker.offering.OfferingModel;
+import io.dedicate.broker.offering.PlanModel;
+import io.dedicate.broker.osb.InstanceGone;
+import io.dedicate.broker.osb.OsbRefusal;
+import io.dedicate.broker.parameters.ParameterValidator;
+import io.dedicate.broker.report.OperationReports;
+import io.dedicate.broker.secrets.SecretBox;
+import io.dedicate.broker.state.BindingRecord;
+import io.dedicate.broker.state.BindingStatus;
+import io.dedicate.broker.state.InstanceRecord;
+import io.dedicate.broker.state.InstanceStatus;
+import io.dedicate.broker.state.OperationKind;
+import io.dedicate.broker.state.OperationState;
+import io.dedicate.broker.state.StateStore;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.cloud.servicebroker.exception.ServiceBrokerConcurrencyException;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The {@code delegate} child driver: children of a cluster are its own OSB broker's service instances. Provision,
+ * deprovision, bind and unbind are forwarded to that broker (URL and credentials from the cluster's reported outputs
+ * {@code broker_url}, {@code broker_username} and {@code broker_password}, the last one unsealed only for the call)
+ * with the child's own instance and binding IDs, the service and plan that the plan's driver settings name, mapped to
+ * that broker's IDs through its catalog.
+ *
+ * <p>What is forwarded on provision: the platform's {@code context} (org and space GUIDs and names, instance name) and
+ * the parameters exactly as the user gave them, {@code cluster} included (a cluster broker that hosts several clusters
+ * needs it; the cluster's own broker may ignore it), without {@code cluster-org} / {@code cluster-space}, which only
+ * this broker understands. The platform's {@code accepts_incomplete} is forwarded on provision and deprovision; bind
+ * and unbind always accept an asynchronous answer.
+ *
+ * <p>Answers mirror the cluster broker's: 200/201 make the child (binding) ready at once; 202 keeps it {@code creating}
+ * and this broker answers 202 with an operation of its own ({@link DelegatedOperations}), whose {@code last_operation}
+ * asks the cluster broker and applies the outcome (ready, deleted; a failed create discards the child so that delete
+ * protection no longer counts it, the failure's description stays for the platform). Refusals (400, 409, 410, 422) are
+ * passed on, prefixed with the cluster broker that refused; an unreachable broker, a 5xx or a garbled answer is a 502
+ * naming the cluster and the URL, and nothing changes (a child being created is discarded).
+ */
+public final class DelegatedChildren {
+
+    private static final String CLUSTER_ORG = "cluster-org";
+    private static final String CLUSTER_SPACE = "cluster-space";
+    private static final String ORIGINATING_IDENTITY = "X-Broker-API-Originating-Identity";
+    /** What the binding table's user column holds for a delegated binding (the cluster broker names its users). */
+    private static final String DELEGATED_USER = "(delegated)";
+
+    private final LoadedBundle bundle;
+    private final StateStore store;
+    private final SecretBox secrets;
+    private final ParameterValidator validator;
+    private final DelegatedOperations operations;
+    private final ClusterBrokerClient client;
+    private final OperationLinks links;
+
+    /** Forwards with {@code client}; keeps asynchronous operations in {@code operations}. */
+    public DelegatedChildren(
+            LoadedBundle bundle,
+            StateStore store,
+            SecretBox secrets,
+            ParameterValidator validator,
+            DelegatedOperations operations,
+            ClusterBrokerClient client,
+            OperationLinks links) {
+        this.bundle = bundle;
+        this.store = store;
+        this.secrets = secrets;
+        this.validator = validator;
+        this.operations = operations;
+        this.client = client;
+        this.links = links;
+    }
+
+    // ------------------------------------------------------------------ provision
+
+    /**
+     * Creates the child, already stored {@code creating} under its cluster's lock, on the cluster's broker: 201 when it
+     * answered 200/201, 202 with an operation when it answered 202. On a refusal or failure the child is discarded.
+     */
+    Accepted provision(Provision request, InstanceRecord child, InstanceRecord cluster, Driver driver) {
+        String instanceId = child.id();
+        String dashboard = links.dashboardUrl(cluster.id());
+        Answer answer;
+        try {
+            ClusterBrokerEndpoint broker = endpoint(cluster);
+            RemotePlan plan = remotePlan(broker, driver);
+            answer = client.provision(
+                    broker,
+                    instanceId,
+                    plan,
+                    context(request.placement()),
+                    forwardedParameters(request.parameters()),
+                    request.asyncAccepted(),
+                    originatingIdentity(request.requester()));
+        } catch (RuntimeException e) {
+            store.discardChild(instanceId);
+            throw refusal(e, cluster, "cannot create service instance " + instanceId);
+        }
+        if (answer.status() == 202) {
+            Operation operation = operations.start(instanceId, null, Kind.PROVISION, answer.operation());
+            return new Accepted(operation.id(), dashboard, false);
+        }
+        store.markChildReady(instanceId);
+        return new Accepted(null, dashboard, false);
+    }
+
+    /** The answer to the same create again while the cluster broker is still creating the child: 202 again. */
+    Optional<Accepted> provisionInProgress(InstanceRecord child) {
+        String cluster = child.clusterId();
+        return operations
+                .inProgress(child.id(), null, Kind.PROVISION)
+                .map(operation ->
+                        new Accepted(operation.id(), cluster == null ? null : links.dashboardUrl(cluster), true));
+    }
+
+    // ------------------------------------------------------------------ delete
+
+    /**
+     * Deletes the child on its cluster's broker: 200 when it answered 200 or 410, 202 with an operation when it
+     * answered 202 (the child stays, counted by delete protection, until the cluster broker says it is gone). A child
+     * whose cluster is gone is only marked deleted.
+     */
+    Accepted delete(Delete request, InstanceRecord child, Optional<InstanceRecord> cluster, Driver driver) {
+        String instanceId = child.id();
+        Optional<Operation> pending = operations.inProgress(instanceId, null, Kind.DEPROVISION);
+        if (pending.isPresent()) {
+            return new Accepted(pending.get().id(), null, false);
+        }
+        if (cluster.isPresent() && cluster.get().status() != InstanceStatus.DELETED) {
+            Answer answer;
+            try {
+                ClusterBrokerEndpoint broker = endpoint(cluster.get());
+                answer = client.deprovision(
+                        broker,
+                        instanceId,
+                        remotePlan(broker, driver),
+                        request.asyncAccepted(),
+                        originatingIdentity(request.requester()));
+            } catch (RuntimeException e) {
+                throw refusal(e, cluster.get(), "cannot delete service instance " + instanceId);
+            }
+            if (answer.status() == 202) {
+                Operation operation = operations.start(instanceId, null, Kind.DEPROVISION, answer.operation());
+                return new Accepted(operation.id(), null, false);
+            }
+        }
+        if (!store.markChildDeleted(instanceId)) {
+            throw new InstanceGone(instanceId);
+        }
+        return new Accepted(null, null, false);
+    }
+
+    // ------------------------------------------------------------------ bindings
+
+    /**
+     * Binds the child on its cluster's broker: 201 with the credentials it answered (stored sealed, so the same bind
+     * again answers 200 with the same ones), or 202 with an operation when it answered 202.
+     */
+    Bound bind(
+            Bind request, InstanceRecord child, OfferingModel offering, PlanModel plan, Driver driver, String digest) {
+        String instanceId = child.id();
+        String bindingId = request.bindingId();
+        Optional<BindingRecord> existing = store.findBinding(bindingId);
+        if (existing.isPresent() && existing.get().status() != BindingStatus.DELETED) {
+            return sameBindAgain(existing.get(), instanceId, digest);
+        }
+        validator.bindingCreate(offering, plan, request.parameters());
+        InstanceRecord cluster = cluster(child);
+        if (!store.claimBinding(bindingId, instanceId, DELEGATED_USER, digest)) {
+            return sameBindAgain(store.findBinding(bindingId).orElseThrow(), instanceId, digest);
+        }
+        Answer answer;
+        try {
+            ClusterBrokerEndpoint broker = endpoint(cluster);
+            answer = client.bind(
+                    broker,
+                    instanceId,
+                    bindingId,
+                    remotePlan(broker, driver),
+                    Map.of(),
+                    request.parameters(),
+                    originatingIdentity(null));
+        } catch (RuntimeException e) {
+            store.abandonBinding(bindingId);
+            throw refusal(e, cluster, "cannot create binding " + bindingId);
+        }
+        if (answer.status() == 202) {
+            Operation operation = operations.start(instanceId, bindingId, Kind.BIND, answer.operation());
+            return new Bound(Map.of(), false, operation.id());
+        }
+        Map<String, Object> credentials = answer.credentials();
+        store.completeBinding(bindingId, seal(bindingId, credentials));
+        return new Bound(credentials, false);
+    }
+
+    private Bound sameBindAgain(BindingRecord binding, String instanceId, String digest) {
+        if (!binding.instanceId().equals(instanceId) || !binding.requestDigest().equals(digest)) {
+            throw new OsbRefusal(
+                    409,
+                    null,
+                    "binding " + binding.id() + " already exists with other attributes (instance, plan or"
+                            + " parameters)");
+        }
+        String sealed = binding.sealedCredentials();
+        if (binding.status() == BindingStatus.READY && sealed != null) {
+            return new Bound(
+                    StateJson.readMap(secrets.open(sealed, ChildLifecycle.bindingContext(binding.id()))), true);
+        }
+        Optional<Operation> pending = operations.inProgress(instanceId, binding.id(), Kind.BIND);
+        if (pending.isPresent()) {
+            return new Bound(Map.of(), true, pending.get().id());
+        }
+        throw new ServiceBrokerConcurrencyException(
+                "binding " + binding.id() + " is being created by another request: try again shortly");
+    }
+
+    /**
+     * Unbinds on the cluster's broker: null (200) when it answered 200 or 410, or the id of an operation to poll when
+     * it answered 202 (the binding stays until the cluster broker says it is gone).
+     */
+    @Nullable
+    String unbind(Unbind request, BindingRecord binding, InstanceRecord child, Driver driver) {
+        String bindingId = binding.id();
+        Optional<Operation> pending = operations.inProgress(child.id(), bindingId, Kind.UNBIND);
+        if (pending.isPresent()) {
+            return pending.get().id();
+        }
+        InstanceRecord cluster = cluster(child);
+        Answer answer;
+        try {
+            ClusterBrokerEndpoint broker = endpoint(cluster);
+            answer =
+                    client.unbind(broker, child.id(), bindingId, remotePlan(broker, driver), originatingIdentity(null));
+        } catch (RuntimeException e) {
+            throw refusal(e, cluster, "cannot delete binding " + bindingId);
+        }
+        if (answer.status() == 202) {
+            return operations
+                    .start(child.id(), bindingId, Kind.UNBIND, answer.operation())
+                    .id();
+        }
+        if (!store.markBindingDeleted(bindingId)) {
+            throw new OsbRefusal(410, null, "binding " + bindingId + " does not exist");
+        }
+        return null;
+    }
+
+    /** The credentials of a ready binding of a delegated child (GET binding, after an asynchronous bind). */
+    Optional<Map<String, Object>> binding(String instanceId, String bindingId) {
+        return store.findBinding(bindingId)
+                .filter(binding -> binding.instanceId().equals(instanceId)
+                        && binding.status() == BindingStatus.READY
+                        && DELEGATED_USER.equals(binding.username()))
+                .flatMap(binding -> Optional.ofNullable(binding.sealedCredentials())
+                        .map(box -> StateJson.readMap(secrets.open(box, ChildLifecycle.bindingContext(bindingId)))));
+    }
+
+    // ------------------------------------------------------------------ last operations
+
+    /**
+     * The state of a delegated operation of an instance (its latest when {@code operationId} is null), asking the
+     * cluster broker while it is in progress and applying its outcome; empty when the operation is not a delegated one
+     * of this instance (the caller then answers as for any other instance).
+     */
+    Optional<LastOperation> lastOperation(String instanceId, @Nullable String operationId) {
+        Optional<Operation> found = operationId == null
+                ? operations.latestOfInstance(instanceId)
+                : operations.find(operationId).filter(o -> o.instanceId().equals(instanceId) && o.bindingId() == null);
+        return found.map(this::poll);
+    }
+
+    /** The state of a delegated binding operation, like {@link #lastOperation}. */
+    Optional<LastOperation> bindingLastOperation(String instanceId, String bindingId, @Nullable String operationId) {
+        Optional<Operation> found = operationId == null
+                ? operations.latestOfBinding(instanceId, bindingId)
+                : operations
+                        .find(operationId)
+                        .filter(o -> o.instanceId().equals(instanceId) && bindingId.equals(o.bindingId()));
+        return found.map(this::poll);
+    }
+
+    private LastOperation poll(Operation operation) {
+        if (operation.state() != OperationState.IN_PROGRESS) {
+            return answer(operation, operation.state(), operation.description());
+        }
+        RemoteState remote;
+        try {
+            InstanceRecord child = store.findInstance(operation.instanceId())
+                    .orElseThrow(() -> new ChildDriverException(
+                            "service instance " + operation.instanceId() + " is no longer stored"));
+            InstanceRecord cluster = cluster(child);
+            ClusterBrokerEndpoint broker = endpoint(cluster);
+            RemotePlan plan = remotePlan(broker, driverOf(child));
+            String bindingId = operation.bindingId();
+            remote = bindingId == null
+                    ? client.lastOperation(broker, child.id(), plan, operation.remoteOperation())
+                    : client.bindingLastOperation(broker, child.id(), bindingId, plan, operation.remoteOperation());
+            return apply(operation, remote, broker);
+        } catch (ClusterBrokerRefusal e) {
+            return end(
+                    operation,
+                    OperationState.FAILED,
+                    "the cluster broker refused to say how the operation ended: " + e.description());
+        } catch (ChildDriverException | OsbRefusal e) {
+            // the platform polls again; its own max polling duration ends an operation that never comes back
+            String description = "cannot ask the cluster broker yet (" + e.getMessage() + "): will ask again";
+            operations.describe(operation.id(), description);
+            return answer(operation, OperationState.IN_PROGRESS, description);
+        }
+    }
+
+    private LastOperation apply(Operation operation, RemoteState remote, ClusterBrokerEndpoint broker) {
+        String said = remote.description();
+        String bindingId = operation.bindingId();
+        switch (remote.state()) {
+            case "succeeded", RemoteState.GONE -> {
+                boolean gone = remote.state().equals(RemoteState.GONE);
+                switch (operation.kind()) {
+                    case PROVISION -> {
+                        if (gone) {
+                            store.discardChild(operation.instanceId());
+                            return end(
+                                    operation,
+                                    OperationState.FAILED,
+                                    "the cluster broker no longer knows" + " service instance "
+                                            + operation.instanceId());
+                        }
+                        store.markChildReady(operation.instanceId());
+                    }
+                    case DEPROVISION -> store.markChildDeleted(operation.instanceId());
+                    case BIND -> {
+                        String id = required(bindingId);
+                        if (gone) {
+                            store.abandonBinding(id);
+                            return end(
+                                    operation,
+                                    OperationState.FAILED,
+                                    "the cluster broker no longer knows" + " binding " + id);
+                        }
+                        Answer fetched = client.fetchBinding(broker, operation.instanceId(), id, null);
+                        store.completeBinding(id, seal(id, fetched.credentials()));
+                    }
+                    case UNBIND -> store.markBindingDeleted(required(bindingId));
+                }
+                return end(operation, OperationState.SUCCEEDED, said == null ? "succeeded" : said);
+            }
+            case "failed" -> {
+                if (operation.kind() == Kind.PROVISION) {
+                    store.discardChild(operation.instanceId());
+                } else if (operation.kind() == Kind.BIND) {
+                    store.abandonBinding(required(bindingId));
+                }
+                return end(
+                        operation,
+                        OperationState.FAILED,
+                        ClusterBrokerClient.where(broker) + " says the operation failed"
+                                + (said == null ? "" : ": " + said));
+            }
+            default -> {
+                operations.describe(operation.id(), said);
+                return answer(operation, OperationState.IN_PROGRESS, said);
+            }
+        }
+    }
+
+    private LastOperation end(Operation operation, OperationState state, String description) {
+        if (!operations.finish(operation.id(), state, description)) {
+            Operation ended = operations.find(operation.id()).orElse(operation);
+            return answer(ended, ended.state(), ended.description());
+        }
+        return answer(operation, state, description);
+    }
+
+    private static LastOperation answer(Operation operation, OperationState state, @Nullable String description) {
+        OperationKind kind = switch (operation.kind()) {
+            case PROVISION, BIND -> OperationKind.DEPLOY;
+            case DEPROVISION, UNBIND -> OperationKind.DELETE;
+        };
+        return new LastOperation(kind, state, description == null ? state.wire() : description);
+    }
+
+    // ------------------------------------------------------------------ shared
+
+    /** The cluster broker of a cluster, from its reported outputs; the password is unsealed only here. */
+    private ClusterBrokerEndpoint endpoint(InstanceRecord cluster) {
+        Map<String, Object> outputs = new LinkedHashMap<>(StateJson.readMap(cluster.outputsJson()));
+        String sealed = cluster.sealedSecretOutputs();
+        if (sealed != null) {
+            outputs.putAll(StateJson.readMap(secrets.open(sealed, OperationReports.outputsContext(cluster.id()))));
+        }
+        String url = output(cluster, outputs, "broker_url");
+        String username = output(cluster, outputs, "broker_username");
+        String password = output(cluster, outputs, "broker_password");
+        try {
+            return new ClusterBrokerEndpoint(name(cluster), new URI(url), username, password);
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            throw new ChildDriverException("cluster " + name(cluster)
+                    + " reported an unusable broker_url or broker_username: " + e.getMessage());
+        }
+    }
+
+    private static String output(InstanceRecord cluster, Map<String, Object> outputs, String name) {
+        Object value = outputs.get(name);
+        if (value == null) {
+            throw new ChildDriverException("cluster " + name(cluster) + " has not reported its `" + name
+                    + "` output: its pipeline's report must carry broker_url, broker_username and broker_password");
+        }
+        return value.toString();
+    }
+
+    private RemotePlan remotePlan(ClusterBrokerEndpoint broker, Driver driver) {
+        Object service = driver.settings().get("service");
+        Object plan = driver.settings().get("plan");
+        if (service == null || plan == null) {
+            throw new ChildDriverException("the `delegate` driver needs `service` and `plan` settings, got "
+                    + driver.settings().keySet());
+        }
+        return client.plan(broker, service.toString(), plan.toString());
+    }
+
+    private Driver driverOf(InstanceRecord child) {
+        Driver driver = CatalogLookup.plan(CatalogLookup.offering(bundle, child.serviceId()), child.planId())
+                .driver();
+        if (driver == null || !driver.name().equals(ChildLifecycle.DELEGATE)) {
+            throw new ChildDriverException("service instance " + child.id() + " is not a child of a `delegate` plan");
+        }
+        return driver;
+    }
+
+    private InstanceRecord cluster(InstanceRecord child) {
+        return Optional.ofNullable(child.clusterId())
+                .flatMap(store::findInstance)
+                .orElseThrow(() ->
+                        new IllegalStateException("child " + child.id() + " has no cluster " + child.clusterId()));
+    }
+
+    private String seal(String bindingId, Map<String, Object> credentials) {
+        return secrets.seal(StateJson.write(credentials), ChildLifecycle.bindingContext(bindingId));
+    }
+
+    /** The OSB refusal for a failed call: a cluster broker's refusal passed on, anything else a 502. */
+    private static OsbRefusal refusal(RuntimeException e, InstanceRecord cluster, String what) {
+        if (e instanceof ClusterBrokerRefusal refused) {
+            return new OsbRefusal(
+                    refused.status(),
+                    refused.error(),
+                    "cluster " + name(cluster) + "'s broker refused: " + refused.description());
+        }
+        if (e instanceof ChildDriverException || e instanceof IllegalArgumentException) {
+            return new OsbRefusal(502, null, what + " in cluster " + name(cluster) + ": " + e.getMessage());
+        }
+        if (e instanceof OsbRefusal osb) {
+            return osb;
+        }
+        throw e;
+    }
+
+    /** The platform's context as OSB 2.17 gives it, from what the broker kept of it. */
+    private static Map<String, Object> context(Placement placement) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("platform", "cloudfoundry");
+        context.put("organization_guid", placement.orgGuid());
+        context.put("space_guid", placement.spaceGuid());
+        putIfPresent(context, "organization_name", placement.orgName());
+        putIfPresent(context, "space_name", placement.spaceName());
+        putIfPresent(context, "instance_name", placement.instanceName());
+        return context;
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, @Nullable String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private static Map<String, Object> forwardedParameters(Map<String, Object> parameters) {
+        Map<String, Object> forwarded = new LinkedHashMap<>(parameters);
+        forwarded.remove(CLUSTER_ORG);
+        forwarded.remove(CLUSTER_SPACE);
+        return forwarded;
+    }
+
+    /**
+     * The platform's {@code X-Broker-API-Originating-Identity} header of the request being served, as it sent it;
+     * without one (no request on this thread), one rebuilt from the requesting user's id when known.
+     */
+    private static @Nullable String originatingIdentity(@Nullable String requester) {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes instanceof ServletRequestAttributes servlet) {
+            String header = servlet.getRequest().getHeader(ORIGINATING_IDENTITY);
+            if (header != null && !header.isBlank()) {
+                return header;
+            }
+        }
+        if (requester == null) {
+            return null;
+        }
+        String json = "{\"user_id\":\"" + requester.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+        return "cloudfoundry " + Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String name(InstanceRecord cluster) {
+        return cluster.instanceName() == null ? cluster.id() : cluster.instanceName();
+    }
+
+    private static String required(@Nullable String bindingId) {
+        if (bindingId == null) {
+            throw new IllegalStateException("a binding operation has no binding id");
+        }
+        return bindingId;
+    }
+}
