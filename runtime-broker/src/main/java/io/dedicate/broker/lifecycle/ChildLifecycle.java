@@ -483,7 +483,7 @@ public final class ChildLifecycle {
             throw new ServiceBrokerInvalidParametersException("plan " + plan.name()
                     + " uses the `delegate` driver, which is not available yet: use a plan of the `mysql` driver");
         }
-        if (!driver.name().equals(MYSQL)) {
+        if (!driver.name().equals(MYSQL) && !driver.name().equals(DELEGATE)) {
             throw new ServiceBrokerInvalidParametersException(
                     "plan " + plan.name() + " uses the unknown driver `" + driver.name() + "`");
         }

@@ -64,11 +64,16 @@ public final class DedicatedBindingService implements ServiceInstanceBindingServ
                     request.getServiceDefinitionId(),
                     request.getPlanId(),
                     request.getParameters() == null ? Map.of() : request.getParameters()));
+            if (bound.operationId() != null) {
+                return CreateServiceInstanceAppBindingResponse.builder()
+                        .bindingExisted(bound.existed())
+                        .async(true)
+                        .operation(bound.operationId())
+                        .build();
+            }
             return CreateServiceInstanceAppBindingResponse.builder()
-                    .credentials(bound.operationId() == null ? bound.credentials() : null)
+                    .credentials(bound.credentials())
                     .bindingExisted(bound.existed())
-                    .async(bound.operationId() != null)
-                    .operation(bound.operationId())
                     .build();
         });
     }

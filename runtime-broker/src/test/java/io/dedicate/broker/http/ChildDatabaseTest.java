@@ -85,9 +85,10 @@ class ChildDatabaseTest {
         Answer unknown = osb.put(path(child), childBody(DB_100MB, Map.of("cluster", "no-such-cluster"), "my-db"));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.text("description")).contains("no cluster named no-such-cluster in space my-space");
-        Answer delegated = osb.put(path(child), childBody(DELEGATED, Map.of("cluster", "my-cluster"), "my-db"));
-        assertThat(delegated.status()).isEqualTo(400);
-        assertThat(delegated.text("description")).contains("delegate").contains("not available yet");
+        Answer delegated =
+                osb.putUnchecked(path(child), childBody(DELEGATED, Map.of("cluster", "my-cluster"), "my-db"));
+        assertThat(delegated.status()).isEqualTo(502);
+        assertThat(delegated.text("description")).contains("my-cluster").contains("`broker_url`");
         Answer otherSpace = osb.put(
                 path(child), childBody(DB_100MB, Map.of("cluster", "my-cluster", "cluster-space", "elsewhere"), "x"));
         assertThat(otherSpace.status()).isEqualTo(400);

@@ -27,6 +27,7 @@ public final class TestBundles {
 
     private static @Nullable Path mysqlBundle;
     private static @Nullable SortedMap<String, byte[]> mysqlFiles;
+    private static @Nullable Path clusterBrokerBundle;
 
     private TestBundles() {}
 
@@ -94,5 +95,30 @@ public final class TestBundles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The bundle of {@code runtime-broker/src/test/resources/offerings/cluster-broker/} (service {@code p-mysql}: a
+     * cluster plan and a {@code default} child plan of the {@code mysql} driver), served by a second broker that plays a
+     * dedicated cluster's own broker; compiled once per JVM.
+     */
+    public static synchronized Path clusterBrokerBundle() {
+        if (clusterBrokerBundle == null) {
+            Path offerings = repoRoot().resolve("runtime-broker/src/test/resources/offerings/cluster-broker");
+            Bundle bundle = new OfferingCompiler().compile(List.of(offerings));
+            if (bundle.result().hasErrors()) {
+                throw new IllegalStateException(
+                        offerings + " does not compile: " + bundle.result().diagnostics());
+            }
+            try {
+                Path directory = Files.createTempDirectory("dedicate-cluster-broker-bundle-")
+                        .resolve("bundle");
+                new BundleWriter().write(new TreeMap<>(bundle.files().files()), directory);
+                clusterBrokerBundle = directory;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return clusterBrokerBundle;
     }
 }
