@@ -526,12 +526,15 @@ public final class ChildLifecycle {
 
     /**
      * The {@code last_operation} of a {@code delegate} child's asynchronous provision or deprovision (asking its
-     * cluster's broker while it runs); empty for any other operation, which {@link OperationStatus} answers.
+     * cluster's broker while it runs); empty for any other operation (and for IDs this broker never accepts), which
+     * {@link OperationStatus} answers.
      */
     public Optional<OperationStatus.LastOperation> delegatedLastOperation(
             String instanceId, @Nullable String operationId) {
-        PathSegments.require("service instance id", instanceId);
-        return delegated == null ? Optional.empty() : delegated.lastOperation(instanceId, operationId);
+        if (delegated == null || !PathSegments.isSafe(instanceId)) {
+            return Optional.empty();
+        }
+        return delegated.lastOperation(instanceId, operationId);
     }
 
     /**
@@ -540,11 +543,10 @@ public final class ChildLifecycle {
      */
     public Optional<OperationStatus.LastOperation> delegatedBindingLastOperation(
             String instanceId, String bindingId, @Nullable String operationId) {
-        PathSegments.require("service instance id", instanceId);
-        PathSegments.require("binding id", bindingId);
-        return delegated == null
-                ? Optional.empty()
-                : delegated.bindingLastOperation(instanceId, bindingId, operationId);
+        if (delegated == null || !PathSegments.isSafe(instanceId) || !PathSegments.isSafe(bindingId)) {
+            return Optional.empty();
+        }
+        return delegated.bindingLastOperation(instanceId, bindingId, operationId);
     }
 
     /** The credentials of a ready binding of a {@code delegate} child (fetched after an asynchronous bind). */

@@ -82,8 +82,9 @@ abstract class StateStoreContract {
     void migrationCreatesTheSchemaOnceAndIsIdempotent() {
         StateStore.migrate(dataSource());
         var info = Flyway.configure().dataSource(dataSource()).load().info();
-        assertThat(info.applied()).hasSize(2);
-        assertThat(requireNonNull(info.current()).getVersion().getVersion()).isEqualTo("2");
+        // every migration of db/migration is applied (each part of the broker adds its own)
+        assertThat(info.applied()).hasSize(info.all().length);
+        assertThat(info.applied()).extracting(m -> m.getVersion().getVersion()).startsWith("1", "2");
         assertThat(info.pending()).isEmpty();
         assertThat(store().countInstances()).isZero();
     }
