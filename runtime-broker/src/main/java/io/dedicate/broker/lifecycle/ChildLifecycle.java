@@ -408,9 +408,9 @@ public final class ChildLifecycle {
                     "binding " + bindingId + " is being created: unbind it once it is created");
         }
         InstanceRecord child = store.findInstance(instanceId).orElseThrow(() -> new InstanceGone(instanceId));
-        Driver childDriver = driver(plan(offering(child.serviceId()), child.planId()));
-        if (childDriver.name().equals(DELEGATE)) {
-            return delegated().unbind(request, binding, child, childDriver);
+        Optional<Driver> delegateDriver = delegateDriver(child);
+        if (delegateDriver.isPresent()) {
+            return delegated().unbind(request, binding, child, delegateDriver.get());
         }
         InstanceRecord cluster = Optional.ofNullable(child.clusterId())
                 .flatMap(store::findInstance)
@@ -555,6 +555,14 @@ public final class ChildLifecycle {
             return Optional.empty();
         }
         return delegated.binding(instanceId, bindingId);
+    }
+
+    /** The child's plan's driver if it is {@code delegate}; empty for other drivers and plans the bundle lacks. */
+    private Optional<Driver> delegateDriver(InstanceRecord child) {
+        return bundle.offering(child.serviceId())
+                .flatMap(offering -> offering.plan(child.planId()))
+                .map(PlanModel::driver)
+                .filter(driver -> driver.name().equals(DELEGATE));
     }
 
     private DelegatedChildren delegated() {

@@ -324,6 +324,7 @@ public final class DelegatedChildren {
                     : client.bindingLastOperation(broker, child.id(), bindingId, plan, operation.remoteOperation());
             return apply(operation, remote, broker);
         } catch (ClusterBrokerRefusal e) {
+            giveUp(operation);
             return end(
                     operation,
                     OperationState.FAILED,
@@ -372,11 +373,7 @@ public final class DelegatedChildren {
                 return end(operation, OperationState.SUCCEEDED, said == null ? "succeeded" : said);
             }
             case "failed" -> {
-                if (operation.kind() == Kind.PROVISION) {
-                    store.discardChild(operation.instanceId());
-                } else if (operation.kind() == Kind.BIND) {
-                    store.abandonBinding(required(bindingId));
-                }
+                giveUp(operation);
                 return end(
                         operation,
                         OperationState.FAILED,
@@ -387,6 +384,19 @@ public final class DelegatedChildren {
                 operations.describe(operation.id(), said);
                 return answer(operation, OperationState.IN_PROGRESS, said);
             }
+        }
+    }
+
+    /**
+     * Undoes what a failed creation left here: a child being created is discarded (delete protection no longer counts
+     * it), a binding being created is abandoned. A failed deletion changes nothing: the child or binding still lives.
+     */
+    private void giveUp(Operation operation) {
+        String bindingId = operation.bindingId();
+        if (operation.kind() == Kind.PROVISION) {
+            store.discardChild(operation.instanceId());
+        } else if (operation.kind() == Kind.BIND && bindingId != null) {
+            store.abandonBinding(bindingId);
         }
     }
 
