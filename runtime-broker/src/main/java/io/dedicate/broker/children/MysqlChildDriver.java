@@ -69,14 +69,26 @@ public final class MysqlChildDriver {
      * already exists is left as it is, so calling this twice is fine.
      */
     public void createDatabase(MysqlAdminEndpoint admin, String database, String characterSet, String collation) {
+        createDatabase(admin, database, new DatabaseCharacterSet(characterSet, collation));
+    }
+
+    /**
+     * Creates {@code database} with {@code charset}'s character set and collation (the server's default collation of
+     * the character set when it names none) if it does not exist yet; a database that already exists is left as it
+     * is, so calling this twice is fine.
+     */
+    public void createDatabase(MysqlAdminEndpoint admin, String database, DatabaseCharacterSet charset) {
         checkIdentifier(DATABASE, "database name", database);
-        checkIdentifier(DATABASE, "character set", characterSet);
-        checkIdentifier(DATABASE, "collation", collation);
+        checkIdentifier(DATABASE, "character set", charset.characterSet());
+        String collation = charset.collation();
+        if (collation != null) {
+            checkIdentifier(DATABASE, "collation", collation);
+        }
         String what = "create database '" + database + "'";
         run(admin, what, connection -> {
             try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET " + characterSet
-                        + " COLLATE " + collation);
+                statement.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET "
+                        + charset.characterSet() + (collation == null ? "" : " COLLATE " + collation));
             }
             return null;
         });

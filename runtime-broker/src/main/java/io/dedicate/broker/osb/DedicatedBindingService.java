@@ -20,6 +20,7 @@ import org.springframework.cloud.servicebroker.model.binding.DeleteServiceInstan
 import org.springframework.cloud.servicebroker.model.binding.DeleteServiceInstanceBindingResponse;
 import org.springframework.cloud.servicebroker.model.binding.GetLastServiceBindingOperationRequest;
 import org.springframework.cloud.servicebroker.model.binding.GetLastServiceBindingOperationResponse;
+import org.springframework.cloud.servicebroker.model.binding.GetServiceInstanceAppBindingResponse;
 import org.springframework.cloud.servicebroker.model.binding.GetServiceInstanceBindingRequest;
 import org.springframework.cloud.servicebroker.model.binding.GetServiceInstanceBindingResponse;
 import org.springframework.cloud.servicebroker.service.ServiceInstanceBindingService;
@@ -28,8 +29,8 @@ import reactor.core.publisher.Mono;
 /**
  * The binding API. Clusters are not bindable: binding one answers 422 with the command that
  * creates a database inside it, which is what an application binds. Databases (child instances)
- * are bound and unbound by the {@link ChildLifecycle}, synchronously. Fetching a binding is not
- * supported yet (bindings are not retrievable): it answers 404 with an OSB error body.
+ * are bound, fetched (bindings are retrievable: the stored credentials) and unbound by the {@link
+ * ChildLifecycle}, synchronously; an unknown binding, or one still being created, answers 404.
  */
 public final class DedicatedBindingService implements ServiceInstanceBindingService {
 
@@ -86,8 +87,9 @@ public final class DedicatedBindingService implements ServiceInstanceBindingServ
 
     @Override
     public Mono<GetServiceInstanceBindingResponse> getServiceInstanceBinding(GetServiceInstanceBindingRequest request) {
-        return Mono.error(
-                new InstanceNotFound("binding " + PathSegments.printable(request.getBindingId()) + " does not exist"));
+        return Mono.fromCallable(() -> GetServiceInstanceAppBindingResponse.builder()
+                .credentials(children.bindingCredentials(request.getServiceInstanceId(), request.getBindingId()))
+                .build());
     }
 
     @Override
