@@ -186,9 +186,17 @@ public class BrokerConfiguration {
             StateStore store,
             SecretBox secrets,
             OperationLinks links,
-            Clock clock) {
+            Clock clock,
+            ChildSettings children) {
         return new ChildLifecycle(
-                bundle, validator, store, secrets, links, new MysqlChildDriver(Duration.ofSeconds(10)), clock);
+                bundle,
+                validator,
+                store,
+                secrets,
+                links,
+                new MysqlChildDriver(Duration.ofSeconds(10)),
+                clock,
+                children.creatingGrace());
     }
 
     @Bean

@@ -34,6 +34,7 @@ import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStatus;
 import io.dedicate.broker.state.StateStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -79,6 +80,7 @@ public final class ChildLifecycle {
     private final OperationLinks links;
     private final MysqlChildDriver mysql;
     private final Clock clock;
+    private final Duration creatingGrace;
 
     public ChildLifecycle(
             LoadedBundle bundle,
@@ -95,6 +97,7 @@ public final class ChildLifecycle {
         this.links = links;
         this.mysql = mysql;
         this.clock = clock;
+        this.creatingGrace = DEFAULT_CREATING_GRACE;
     }
 
     /** Whether {@code planId} of {@code serviceId} is a child plan (unknown services and plans are not). */
@@ -282,7 +285,7 @@ public final class ChildLifecycle {
         InstanceRecord child = store.findInstance(instanceId)
                 .filter(i -> i.status() != InstanceStatus.DELETED && i.kind() == InstanceKind.CHILD)
                 .orElseThrow(() -> new InstanceGone(instanceId));
-        if (child.status() == InstanceStatus.CREATING) {
+        if (child.status() == InstanceStatus.CREATING && !stuckCreating(child)) {
             throw new ServiceBrokerConcurrencyException(
                     "service instance " + instanceId + " is being created: delete it once it is created");
         }
@@ -580,5 +583,50 @@ public final class ChildLifecycle {
         } catch (IllegalArgumentException e) {
             throw new ServiceBrokerInvalidParametersException("parameter `" + COLLATION + "`: " + e.getMessage());
         }
+    }
+
+    // ------------------------------------------------------------------ recovery
+
+    /** How long a child or binding may stay {@code creating} before it counts as left behind by a stopped broker. */
+    public static final Duration DEFAULT_CREATING_GRACE = Duration.ofMinutes(2);
+
+    /**
+     * A child lifecycle whose children stuck {@code creating} for longer than {@code creatingGrace} (a broker stopped
+     * while creating them) may be deleted: the platform's orphan mitigation then succeeds instead of a 422.
+     */
+    public ChildLifecycle(
+            LoadedBundle bundle,
+            ParameterValidator validator,
+            StateStore store,
+            SecretBox secrets,
+            OperationLinks links,
+            MysqlChildDriver mysql,
+            Clock clock,
+            Duration creatingGrace) {
+        this.bundle = bundle;
+        this.validator = validator;
+        this.store = store;
+        this.secrets = secrets;
+        this.links = links;
+        this.mysql = mysql;
+        this.clock = clock;
+        this.creatingGrace = ChildRecovery.requirePositive(creatingGrace);
+    }
+
+    /** Whether a child being created was last touched longer ago than the grace period: no request still works on it. */
+    private boolean stuckCreating(InstanceRecord child) {
+        return child.updatedAt().plus(creatingGrace).isBefore(clock.instant());
+    }
+
+    /** The driver of a stored child's plan, empty when the bundle no longer has the plan or the plan has none. */
+    Optional<Driver> driverOf(InstanceRecord child) {
+        return bundle.offering(child.serviceId())
+                .flatMap(offering -> offering.plan(child.planId()))
+                .map(PlanModel::driver);
+    }
+
+    /** The cluster's MySQL admin endpoint from its reported outputs (an {@link OsbRefusal} when they are missing). */
+    MysqlAdminEndpoint clusterAdmin(InstanceRecord cluster) {
+        return adminEndpoint(cluster);
     }
 }
