@@ -68,6 +68,9 @@ public final class MysqlChildDriver {
      * already exists is left as it is, so calling this twice is fine.
      */
     public void createDatabase(MysqlAdminEndpoint admin, String database, String characterSet, String collation) {
+        checkIdentifier(DATABASE, "database name", database);
+        checkIdentifier(DATABASE, "character set", characterSet);
+        checkIdentifier(DATABASE, "collation", collation);
         createDatabase(admin, database, new DatabaseCharacterSet(characterSet, collation));
     }
 
