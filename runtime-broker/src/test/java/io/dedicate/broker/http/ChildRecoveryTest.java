@@ -159,8 +159,57 @@ class ChildRecoveryTest {
         assertThat(store.liveChildren(cluster)).isEmpty();
     }
 
+    @Test
+    void theRunningBrokerSweepsOnItsOwnAndDeletesAStuckChildOverHttp() throws Exception {
+        try (RunningBroker broker = new RunningBroker(
+                        TestBundles.mysqlBundle(),
+                        data.resolve("broker"),
+                        TestStores.jdbcUrl(data.resolve("broker")),
+                        Map.of("dedicate.children.creating-grace", "PT1S", "dedicate.recovery-interval", "PT0.2S"))
+                .start()) {
+            StateStore brokerStore = broker.bean(StateStore.class);
+            String brokerCluster = readyCluster(brokerStore);
+            String swept = stuckChild(brokerStore, brokerCluster, ChildDatabaseTest.DB_100MB, Instant.now());
+            mysql.createDatabase(
+                    admin, MysqlChildDriver.databaseName(swept), new DatabaseCharacterSet("utf8mb4", null));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (brokerStore.findInstance(swept).isPresent()) {
+                assertThat(System.nanoTime())
+                        .as("the background sweep removed " + swept)
+                        .isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            assertThat(ChildDatabaseTest.databases()).doesNotContain(MysqlChildDriver.databaseName(swept));
+        }
+        try (RunningBroker broker = new RunningBroker(
+                        TestBundles.mysqlBundle(),
+                        data.resolve("broker2"),
+                        TestStores.jdbcUrl(data.resolve("broker2")),
+                        Map.of("dedicate.children.creating-grace", "PT1S", "dedicate.recovery-interval", "PT1H"))
+                .start()) {
+            StateStore brokerStore = broker.bean(StateStore.class);
+            String brokerCluster = readyCluster(brokerStore);
+            String stuck = stuckChild(brokerStore, brokerCluster, ChildDatabaseTest.DB_100MB, Instant.now());
+            OsbClient osb = new OsbClient(broker::baseUrl);
+            String delete = ChildDatabaseTest.path(stuck) + "?service_id=" + ClusterLifeContract.SERVICE + "&plan_id="
+                    + ChildDatabaseTest.DB_100MB;
+            OsbClient.Answer early = osb.delete(delete);
+            assertThat(early.status()).as(early.toString()).isEqualTo(422);
+            Thread.sleep(1_100);
+            OsbClient.Answer deleted = osb.delete(delete);
+            assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
+            assertThat(brokerStore.liveChildren(brokerCluster)).isEmpty();
+        }
+    }
+
     /** A ready cluster whose outputs point at the test MariaDB. */
     private String readyCluster() {
+        return readyCluster(store);
+    }
+
+    /** A ready cluster in {@code store} whose outputs point at the test MariaDB. */
+    private static String readyCluster(StateStore store) {
+        MysqlAdminEndpoint admin = MariaDbServer.get().admin();
         String id = UUID.randomUUID().toString();
         String operation = UUID.randomUUID().toString();
         store.createInstance(
@@ -219,6 +268,10 @@ class ChildRecoveryTest {
 
     /** A child row as a broker that stopped before making it ready leaves it, stamped now. */
     private String stuckChild(String plan) {
+        return stuckChild(store, cluster, plan, clock.instant());
+    }
+
+    private static String stuckChild(StateStore store, String cluster, String plan, Instant now) {
         String id = UUID.randomUUID().toString();
         store.createChild(new InstanceRecord(
                 id,
@@ -240,8 +293,8 @@ class ChildRecoveryTest {
                 null,
                 null,
                 null,
-                clock.instant(),
-                clock.instant()));
+                now,
+                now));
         return id;
     }
 
