@@ -193,7 +193,9 @@ public final class ChildLifecycle {
                     "cannot create the database of service instance " + instanceId + " in cluster "
                             + clusterName(cluster) + ": " + e.getMessage());
         }
-        store.markChildReady(instanceId);
+        if (!store.markChildReady(instanceId)) {
+            throw givenUp("service instance " + instanceId);
+        }
         return new Accepted(null, links.dashboardUrl(cluster.id()), false);
     }
 
@@ -363,7 +365,9 @@ public final class ChildLifecycle {
                             + e.getMessage());
         }
         Map<String, Object> values = credentials.asBindingCredentials();
-        store.completeBinding(bindingId, secrets.seal(StateJson.write(values), bindingContext(bindingId)));
+        if (!store.completeBinding(bindingId, secrets.seal(StateJson.write(values), bindingContext(bindingId)))) {
+            throw givenUp("binding " + bindingId);
+        }
         return new Bound(values, false);
     }
 
@@ -611,6 +615,17 @@ public final class ChildLifecycle {
         this.mysql = mysql;
         this.clock = clock;
         this.creatingGrace = ChildRecovery.requirePositive(creatingGrace);
+    }
+
+    /**
+     * The answer to a create that outlived the grace period: the recovery sweep gave it up meanwhile (and dropped what
+     * it found), so the platform must try again.
+     */
+    private OsbRefusal givenUp(String what) {
+        return new OsbRefusal(
+                502,
+                null,
+                what + " took longer than " + creatingGrace + " to create and was given up: create it again");
     }
 
     /** Whether a child being created was last touched longer ago than the grace period: no request still works on it. */
