@@ -190,7 +190,8 @@ public class BrokerConfiguration {
             SecretBox secrets,
             OperationLinks links,
             Clock clock,
-            DelegatedChildren delegated) {
+            DelegatedChildren delegated,
+            ChildSettings children) {
         return new ChildLifecycle(
                 bundle,
                 validator,
@@ -199,7 +200,8 @@ public class BrokerConfiguration {
                 links,
                 new MysqlChildDriver(Duration.ofSeconds(10)),
                 clock,
-                delegated);
+                delegated,
+                children.creatingGrace());
     }
 
     @Bean

@@ -32,9 +32,8 @@ import org.jspecify.annotations.Nullable;
  * BY ?}: connections use client-side prepared statements ({@code useServerPrepStmts=false}, MariaDB Connector/J's
  * default, set explicitly) so the driver substitutes an escaped literal and the placeholder never reaches the server.
  *
- * <p>Quotas: a child plan's {@code quota} (bytes) is not enforced by MySQL itself and this driver does not enforce it.
- * Enforcing it (measuring a database's size and revoking write privileges over the limit) is the next step and belongs
- * to a separate component.
+ * <p>Quotas: a child plan's {@code quota} (bytes) is not enforced by MySQL itself and this driver does not enforce it;
+ * {@link MysqlQuotaEnforcer} does, on the same admin connections.
  */
 public final class MysqlChildDriver {
 
@@ -46,8 +45,8 @@ public final class MysqlChildDriver {
 
     private static final String PASSWORD_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
     private static final Pattern PASSWORD = Pattern.compile("[A-Za-z0-9._-]{24,}");
-    private static final Pattern DATABASE = Pattern.compile("[a-z0-9_]{1,64}");
-    private static final Pattern USER = Pattern.compile("[a-z0-9_]{1,32}");
+    static final Pattern DATABASE = Pattern.compile("[a-z0-9_]{1,64}");
+    static final Pattern USER = Pattern.compile("[a-z0-9_]{1,32}");
     private static final Pattern HEX_ID = Pattern.compile("[0-9a-f]{30,}");
     private static final int ID_HEX_CHARS = 30;
     private static final int ER_CANNOT_USER = 1396;
@@ -72,11 +71,26 @@ public final class MysqlChildDriver {
         checkIdentifier(DATABASE, "database name", database);
         checkIdentifier(DATABASE, "character set", characterSet);
         checkIdentifier(DATABASE, "collation", collation);
+        createDatabase(admin, database, new DatabaseCharacterSet(characterSet, collation));
+    }
+
+    /**
+     * Creates {@code database} with {@code charset}'s character set and collation (the server's default collation of
+     * the character set when it names none) if it does not exist yet; a database that already exists is left as it
+     * is, so calling this twice is fine.
+     */
+    public void createDatabase(MysqlAdminEndpoint admin, String database, DatabaseCharacterSet charset) {
+        checkIdentifier(DATABASE, "database name", database);
+        checkIdentifier(DATABASE, "character set", charset.characterSet());
+        String collation = charset.collation();
+        if (collation != null) {
+            checkIdentifier(DATABASE, "collation", collation);
+        }
         String what = "create database '" + database + "'";
         run(admin, what, connection -> {
             try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET " + characterSet
-                        + " COLLATE " + collation);
+                statement.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET "
+                        + charset.characterSet() + (collation == null ? "" : " COLLATE " + collation));
             }
             return null;
         });
@@ -200,11 +214,11 @@ public final class MysqlChildDriver {
     }
 
     /** A database name as a GRANT pattern: {@code _} is a wildcard there, so it is escaped to mean itself. */
-    private static String grantPattern(String database) {
+    static String grantPattern(String database) {
         return database.replace("_", "\\_");
     }
 
-    private static void checkIdentifier(Pattern pattern, String kind, String value) {
+    static void checkIdentifier(Pattern pattern, String kind, String value) {
         Objects.requireNonNull(value, kind);
         if (!pattern.matcher(value).matches()) {
             throw new IllegalArgumentException("invalid MySQL " + kind + " '" + value + "': expected "
@@ -248,13 +262,13 @@ public final class MysqlChildDriver {
 
     /** One piece of work on an open admin connection. */
     @FunctionalInterface
-    private interface Work {
+    interface Work {
         @Nullable
         Object on(Connection connection) throws SQLException;
     }
 
     /** Runs {@code work} on a fresh admin connection; failures name the endpoint and never show {@code secrets}. */
-    private void run(MysqlAdminEndpoint admin, String what, Work work, String... secrets) {
+    void run(MysqlAdminEndpoint admin, String what, Work work, String... secrets) {
         Properties properties = new Properties();
         properties.setProperty("user", admin.adminUsername());
         properties.setProperty("password", admin.adminPassword());

@@ -1,6 +1,7 @@
 package io.dedicate.broker.lifecycle;
 
 import io.dedicate.broker.children.ChildDriverException;
+import io.dedicate.broker.children.DatabaseCharacterSet;
 import io.dedicate.broker.children.MysqlAdminEndpoint;
 import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.children.MysqlCredentials;
@@ -10,11 +11,13 @@ import io.dedicate.broker.lifecycle.LifecycleRequests.Bound;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Delete;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Provision;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Unbind;
+import io.dedicate.broker.lifecycle.LifecycleRequests.Update;
 import io.dedicate.broker.offering.Driver;
 import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.offering.OfferingModel;
 import io.dedicate.broker.offering.PlanModel;
 import io.dedicate.broker.osb.InstanceGone;
+import io.dedicate.broker.osb.InstanceNotFound;
 import io.dedicate.broker.osb.OsbRefusal;
 import io.dedicate.broker.osb.PathSegments;
 import io.dedicate.broker.parameters.ParameterValidator;
@@ -31,14 +34,17 @@ import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStatus;
 import io.dedicate.broker.state.StateStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.servicebroker.exception.ServiceBrokerConcurrencyException;
 import org.springframework.cloud.servicebroker.exception.ServiceBrokerInvalidParametersException;
+import org.springframework.cloud.servicebroker.exception.ServiceBrokerMaintenanceInfoConflictException;
 import org.springframework.cloud.servicebroker.exception.ServiceInstanceExistsException;
 
 /**
@@ -61,7 +67,6 @@ public final class ChildLifecycle {
 
     private static final String CLUSTER_ORG = "cluster-org";
     private static final String CLUSTER_SPACE = "cluster-space";
-    private static final String CHARACTER_SET = "utf8mb4";
     private static final String COLLATION = "collation";
     private static final String READ_ONLY = "read_only";
     private static final String PASSWORD = "password";
@@ -76,6 +81,7 @@ public final class ChildLifecycle {
     private final MysqlChildDriver mysql;
     private final Clock clock;
     private final @Nullable DelegatedChildren delegated;
+    private final Duration creatingGrace;
 
     public ChildLifecycle(
             LoadedBundle bundle,
@@ -93,6 +99,7 @@ public final class ChildLifecycle {
         this.mysql = mysql;
         this.clock = clock;
         this.delegated = null;
+        this.creatingGrace = DEFAULT_CREATING_GRACE;
     }
 
     /** Whether {@code planId} of {@code serviceId} is a child plan (unknown services and plans are not). */
@@ -135,6 +142,9 @@ public final class ChildLifecycle {
         }
         ValidatedParameters parameters = validator.childCreate(offering, plan, request.parameters());
         Driver driver = driver(plan);
+        @Nullable
+        DatabaseCharacterSet charset =
+                driver.name().equals(MYSQL) ? characterSet(driver, request.parameters(), parameters.values()) : null;
         InstanceRecord cluster = cluster(offering, placement, parameters.values());
         requireReady(cluster, cluster.status());
         MysqlAdminEndpoint admin = driver.name().equals(DELEGATE) ? null : adminEndpoint(cluster);
@@ -178,10 +188,9 @@ public final class ChildLifecycle {
         if (driver.name().equals(DELEGATE)) {
             return delegated().provision(request, child, cluster, driver);
         }
-        String collation = String.valueOf(parameters.values().get(COLLATION));
         try {
-            if (driver.name().equals(MYSQL) && admin != null) {
-                mysql.createDatabase(admin, MysqlChildDriver.databaseName(instanceId), CHARACTER_SET, collation);
+            if (charset != null && admin != null) {
+                mysql.createDatabase(admin, MysqlChildDriver.databaseName(instanceId), charset);
             }
         } catch (ChildDriverException | IllegalArgumentException e) {
             store.discardChild(instanceId);
@@ -191,7 +200,9 @@ public final class ChildLifecycle {
                     "cannot create the database of service instance " + instanceId + " in cluster "
                             + clusterName(cluster) + ": " + e.getMessage());
         }
-        store.markChildReady(instanceId);
+        if (!store.markChildReady(instanceId)) {
+            throw givenUp("service instance " + instanceId);
+        }
         return new Accepted(null, links.dashboardUrl(cluster.id()), false);
     }
 
@@ -288,7 +299,7 @@ public final class ChildLifecycle {
         InstanceRecord child = store.findInstance(instanceId)
                 .filter(i -> i.status() != InstanceStatus.DELETED && i.kind() == InstanceKind.CHILD)
                 .orElseThrow(() -> new InstanceGone(instanceId));
-        if (child.status() == InstanceStatus.CREATING) {
+        if (child.status() == InstanceStatus.CREATING && (delegateDriver(child).isPresent() || !stuckCreating(child))) {
             throw new ServiceBrokerConcurrencyException(
                     "service instance " + instanceId + " is being created: delete it once it is created");
         }
@@ -372,7 +383,9 @@ public final class ChildLifecycle {
                             + e.getMessage());
         }
         Map<String, Object> values = credentials.asBindingCredentials();
-        store.completeBinding(bindingId, secrets.seal(StateJson.write(values), bindingContext(bindingId)));
+        if (!store.completeBinding(bindingId, secrets.seal(StateJson.write(values), bindingContext(bindingId)))) {
+            throw givenUp("binding " + bindingId);
+        }
         return new Bound(values, false);
     }
 
@@ -502,9 +515,119 @@ public final class ChildLifecycle {
         return CatalogLookup.plan(offering, planId);
     }
 
+    // ------------------------------------------------------------------ retrievable bindings
+
+    /**
+     * The credentials of a ready binding of the child {@code instanceId}, unsealed for the platform's {@code GET}
+     * (bindings are retrievable).
+     *
+     * @throws InstanceNotFound (404, as OSB asks) for an unknown, deleted or foreign binding, and for one still being
+     *     created
+     */
+    public Map<String, Object> bindingCredentials(String instanceId, String bindingId) {
+        PathSegments.require("service instance id", instanceId);
+        PathSegments.require("binding id", bindingId);
+        BindingRecord binding = store.findBinding(bindingId)
+                .filter(b ->
+                        b.status() != BindingStatus.DELETED && b.instanceId().equals(instanceId))
+                .orElseThrow(() -> new InstanceNotFound(
+                        "binding " + bindingId + " of service instance " + instanceId + " does not exist"));
+        String sealed = binding.sealedCredentials();
+        if (binding.status() != BindingStatus.READY || sealed == null) {
+            throw new InstanceNotFound(
+                    "binding " + bindingId + " is still being created: fetch it once its creation has answered");
+        }
+        return StateJson.readMap(secrets.open(sealed, bindingContext(bindingId)));
+    }
+
+    // ------------------------------------------------------------------ child updates
+
+    /**
+     * Updates a child, synchronously (200): the only change a database accepts is its names, which the platform sends
+     * in the context when the instance, its space or its org is renamed (they keep {@code cluster} lookups and the
+     * dashboard current). A plan change (the data would have to move), parameters (they are fixed at creation) and a
+     * {@code maintenance_info} (a database follows its cluster's) are refused with a 400 or 422 that says what to do,
+     * changing nothing.
+     */
+    public Accepted update(Update request) {
+        String instanceId = PathSegments.require("service instance id", request.instanceId());
+        InstanceRecord child = store.findInstance(instanceId)
+                .filter(i -> i.status() != InstanceStatus.DELETED && i.kind() == InstanceKind.CHILD)
+                .orElseThrow(() -> new ServiceBrokerInvalidParametersException(
+                        "service instance " + instanceId + " does not exist"));
+        if (!child.serviceId().equals(request.serviceId())) {
+            throw new ServiceBrokerInvalidParametersException("service instance " + instanceId + " belongs to service "
+                    + child.serviceId() + ", not " + request.serviceId());
+        }
+        OfferingModel offering = offering(child.serviceId());
+        PlanModel current = plan(offering, child.planId());
+        String planId = request.planId();
+        if (planId != null && !planId.equals(current.id())) {
+            PlanModel target = plan(offering, planId);
+            throw new ServiceBrokerInvalidParametersException(
+                    target.isCluster()
+                            ? "service instance " + instanceId + " is a database (plan " + current.name()
+                                    + "): it cannot become a cluster (plan " + target.name() + ")"
+                            : "child plans cannot be changed (" + current.name() + " to " + target.name()
+                                    + "): create a new database with plan " + target.name()
+                                    + " and move the data");
+        }
+        if (!request.parameters().isEmpty()) {
+            throw new ServiceBrokerInvalidParametersException("parameters "
+                    + String.join(", ", new TreeSet<>(request.parameters().keySet()))
+                    + " cannot be changed on database " + instanceId
+                    + ": they are fixed at creation; create a new database to change them");
+        }
+        if (request.maintenanceVersion() != null) {
+            throw new ServiceBrokerMaintenanceInfoConflictException(
+                    "database " + instanceId + " has no maintenance_info of its own: it is upgraded with its"
+                            + " cluster; upgrade the cluster instead");
+        }
+        if (child.status() == InstanceStatus.CREATING) {
+            throw new ServiceBrokerConcurrencyException(
+                    "service instance " + instanceId + " is being created: update it once it is created");
+        }
+        Placement placement = request.placement();
+        if (placement != null) {
+            store.updateNames(instanceId, placement.orgName(), placement.spaceName(), placement.instanceName());
+        }
+        String cluster = child.clusterId();
+        return new Accepted(null, cluster == null ? null : links.dashboardUrl(cluster), false);
+    }
+
+    // ------------------------------------------------------------------ character set and collation
+
+    /**
+     * The character set and collation of a new database (see {@link DatabaseCharacterSet#choose}): the request's
+     * {@code collation} if it gave one, else the driver's, else the offering's declared default; a 400 when the
+     * requested collation does not belong to the driver's character set.
+     */
+    private static DatabaseCharacterSet characterSet(
+            Driver driver, Map<String, Object> requested, Map<String, Object> validated) {
+        boolean given = requested.containsKey(COLLATION);
+        try {
+            return DatabaseCharacterSet.choose(
+                    driver.settings(),
+                    given ? validated.get(COLLATION) : null,
+                    given ? null : validated.get(COLLATION));
+        } catch (IllegalArgumentException e) {
+            throw new ServiceBrokerInvalidParametersException("parameter `" + COLLATION + "`: " + e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------ recovery
+
+    /** How long a child or binding may stay {@code creating} before it counts as left behind by a stopped broker. */
+    public static final Duration DEFAULT_CREATING_GRACE = Duration.ofMinutes(2);
+
     // ------------------------------------------------------------------ delegate driver
 
-    /** With the delegate driver as well: children of its plans are forwarded to their cluster's own broker. */
+    /**
+     * A child lifecycle with the delegate driver as well (its children are forwarded to their cluster's own
+     * broker; {@code null} refuses it). Children of the {@code mysql} driver stuck {@code creating} for longer than
+     * {@code creatingGrace} (a broker stopped while creating them) may be deleted: the platform's orphan mitigation
+     * then succeeds instead of a 422.
+     */
     public ChildLifecycle(
             LoadedBundle bundle,
             ParameterValidator validator,
@@ -513,7 +636,8 @@ public final class ChildLifecycle {
             OperationLinks links,
             MysqlChildDriver mysql,
             Clock clock,
-            DelegatedChildren delegated) {
+            @Nullable DelegatedChildren delegated,
+            Duration creatingGrace) {
         this.bundle = bundle;
         this.validator = validator;
         this.store = store;
@@ -522,6 +646,7 @@ public final class ChildLifecycle {
         this.mysql = mysql;
         this.clock = clock;
         this.delegated = delegated;
+        this.creatingGrace = ChildRecovery.requirePositive(creatingGrace);
     }
 
     /**
@@ -571,5 +696,33 @@ public final class ChildLifecycle {
                     "the `delegate` driver is not configured in this broker: use a plan of the `mysql` driver");
         }
         return delegated;
+    }
+
+    /**
+     * The answer to a create that outlived the grace period: the recovery sweep gave it up meanwhile (and dropped what
+     * it found), so the platform must try again.
+     */
+    private OsbRefusal givenUp(String what) {
+        return new OsbRefusal(
+                502,
+                null,
+                what + " took longer than " + creatingGrace + " to create and was given up: create it again");
+    }
+
+    /** Whether a child being created was last touched longer ago than the grace period: no request still works on it. */
+    private boolean stuckCreating(InstanceRecord child) {
+        return child.updatedAt().plus(creatingGrace).isBefore(clock.instant());
+    }
+
+    /** The driver of a stored child's plan, empty when the bundle no longer has the plan or the plan has none. */
+    Optional<Driver> driverOf(InstanceRecord child) {
+        return bundle.offering(child.serviceId())
+                .flatMap(offering -> offering.plan(child.planId()))
+                .map(PlanModel::driver);
+    }
+
+    /** The cluster's MySQL admin endpoint from its reported outputs (an {@link OsbRefusal} when they are missing). */
+    MysqlAdminEndpoint clusterAdmin(InstanceRecord cluster) {
+        return adminEndpoint(cluster);
     }
 }

@@ -30,8 +30,8 @@ import reactor.core.publisher.Mono;
 /**
  * The binding API. Clusters are not bindable: binding one answers 422 with the command that
  * creates a database inside it, which is what an application binds. Databases (child instances)
- * are bound and unbound by the {@link ChildLifecycle}, synchronously. Fetching a binding is not
- * supported yet (bindings are not retrievable): it answers 404 with an OSB error body.
+ * are bound, fetched (bindings are retrievable: the stored credentials) and unbound by the {@link
+ * ChildLifecycle}, synchronously; an unknown binding, or one still being created, answers 404.
  */
 public final class DedicatedBindingService implements ServiceInstanceBindingService {
 
@@ -95,12 +95,11 @@ public final class DedicatedBindingService implements ServiceInstanceBindingServ
 
     @Override
     public Mono<GetServiceInstanceBindingResponse> getServiceInstanceBinding(GetServiceInstanceBindingRequest request) {
-        return Mono.fromCallable(() -> children.delegatedBinding(request.getServiceInstanceId(), request.getBindingId())
-                .<GetServiceInstanceBindingResponse>map(credentials -> GetServiceInstanceAppBindingResponse.builder()
-                        .credentials(credentials)
-                        .build())
-                .orElseThrow(() -> new InstanceNotFound(
-                        "binding " + PathSegments.printable(request.getBindingId()) + " does not exist")));
+        return Mono.fromCallable(() -> GetServiceInstanceAppBindingResponse.builder()
+                .credentials(children.delegatedBinding(request.getServiceInstanceId(), request.getBindingId())
+                        .orElseGet(() ->
+                                children.bindingCredentials(request.getServiceInstanceId(), request.getBindingId())))
+                .build());
     }
 
     @Override

@@ -80,7 +80,7 @@ public final class DedicatedServiceInstanceService implements ServiceInstanceSer
         return Mono.fromCallable(() -> {
             Context context = request.getContext();
             Placement placement = context instanceof CloudFoundryContext ? placement(context, null, null) : null;
-            Accepted accepted = lifecycle.update(new LifecycleRequests.Update(
+            LifecycleRequests.Update update = new LifecycleRequests.Update(
                     request.getServiceInstanceId(),
                     request.getServiceDefinitionId(),
                     request.getPlanId(),
@@ -88,7 +88,10 @@ public final class DedicatedServiceInstanceService implements ServiceInstanceSer
                     parameters(request.getParameters()),
                     placement,
                     requester(request.getOriginatingIdentity()),
-                    version(request.getMaintenanceInfo())));
+                    version(request.getMaintenanceInfo()));
+            Accepted accepted = children.isChild(request.getServiceInstanceId())
+                    ? children.update(update)
+                    : lifecycle.update(update);
             return UpdateServiceInstanceResponse.builder()
                     .async(accepted.operationId() != null)
                     .operation(accepted.operationId())

@@ -780,4 +780,42 @@ public final class StateStore {
                 Types.TIMESTAMP_WITH_TIMEZONE,
                 value == null ? null : OffsetDateTime.ofInstant(value.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
     }
+
+    // ------------------------------------------------------------------ child recovery and quotas
+
+    /**
+     * The children still being created whose row was last changed before {@code before}: what a broker that stopped
+     * between storing a child and making it ready leaves behind (they keep their cluster from being deleted). Oldest
+     * first.
+     */
+    public List<InstanceRecord> childrenCreatingBefore(Instant before) {
+        return jdbc.sql("SELECT " + INSTANCE_COLUMNS + " FROM service_instance WHERE kind = :child"
+                        + " AND status = :creating AND updated_at < :before ORDER BY updated_at, id")
+                .param("child", InstanceKind.CHILD.wire())
+                .param("creating", InstanceStatus.CREATING.wire())
+                .param("before", timestamp(before))
+                .query(StateStore::instance)
+                .list();
+    }
+
+    /** The bindings still being created that were claimed before {@code before} (a stopped broker's), oldest first. */
+    public List<BindingRecord> bindingsCreatingBefore(Instant before) {
+        return jdbc.sql("SELECT id, instance_id, username, status, request_digest, secret_credentials, created_at"
+                        + " FROM service_binding WHERE status = :creating AND created_at < :before"
+                        + " ORDER BY created_at, id")
+                .param("creating", BindingStatus.CREATING.wire())
+                .param("before", timestamp(before))
+                .query(StateStore::binding)
+                .list();
+    }
+
+    /** The ready children, sorted by cluster then id: what the quota sweep measures. */
+    public List<InstanceRecord> readyChildren() {
+        return jdbc.sql("SELECT " + INSTANCE_COLUMNS + " FROM service_instance WHERE kind = :child"
+                        + " AND status = :ready ORDER BY cluster_id, id")
+                .param("child", InstanceKind.CHILD.wire())
+                .param("ready", InstanceStatus.READY.wire())
+                .query(StateStore::instance)
+                .list();
+    }
 }

@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""Child provision + bind latency of a running dedicate broker on a ready cluster.
+
+Creates one cluster (PUT /v2/service_instances/<uuid>?accepts_incomplete=true, 202), makes it ready
+the way its pipeline would (POST of the deploy report, with the token and URL read from the files
+the broker committed to its local deployment repository, outputs pointing at a MySQL server's admin
+endpoint), then, one after the other on one keep-alive HTTP connection, creates COUNT databases in
+it (PUT of a child instance with {"cluster": <name>}, 201) and binds each (PUT of a binding, 201),
+and measures each child + bind pair from sending the first request to reading the second answer.
+Any other answer stops the run with the answer printed.
+
+Prints one line: "count=N p50_ms=X p90_ms=X p99_ms=X max_ms=X total_s=X". Python 3 standard
+library and the git command.
+
+    child_bench.py --port 8080 --repo DATA/deployments.git --mysql-port 3306
+                   --mysql-user U --mysql-password P --count 200 [--warmup 10]
+"""
+
+import argparse
+import base64
+import http.client
+import json
+import math
+import os
+import subprocess
+import sys
+import time
+import uuid
+
+# The MySQL offering's IDs (name-based UUIDs, stable across compiles).
+MYSQL_SERVICE = "8de0837c-7c94-5680-aabb-1a527f3ab4ad"
+MYSQL_CLUSTER_SMALL = "37282dad-6171-54b3-a28e-1a395472b7ac"
+MYSQL_CHILD_1GB = "bb531a5e-843d-54d3-aff2-09a58a2292ff"
+ORG = "0b5f3f9e-org"
+SPACE = "6f1f0c9a-space"
+
+
+def percentile(sorted_values, fraction):
+    """The nearest-rank percentile of an ascending list."""
+    rank = max(1, math.ceil(fraction * len(sorted_values)))
+    return sorted_values[rank - 1]
+
+
+def context(name):
+    return {
+        "platform": "cloudfoundry",
+        "organization_guid": ORG,
+        "organization_name": "bench-org",
+        "space_guid": SPACE,
+        "space_name": "bench-space",
+        "instance_name": name,
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8080)
+    parser.add_argument("--repo", required=True, help="the broker's local deployment repository (bare)")
+    parser.add_argument("--branch", default="main")
+    parser.add_argument("--mysql-host", default="127.0.0.1")
+    parser.add_argument("--mysql-port", type=int, required=True)
+    parser.add_argument("--mysql-user", required=True)
+    parser.add_argument("--mysql-password", required=True)
+    parser.add_argument("--count", type=int, default=200, help="measured child + bind pairs")
+    parser.add_argument("--warmup", type=int, default=10, help="pairs before measuring")
+    parser.add_argument("--plan", default=MYSQL_CHILD_1GB)
+    parser.add_argument("--user", default=os.environ.get("DEDICATE_BROKER_USERNAME", "admin"))
+    parser.add_argument("--password", default=os.environ.get("DEDICATE_BROKER_PASSWORD", ""))
+    args = parser.parse_args()
+
+    token = base64.b64encode(f"{args.user}:{args.password}".encode()).decode()
+    identity = base64.b64encode(b'{"user_id":"bench-user"}').decode()
+    headers = {
+        "Authorization": "Basic " + token,
+        "X-Broker-API-Version": "2.17",
+        "X-Broker-API-Originating-Identity": "cloudfoundry " + identity,
+        "Content-Type": "application/json",
+        "Accept": "application/json",
+    }
+    connection = http.client.HTTPConnection(args.host, args.port, timeout=60)
+
+    def send(method, path, body, expected, what, extra_headers=None):
+        request_headers = dict(headers, **{"X-Broker-API-Request-Identity": str(uuid.uuid4())})
+        request_headers.update(extra_headers or {})
+        connection.request(method, path, body=json.dumps(body).encode(), headers=request_headers)
+        response = connection.getresponse()
+        answer = response.read()
+        if response.status != expected:
+            sys.exit(f"child_bench: {what} answered {response.status}, not {expected}: "
+                     f"{answer.decode(errors='replace')[:500]}")
+        return answer
+
+    run = uuid.uuid4().hex[:8]
+    cluster_name = f"bench-cluster-{run}"
+    cluster = str(uuid.uuid4())
+    send("PUT", f"/v2/service_instances/{cluster}?accepts_incomplete=true", {
+        "service_id": MYSQL_SERVICE, "plan_id": MYSQL_CLUSTER_SMALL,
+        "organization_guid": ORG, "space_guid": SPACE,
+        "context": context(cluster_name), "parameters": {},
+    }, 202, "cluster provision")
+    folder = f"{ORG}/{SPACE}/{cluster}"
+
+    def committed(path):
+        return subprocess.run(["git", "--git-dir", args.repo, "show", f"{args.branch}:{folder}/{path}"],
+                              check=True, capture_output=True, text=True).stdout
+
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            vars_yml, pipeline = committed("vars.yml"), committed("pipeline.yml")
+            break
+        except subprocess.CalledProcessError:
+            if time.monotonic() > deadline:
+                sys.exit(f"child_bench: the cluster's pipeline never reached {args.repo}")
+            time.sleep(0.1)
+    report_token = next(line.split(":", 1)[1].strip().strip('"') for line in vars_yml.splitlines()
+                        if line.startswith("report_token:"))
+    report_url = next(line.strip()[len("REPORT_URL:"):].strip().replace('"', "") for line in pipeline.splitlines()
+                      if line.strip().startswith("REPORT_URL:"))
+    report_path = report_url.split("://", 1)[1].split("/", 1)[1]
+    send("POST", "/" + report_path, {
+        "state": "succeeded", "description": "deployed (benchmark)",
+        "outputs": {"host": args.mysql_host, "port": args.mysql_port,
+                    "admin_username": args.mysql_user, "admin_password": args.mysql_password},
+    }, 200, "deploy report", {"Authorization": "Bearer " + report_token})
+
+    def child_and_bind(index):
+        child = str(uuid.uuid4())
+        start = time.perf_counter()
+        send("PUT", f"/v2/service_instances/{child}", {
+            "service_id": MYSQL_SERVICE, "plan_id": args.plan,
+            "context": context(f"bench-db-{run}-{index}"), "parameters": {"cluster": cluster_name},
+        }, 201, f"child {index} ({child})")
+        send("PUT", f"/v2/service_instances/{child}/service_bindings/{uuid.uuid4()}", {
+            "service_id": MYSQL_SERVICE, "plan_id": args.plan,
+            "bind_resource": {"app_guid": "bench-app"}, "parameters": {},
+        }, 201, f"binding of child {index} ({child})")
+        return time.perf_counter() - start
+
+    for i in range(args.warmup):
+        child_and_bind(f"w{i}")
+    latencies = []
+    began = time.perf_counter()
+    for i in range(args.count):
+        latencies.append(child_and_bind(i))
+    total = time.perf_counter() - began
+    connection.close()
+
+    ms = sorted(t * 1000 for t in latencies)
+    print(f"count={len(ms)} p50_ms={percentile(ms, 0.50):.1f} p90_ms={percentile(ms, 0.90):.1f} "
+          f"p99_ms={percentile(ms, 0.99):.1f} max_ms={ms[-1]:.1f} total_s={total:.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,38 @@
+package io.dedicate.broker;
+
+import io.dedicate.broker.children.MysqlChildDriver;
+import io.dedicate.broker.children.MysqlQuotaEnforcer;
+import io.dedicate.broker.lifecycle.ChildLifecycle;
+import io.dedicate.broker.lifecycle.ChildMaintenance;
+import io.dedicate.broker.lifecycle.ChildRecovery;
+import io.dedicate.broker.lifecycle.MysqlQuotaSweep;
+import io.dedicate.broker.state.StateStore;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the children's background work from {@link ChildSettings}: recovery of stuck creates and quota sweeps. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ChildSettings.class)
+public class ChildOperationsConfiguration {
+
+    @Bean
+    ChildRecovery childRecovery(StateStore store, ChildLifecycle children, Clock clock, ChildSettings settings) {
+        return new ChildRecovery(
+                store, children, new MysqlChildDriver(Duration.ofSeconds(10)), clock, settings.creatingGrace());
+    }
+
+    @Bean
+    MysqlQuotaSweep mysqlQuotaSweep(StateStore store, ChildLifecycle children) {
+        return new MysqlQuotaSweep(
+                store, children, new MysqlQuotaEnforcer(new MysqlChildDriver(Duration.ofSeconds(10))));
+    }
+
+    @Bean
+    ChildMaintenance childMaintenance(
+            ChildRecovery recovery, MysqlQuotaSweep quotas, BrokerSettings broker, ChildSettings settings) {
+        return new ChildMaintenance(recovery, quotas, broker.recoveryInterval(), settings.quotaInterval());
+    }
+}
