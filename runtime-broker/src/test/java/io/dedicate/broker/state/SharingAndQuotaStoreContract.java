@@ -69,9 +69,9 @@ abstract class SharingAndQuotaStoreContract {
 
     @Test
     void racingClusterCreatesOfOneOrgStayWithinItsQuota() throws Exception {
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 6; round++) {
             String org = "org-" + round;
-            int limit = round + 2;
+            int limit = round % 3 + 2;
             List<Outcome> outcomes = race(i -> () -> {
                 String id = org + "-cluster-" + i;
                 store().createInstanceWithinQuota(inOrg(cluster(id), org), deploy("deploy-" + id, id), limit);
