@@ -396,19 +396,20 @@ public final class ParameterValidator {
                     "$", "type".equals(keyword) ? "must be a JSON object" : "is invalid (" + keyword + ")");
         }
         String path = path(name);
+        if (parameter != null && parameter.type() == ParameterType.GRANTS) {
+            JsonNode grants = tree.path(name);
+            return new Violation(
+                    path,
+                    grants.isArray()
+                            ? expected(parameter) + " (an entry is not such an object)"
+                            : typeMessage(parameter, grants));
+        }
         if ("required".equals(keyword)) {
             return new Violation(path, "is required");
         }
         JsonNode value = tree.path(name);
         if (parameter == null) {
             return new Violation(path, "is invalid (" + keyword + ")");
-        }
-        if (parameter.type() == ParameterType.GRANTS) {
-            return new Violation(
-                    path,
-                    value.isArray()
-                            ? expected(parameter) + " (an entry is not such an object)"
-                            : typeMessage(parameter, value));
         }
         String got = " (got " + (value.isTextual() ? quote(value.textValue()) : value.toString()) + ")";
         String message = switch (keyword) {

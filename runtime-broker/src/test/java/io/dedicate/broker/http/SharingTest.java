@@ -115,8 +115,7 @@ class SharingTest {
 
         Answer granted = updateGrants(cluster, List.of(Map.of("space", "team-b")));
         assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
-        assertThat(granted.json()).isNotNull();
-        assertThat(granted.json().has("operation"))
+        assertThat(ChildDatabaseTest.json(granted).has("operation"))
                 .as("a grant needs no deployment")
                 .isFalse();
 
