@@ -82,8 +82,8 @@ abstract class StateStoreContract {
     void migrationCreatesTheSchemaOnceAndIsIdempotent() {
         StateStore.migrate(dataSource());
         var info = Flyway.configure().dataSource(dataSource()).load().info();
-        assertThat(info.applied()).hasSize(2);
-        assertThat(requireNonNull(info.current()).getVersion().getVersion()).isEqualTo("2");
+        assertThat(info.applied()).hasSize(3);
+        assertThat(requireNonNull(info.current()).getVersion().getVersion()).isEqualTo("3");
         assertThat(info.pending()).isEmpty();
         assertThat(store().countInstances()).isZero();
     }
