@@ -500,6 +500,10 @@ public final class ClusterLifecycle {
         try {
             store.createInstanceWithinQuota(instance, operation, limit);
         } catch (QuotaExceededException e) {
+            if (store.findInstance(instance.id()).isPresent()) {
+                // the same request, sent twice at once, took the place: answer it as the same create again
+                throw new InstanceExistsException(instance.id());
+            }
             throw Quotas.clustersRefusal(offering, placement, e.count(), e.limit());
         }
     }
