@@ -67,8 +67,10 @@ import org.jspecify.annotations.Nullable;
  *             child_create}, {@code binding_create}, each a list, in declaration order, of {@code
  *             {name, type, required, create_only, secret, built_in, when_absent, default, minimum,
  *             maximum, min_length, max_length, pattern, enum}}. {@code type} is {@code string},
- *             {@code integer}, {@code number}, {@code boolean}, {@code enum}, {@code bytes} or
- *             {@code duration}. {@code default} is as written in the offering ({@code "1GB"}),
+ *             {@code integer}, {@code number}, {@code boolean}, {@code enum}, {@code bytes},
+ *             {@code duration} or {@code grants} (only the built-in {@code grants} cluster
+ *             parameter, present when the offering shares clusters: an array of {@code {org?,
+ *             space}} objects, names or GUIDs). {@code default} is as written in the offering ({@code "1GB"}),
  *             normalised like a request value. {@code minimum}/{@code maximum} are in bytes for
  *             {@code bytes} and seconds for {@code duration}; for those two types {@code pattern} is
  *             the accepted string form ({@link ParameterSchema#BYTES_PATTERN}, {@link

@@ -148,6 +148,10 @@ public final class ParameterSchema {
                 }
                 property.put("enum", parameter.enumValues());
             }
+            case GRANTS -> {
+                property.put("type", "array");
+                property.put("items", grantSchema());
+            }
             case BYTES -> {
                 property.put("type", List.of("integer", "string"));
                 property.put("pattern", BYTES_PATTERN);
@@ -164,6 +168,25 @@ public final class ParameterSchema {
             property.put("default", defaultValue);
         }
         return property;
+    }
+
+    /**
+     * One entry of the built-in {@code grants} list: a space (name or GUID, required) and its org
+     * (name or GUID, optional: the cluster's own org when absent), nothing else.
+     */
+    private static Map<String, Object> grantSchema() {
+        Map<String, Object> name = new LinkedHashMap<>();
+        name.put("type", "string");
+        name.put("minLength", 1);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("org", name);
+        properties.put("space", name);
+        Map<String, Object> grant = new LinkedHashMap<>();
+        grant.put("type", "object");
+        grant.put("properties", properties);
+        grant.put("required", List.of("space"));
+        grant.put("additionalProperties", false);
+        return grant;
     }
 
     /**

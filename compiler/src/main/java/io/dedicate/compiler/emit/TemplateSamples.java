@@ -100,6 +100,7 @@ public final class TemplateSamples {
             case INTEGER -> minimum != null ? minimum.longValue() : 1L;
             case NUMBER -> minimum != null ? minimum : new BigDecimal("1.5");
             case BOOLEAN -> false;
+            case GRANTS -> List.of(Map.of("org", "other-org", "space", "other-space"));
             default -> "x".repeat(Math.max(1, parameter.minLength() == null ? 6 : parameter.minLength()));
         };
     }

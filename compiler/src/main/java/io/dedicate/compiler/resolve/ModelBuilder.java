@@ -96,6 +96,20 @@ public final class ModelBuilder {
             false,
             "Recreate every VM of the cluster (bosh recreate) instead of updating it; send it alone, with no plan change");
 
+    /**
+     * The built-in parameter every cluster create and update takes when the offering shares
+     * clusters ({@code sharing across spaces|orgs}): the spaces whose children may use the cluster.
+     */
+    public static final Parameter GRANTS = builtIn(
+            "grants",
+            ParameterType.GRANTS,
+            null,
+            false,
+            "Spaces allowed to create databases in this cluster, each {\"org\": \"...\", \"space\": \"...\"}"
+                    + " (names or GUIDs; org defaults to the cluster's own). The whole list: an update replaces it"
+                    + " at once (send it alone, no deployment runs) and is refused while a space it drops still has"
+                    + " databases in the cluster");
+
     private final ExpandedOffering source;
 
     private ModelBuilder(ExpandedOffering source) {
@@ -137,13 +151,17 @@ public final class ModelBuilder {
                 apps(),
                 terraform(),
                 outputs(),
-                first(Member.Sharing.class)
-                        .map(s -> new Sharing(Sharing.Scope.valueOf(s.scope().name()), s.requiresGrant()))
-                        .orElse(Sharing.NONE),
+                sharing(),
                 limits(),
                 pipeline(),
                 maintenanceInfo(name, version, releases, stemcell),
                 source.ast().span());
+    }
+
+    private Sharing sharing() {
+        return first(Member.Sharing.class)
+                .map(s -> new Sharing(Sharing.Scope.valueOf(s.scope().name()), s.requiresGrant()))
+                .orElse(Sharing.NONE);
     }
 
     // ------------------------------------------------------------ catalog metadata
@@ -313,12 +331,16 @@ public final class ModelBuilder {
 
     private ParameterSet parameters(@Nullable Deployment deployment) {
         List<Parameter> cluster = parameters(Member.ParameterScope.CLUSTER);
-        List<Parameter> clusterCreate = concat(cluster, parameters(Member.ParameterScope.CLUSTER_CREATE));
+        List<Parameter> sharing = sharing().scope() == Sharing.Scope.NONE ? List.of() : List.of(GRANTS);
+        List<Parameter> clusterCreate =
+                concat(concat(cluster, parameters(Member.ParameterScope.CLUSTER_CREATE)), sharing);
         List<Parameter> clusterUpdate = concat(
                 concat(
-                        cluster.stream().filter(p -> !p.createOnly()).toList(),
-                        parameters(Member.ParameterScope.CLUSTER_UPDATE)),
-                deployment == null ? List.of() : List.of(RECREATE));
+                        concat(
+                                cluster.stream().filter(p -> !p.createOnly()).toList(),
+                                parameters(Member.ParameterScope.CLUSTER_UPDATE)),
+                        deployment == null ? List.of() : List.of(RECREATE)),
+                sharing);
         List<Parameter> childCreate = concat(CHILD_BUILT_INS, parameters(Member.ParameterScope.CHILD));
         return new ParameterSet(clusterCreate, clusterUpdate, childCreate, parameters(Member.ParameterScope.BINDING));
     }

@@ -10,7 +10,9 @@ import java.util.List;
  * A parameter named like a built-in: a {@code child} one named {@code cluster}, {@code
  * cluster-org} or {@code cluster-space} (every child plan already takes them to find its cluster),
  * or a {@code cluster} / {@code cluster update} one named {@code recreate} (every cluster update
- * takes it to recreate the VMs).
+ * takes it to recreate the VMs), or, in an offering that shares clusters ({@code sharing across
+ * spaces|orgs}), a {@code cluster} / {@code cluster create} / {@code cluster update} one named
+ * {@code grants} (every such cluster takes it to list the spaces it is shared with).
  */
 public final class ReservedParameterNameRule implements Rule {
 
@@ -19,6 +21,8 @@ public final class ReservedParameterNameRule implements Rule {
 
     @Override
     public void check(ExpandedOffering offering, Reporter reporter) {
+        boolean shares = offering.members(Member.Sharing.class).stream()
+                .anyMatch(sharing -> sharing.scope() != Member.SharingScope.NONE);
         for (Members.ScopedParameter parameter : Members.parameters(offering)) {
             String name = parameter.decl().name().value();
             if (parameter.scope() == Member.ParameterScope.CHILD && RESERVED.contains(name)) {
@@ -28,6 +32,10 @@ public final class ReservedParameterNameRule implements Rule {
                     || parameter.scope() == Member.ParameterScope.CLUSTER_UPDATE;
             if (updatable && name.equals(ModelBuilder.RECREATE.name())) {
                 reporter.error(parameter.decl().name(), "recreate", name);
+            }
+            boolean cluster = updatable || parameter.scope() == Member.ParameterScope.CLUSTER_CREATE;
+            if (cluster && shares && name.equals(ModelBuilder.GRANTS.name())) {
+                reporter.error(parameter.decl().name(), "grants", name);
             }
         }
     }

@@ -131,8 +131,10 @@ class MySqlModelTest {
                         "slow_query_threshold",
                         "audit_log",
                         "major_version",
-                        "character_set"),
-                names(mysql.parameters().clusterCreate()));
+                        "character_set",
+                        "grants"),
+                names(mysql.parameters().clusterCreate()),
+                "an offering that shares clusters takes the built-in grants");
         assertEquals(
                 List.of(
                         "innodb_buffer_pool_size",
@@ -140,7 +142,8 @@ class MySqlModelTest {
                         "slow_query_threshold",
                         "audit_log",
                         "rolling_restart",
-                        "recreate"),
+                        "recreate",
+                        "grants"),
                 names(mysql.parameters().clusterUpdate()),
                 "create-only parameters are not accepted on update");
         assertEquals(

@@ -52,7 +52,9 @@ import org.springframework.cloud.servicebroker.exception.ServiceInstanceExistsEx
  * pipeline runs and nothing is committed to git; the plan's driver does the work on the cluster at once.
  *
  * <p>A child names its cluster with the {@code cluster} parameter: the cluster's instance name in the requester's
- * space, or its instance GUID. The child is stored (status {@code creating}) in the transaction that locks the
+ * space, or its instance GUID; with {@code cluster-org} / {@code cluster-space}, a cluster of another space that
+ * shares it ({@link ClusterSharing}). The offering's {@code children_per_cluster} quota is counted under the cluster
+ * row's lock. The child is stored (status {@code creating}) in the transaction that locks the
  * cluster's row, before the driver runs, so a cluster delete accepted concurrently cannot miss it (see {@link
  * StateStore#createChild}); if the driver fails, the row is removed again and the platform may retry.
  *
@@ -65,8 +67,6 @@ public final class ChildLifecycle {
     /** The built-in parameter naming the child's cluster. */
     static final String CLUSTER = "cluster";
 
-    private static final String CLUSTER_ORG = "cluster-org";
-    private static final String CLUSTER_SPACE = "cluster-space";
     private static final String COLLATION = "collation";
     private static final String READ_ONLY = "read_only";
     private static final String PASSWORD = "password";
@@ -82,6 +82,7 @@ public final class ChildLifecycle {
     private final Clock clock;
     private final @Nullable DelegatedChildren delegated;
     private final Duration creatingGrace;
+    private final ClusterSharing sharing;
 
     public ChildLifecycle(
             LoadedBundle bundle,
@@ -100,6 +101,7 @@ public final class ChildLifecycle {
         this.clock = clock;
         this.delegated = null;
         this.creatingGrace = DEFAULT_CREATING_GRACE;
+        this.sharing = new ClusterSharing(store, validator);
     }
 
     /** Whether {@code planId} of {@code serviceId} is a child plan (unknown services and plans are not). */
@@ -145,7 +147,10 @@ public final class ChildLifecycle {
         @Nullable
         DatabaseCharacterSet charset =
                 driver.name().equals(MYSQL) ? characterSet(driver, request.parameters(), parameters.values()) : null;
-        InstanceRecord cluster = cluster(offering, placement, parameters.values());
+        boolean otherSpace = ClusterSharing.namesOtherSpace(placement, parameters.values());
+        InstanceRecord cluster = otherSpace
+                ? sharing.otherSpaceCluster(offering, placement, parameters.values(), request.requester())
+                : cluster(offering, placement, parameters.values());
         requireReady(cluster, cluster.status());
         MysqlAdminEndpoint admin = driver.name().equals(DELEGATE) ? null : adminEndpoint(cluster);
         Instant now = clock.instant();
@@ -176,7 +181,7 @@ public final class ChildLifecycle {
                 now,
                 now);
         try {
-            store.createChild(child);
+            store.createChild(child, sharing.admission(offering, placement, request.requester(), otherSpace));
         } catch (InstanceExistsException raced) {
             return sameCreateAgain(store.findInstance(instanceId).orElseThrow(() -> raced), digest);
         } catch (ClusterUnavailableException e) {
@@ -232,17 +237,12 @@ public final class ChildLifecycle {
                 existing.serviceId());
     }
 
-    /** The cluster the child's parameters name, in the requester's space; a 400 when there is none. */
+    /**
+     * The cluster the child's parameters name, in the requester's space; a 400 when there is none (a cluster of
+     * another space: {@link ClusterSharing#otherSpaceCluster}).
+     */
     private InstanceRecord cluster(OfferingModel offering, Placement placement, Map<String, Object> parameters) {
         String name = String.valueOf(parameters.get(CLUSTER));
-        Object org = parameters.get(CLUSTER_ORG);
-        Object space = parameters.get(CLUSTER_SPACE);
-        if (!sameAs(org, placement.orgGuid(), placement.orgName())
-                || !sameAs(space, placement.spaceGuid(), placement.spaceName())) {
-            throw new ServiceBrokerInvalidParametersException("using a cluster of another org or space (`"
-                    + CLUSTER_ORG + "`, `" + CLUSTER_SPACE + "`) is not available yet: create the database in the"
-                    + " cluster's own space");
-        }
         String where = placement.spaceName() == null ? "this space" : "space " + placement.spaceName();
         InstanceRecord cluster = store.findClusterByName(placement.spaceGuid(), name)
                 .or(() -> store.findInstance(name)
@@ -260,10 +260,6 @@ public final class ChildLifecycle {
                     + offering.name() + " one: name a " + offering.name() + " cluster");
         }
         return cluster;
-    }
-
-    private static boolean sameAs(@Nullable Object requested, String guid, @Nullable String name) {
-        return requested == null || requested.equals(guid) || requested.equals(name);
     }
 
     private static String clusterPlans(OfferingModel offering) {
@@ -647,6 +643,7 @@ public final class ChildLifecycle {
         this.clock = clock;
         this.delegated = delegated;
         this.creatingGrace = ChildRecovery.requirePositive(creatingGrace);
+        this.sharing = new ClusterSharing(store, validator);
     }
 
     /**

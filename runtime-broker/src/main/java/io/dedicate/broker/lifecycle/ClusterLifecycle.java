@@ -28,6 +28,7 @@ import io.dedicate.broker.state.OperationInProgressException;
 import io.dedicate.broker.state.OperationKind;
 import io.dedicate.broker.state.OperationRecord;
 import io.dedicate.broker.state.OperationState;
+import io.dedicate.broker.state.QuotaExceededException;
 import io.dedicate.broker.state.StateStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,6 +69,7 @@ public final class ClusterLifecycle {
     private final String gitBranch;
     private final Clock clock;
     private final Duration defaultTimeout;
+    private final ClusterSharing sharing;
 
     public ClusterLifecycle(
             LoadedBundle bundle,
@@ -94,6 +96,7 @@ public final class ClusterLifecycle {
         this.gitBranch = gitBranch;
         this.clock = clock;
         this.defaultTimeout = defaultTimeout;
+        this.sharing = new ClusterSharing(store, validator);
     }
 
     // ------------------------------------------------------------------ provision
@@ -129,6 +132,11 @@ public final class ClusterLifecycle {
                     + "): fetch the catalog again");
         }
         ValidatedParameters parameters = validator.clusterCreate(offering, plan, request.parameters());
+        ClusterSharing.checkScope(
+                offering,
+                placement.orgGuid(),
+                placement.orgName(),
+                parameters.values().get(ClusterSharing.GRANTS));
         String gitPath = placement.orgGuid() + "/" + placement.spaceGuid() + "/" + instanceId;
         InstanceIdentity identity = new InstanceIdentity(
                 instanceId,
@@ -196,7 +204,7 @@ public final class ClusterLifecycle {
                 now.plus(timeout(plan)),
                 null);
         try {
-            store.createInstance(instance, operation);
+            createWithinQuota(offering, placement, instance, operation);
         } catch (InstanceExistsException raced) {
             return sameCreateAgain(store.findInstance(instanceId).orElseThrow(() -> raced), digest);
         }
@@ -276,6 +284,9 @@ public final class ClusterLifecycle {
         if (instance.status() != InstanceStatus.READY) {
             throw new ServiceBrokerConcurrencyException("service instance " + instanceId + " is "
                     + instance.status().wire() + ": it can be updated once it is ready");
+        }
+        if (requested.containsKey(ClusterSharing.GRANTS)) {
+            return replaceGrants(offering, current, instance, requested, planChange || upgrade);
         }
         Map<String, Object> currentValues = new LinkedHashMap<>(StateJson.readMap(instance.parametersJson()));
         currentValues.putAll(openParameters(instanceId, instance.sealedSecretParameters()));
@@ -474,5 +485,42 @@ public final class ClusterLifecycle {
                 + ", space " + Objects.requireNonNullElse(instance.spaceName(), instance.spaceGuid()) + "\n"
                 + "Plan: " + plan.name() + " (" + plan.id() + ")\n"
                 + "Requested-By: " + Objects.requireNonNullElse(operation.requester(), "unknown") + "\n";
+    }
+
+    // ------------------------------------------------------------------ sharing and quotas
+
+    /** Stores a new cluster, within the offering's {@code clusters_per_org} quota when it has one (422 beyond). */
+    private void createWithinQuota(
+            OfferingModel offering, Placement placement, InstanceRecord instance, OperationRecord operation) {
+        Integer limit = offering.limits().clustersPerOrg();
+        if (limit == null) {
+            store.createInstance(instance, operation);
+            return;
+        }
+        try {
+            store.createInstanceWithinQuota(instance, operation, limit);
+        } catch (QuotaExceededException e) {
+            if (store.findInstance(instance.id()).isPresent()) {
+                // the same request, sent twice at once, took the place: answer it as the same create again
+                throw new InstanceExistsException(instance.id());
+            }
+            throw Quotas.clustersRefusal(offering, placement, e.count(), e.limit());
+        }
+    }
+
+    /** An update of the cluster's {@code grants}: applied at once (200), and only when sent alone. */
+    private Accepted replaceGrants(
+            OfferingModel offering,
+            PlanModel plan,
+            InstanceRecord instance,
+            Map<String, Object> requested,
+            boolean planChangeOrUpgrade) {
+        if (requested.size() > 1 || planChangeOrUpgrade) {
+            throw new ServiceBrokerInvalidParametersException("`" + ClusterSharing.GRANTS
+                    + "` must be sent alone: it changes at once, without a deployment; send the other changes in"
+                    + " another update");
+        }
+        sharing.replaceGrants(offering, plan, instance, requested);
+        return new Accepted(null, links.dashboardUrl(instance.id()), false);
     }
 }

@@ -209,6 +209,9 @@ final class ModelReader {
                                             + " (got \"" + value.textValue() + "\")"));
                 }
             }
+            case GRANTS -> {
+                // the built-in grants have no default: every cluster starts shared with no other space
+            }
         }
         throw node.problem("default", problem);
     }

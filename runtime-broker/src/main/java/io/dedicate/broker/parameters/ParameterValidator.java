@@ -279,9 +279,42 @@ public final class ParameterValidator {
                     return quantity(parameter, value.textValue(), violations);
                 }
             }
+            case GRANTS -> {
+                Optional<List<Map<String, String>>> grants = grants(value);
+                if (grants.isPresent()) {
+                    return grants.get();
+                }
+            }
         }
         violations.add(new Violation(path, typeMessage(parameter, value)));
         return null;
+    }
+
+    /** A grants list: an array of objects with a non-empty string {@code space} and optional {@code org}. */
+    private static Optional<List<Map<String, String>>> grants(JsonNode value) {
+        if (!value.isArray()) {
+            return Optional.empty();
+        }
+        List<Map<String, String>> grants = new ArrayList<>();
+        for (JsonNode entry : value) {
+            JsonNode space = entry.path("space");
+            JsonNode org = entry.path("org");
+            boolean onlyKnown = entry.isObject() && entry.size() == (org.isMissingNode() ? 1 : 2);
+            if (!onlyKnown || !nonEmptyText(space) || (!org.isMissingNode() && !nonEmptyText(org))) {
+                return Optional.empty();
+            }
+            Map<String, String> grant = new LinkedHashMap<>();
+            if (!org.isMissingNode()) {
+                grant.put("org", org.textValue());
+            }
+            grant.put("space", space.textValue());
+            grants.add(java.util.Collections.unmodifiableMap(grant));
+        }
+        return Optional.of(List.copyOf(grants));
+    }
+
+    private static boolean nonEmptyText(JsonNode node) {
+        return node.isTextual() && !node.textValue().isEmpty();
     }
 
     private static @Nullable Object quantity(ParameterModel parameter, String text, List<Violation> violations) {
@@ -363,6 +396,14 @@ public final class ParameterValidator {
                     "$", "type".equals(keyword) ? "must be a JSON object" : "is invalid (" + keyword + ")");
         }
         String path = path(name);
+        if (parameter != null && parameter.type() == ParameterType.GRANTS) {
+            JsonNode grants = tree.path(name);
+            return new Violation(
+                    path,
+                    grants.isArray()
+                            ? expected(parameter) + " (an entry is not such an object)"
+                            : typeMessage(parameter, grants));
+        }
         if ("required".equals(keyword)) {
             return new Violation(path, "is required");
         }
@@ -439,6 +480,9 @@ public final class ParameterValidator {
             case DURATION ->
                 "must be a duration: an integer number of seconds, or a number and a unit s, m, h"
                         + " or d such as \"5m\"";
+            case GRANTS ->
+                "must be a list of grants, each an object with a non-empty `space` and an optional non-empty"
+                        + " `org` (names or GUIDs), such as [{\"org\": \"my-org\", \"space\": \"dev\"}]";
         };
     }
 

@@ -818,4 +818,174 @@ public final class StateStore {
                 .query(StateStore::instance)
                 .list();
     }
+
+    // ------------------------------------------------------------------ sharing and quotas
+
+    /**
+     * {@link #createInstance}, within the quota of {@code clustersPerOrg} live clusters (every status but deleted,
+     * those being created included) of the instance's service in its org. The org's row of {@code org_quota_lock} is
+     * inserted if missing (in a transaction of its own: the primary key lets one of two racing inserts win and the
+     * other is fine with it), then locked ({@code SELECT ... FOR UPDATE}) in the transaction that counts the clusters
+     * and inserts the new one, so two provisions racing for the last place, also on two brokers, see one winner.
+     *
+     * @throws QuotaExceededException if the org already has {@code clustersPerOrg} live clusters of the service
+     * @throws InstanceExistsException if the id is taken
+     * @throws IllegalArgumentException as {@link #createInstance}, or for a record that is not a cluster
+     */
+    public void createInstanceWithinQuota(InstanceRecord instance, OperationRecord operation, int clustersPerOrg) {
+        requireSameInstance(instance.id(), operation);
+        requireInProgress(operation);
+        if (operation.kind() != OperationKind.DEPLOY || instance.kind() != InstanceKind.CLUSTER) {
+            throw new IllegalArgumentException(
+                    "operation " + operation.id() + " is a " + operation.kind().wire() + " of a "
+                            + instance.kind().wire() + ": a quota counts clusters created by a deploy");
+        }
+        try {
+            jdbc.sql("INSERT INTO org_quota_lock (org_guid, service_id) VALUES (:org, :service)")
+                    .param("org", instance.orgGuid())
+                    .param("service", instance.serviceId())
+                    .update();
+        } catch (DuplicateKeyException alreadyThere) {
+            // another provision of this org inserted it first: the lock row exists, which is all we need
+        }
+        Instant now = now();
+        try {
+            transactions.executeWithoutResult(status -> {
+                jdbc.sql("SELECT org_guid FROM org_quota_lock WHERE org_guid = :org AND service_id = :service"
+                                + " FOR UPDATE")
+                        .param("org", instance.orgGuid())
+                        .param("service", instance.serviceId())
+                        .query(String.class)
+                        .single();
+                long live = jdbc.sql("SELECT COUNT(*) FROM service_instance WHERE org_guid = :org"
+                                + " AND service_id = :service AND kind = :cluster AND status <> :deleted")
+                        .param("org", instance.orgGuid())
+                        .param("service", instance.serviceId())
+                        .param("cluster", InstanceKind.CLUSTER.wire())
+                        .param("deleted", InstanceStatus.DELETED.wire())
+                        .query(Long.class)
+                        .single();
+                if (live >= clustersPerOrg) {
+                    throw new QuotaExceededException(
+                            "clusters of service " + instance.serviceId() + " in org " + instance.orgGuid(),
+                            live,
+                            clustersPerOrg);
+                }
+                insertInstance(instance, InstanceStatus.CREATING, operation.id(), now);
+                insertOperation(operation);
+            });
+        } catch (DuplicateKeyException e) {
+            if (findInstance(instance.id()).isPresent()) {
+                throw new InstanceExistsException(instance.id());
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@link #createChild(InstanceRecord)} with a last check: {@code admission} runs in the same transaction, after
+     * the cluster's row is locked and found ready, with the cluster as stored then and its number of live children;
+     * it throws to refuse (sharing grants re-checked, the {@code children_per_cluster} quota). A grant change ({@link
+     * #changeParametersAtOnce}) and every other child create take the same lock.
+     *
+     * @throws InstanceExistsException if the child's id is taken
+     * @throws InstanceGoneException if the cluster is absent or deleted
+     * @throws ClusterUnavailableException if the cluster is not ready
+     * @throws IllegalArgumentException if the record is not a child with a cluster id
+     */
+    public void createChild(InstanceRecord child, ChildAdmission admission) {
+        String clusterId = child.clusterId();
+        if (child.kind() != InstanceKind.CHILD || clusterId == null) {
+            throw new IllegalArgumentException("instance " + child.id() + " is not a child with a cluster id");
+        }
+        Instant now = now();
+        try {
+            transactions.executeWithoutResult(status -> {
+                InstanceRecord cluster = lockCluster(clusterId);
+                if (cluster.status() != InstanceStatus.READY) {
+                    throw new ClusterUnavailableException(clusterId, cluster.status());
+                }
+                admission.admit(cluster, liveChildren(clusterId).size());
+                insertInstance(child, InstanceStatus.CREATING, null, now);
+            });
+        } catch (DuplicateKeyException e) {
+            if (findInstance(child.id()).isPresent()) {
+                throw new InstanceExistsException(child.id());
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Replaces a ready cluster's public parameters at once, without an operation (the sharing grants, which need no
+     * deployment): in one transaction, locks the cluster's row, requires it ready with no operation in progress (an
+     * operation's end would overwrite the parameters with its own targets), lets {@code change} compute the new JSON
+     * from the cluster and its live children (or refuse by throwing), and stores it.
+     *
+     * @throws InstanceGoneException if the cluster is absent or deleted
+     * @throws OperationInProgressException if an operation is in progress on it
+     * @throws ClusterUnavailableException if it is not ready
+     * @throws IllegalArgumentException if {@code change} returns something that is not a JSON object
+     */
+    public void changeParametersAtOnce(String clusterId, ParameterChange change) {
+        Instant now = now();
+        transactions.executeWithoutResult(status -> {
+            InstanceRecord cluster = lockCluster(clusterId);
+            String active = cluster.activeOperationId();
+            if (active != null) {
+                throw new OperationInProgressException(clusterId, active);
+            }
+            if (cluster.status() != InstanceStatus.READY) {
+                throw new ClusterUnavailableException(clusterId, cluster.status());
+            }
+            String parameters = change.apply(cluster, liveChildRecords(clusterId));
+            jsonObject(parameters, "parameters");
+            jdbc.sql("UPDATE service_instance SET parameters = :parameters, updated_at = :now WHERE id = :id")
+                    .param("parameters", parameters)
+                    .param("now", timestamp(now))
+                    .param("id", clusterId)
+                    .update();
+        });
+    }
+
+    /**
+     * The cluster named {@code nameOrId} (its instance name, or its id) that is not deleted, in the space {@code
+     * spaceRef} of the org {@code orgRef}, each given by GUID or by the name last stored for it; the newest if names
+     * repeat. Used to find a cluster of another space, which the requester names in the child's parameters.
+     */
+    public Optional<InstanceRecord> findCluster(String orgRef, String spaceRef, String nameOrId) {
+        return jdbc.sql("SELECT " + INSTANCE_COLUMNS + " FROM service_instance WHERE kind = :cluster"
+                        + " AND status <> :deleted AND (org_guid = :org OR org_name = :org)"
+                        + " AND (space_guid = :space OR space_name = :space)"
+                        + " AND (instance_name = :name OR id = :name) ORDER BY created_at DESC, id LIMIT 1")
+                .param("cluster", InstanceKind.CLUSTER.wire())
+                .param("deleted", InstanceStatus.DELETED.wire())
+                .param("org", orgRef)
+                .param("space", spaceRef)
+                .param("name", nameOrId)
+                .query(StateStore::instance)
+                .optional();
+    }
+
+    /** A cluster's children that are not deleted (those being created included), sorted by id. */
+    public List<InstanceRecord> liveChildRecords(String clusterId) {
+        return jdbc.sql("SELECT " + INSTANCE_COLUMNS + " FROM service_instance WHERE cluster_id = :clusterId"
+                        + " AND status <> :deleted ORDER BY id")
+                .param("clusterId", clusterId)
+                .param("deleted", InstanceStatus.DELETED.wire())
+                .query(StateStore::instance)
+                .list();
+    }
+
+    /** Locks a cluster's row ({@code SELECT ... FOR UPDATE}); it must exist and not be deleted. */
+    private InstanceRecord lockCluster(String clusterId) {
+        return jdbc.sql("SELECT " + INSTANCE_COLUMNS + " FROM service_instance WHERE id = :id AND kind = :cluster"
+                        + " FOR UPDATE")
+                .param("id", clusterId)
+                .param("cluster", InstanceKind.CLUSTER.wire())
+                .query(StateStore::instance)
+                .optional()
+                .filter(found -> found.status() != InstanceStatus.DELETED)
+                .orElseThrow(() -> new InstanceGoneException(clusterId));
+    }
 }

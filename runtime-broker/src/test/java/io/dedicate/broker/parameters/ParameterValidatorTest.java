@@ -135,7 +135,7 @@ class ParameterValidatorTest {
                         new Violation(
                                 "$.max_conections",
                                 "is not a parameter of plan cluster-small (known: max_connections, major_version,"
-                                        + " audit_log, character_set, slow_query_threshold,"
+                                        + " grants, audit_log, character_set, slow_query_threshold,"
                                         + " innodb_buffer_pool_size)"),
                         new Violation("$.max_connections", "must be at most 10000 (got 20000)"),
                         new Violation(
@@ -148,8 +148,8 @@ class ParameterValidatorTest {
     void theExceptionMessageListsAllViolations() {
         assertThatThrownBy(() -> validator.clusterCreate(mysql, small, params("max_connections", 20000, "foo", 1)))
                 .isInstanceOf(InvalidParametersException.class)
-                .hasMessage("invalid parameters: $.foo: is not a parameter of plan cluster-small (known: audit_log,"
-                        + " major_version, character_set, max_connections, slow_query_threshold,"
+                .hasMessage("invalid parameters: $.foo: is not a parameter of plan cluster-small (known: grants,"
+                        + " audit_log, major_version, character_set, max_connections, slow_query_threshold,"
                         + " innodb_buffer_pool_size); $.max_connections: must be at most 10000 (got 20000)");
     }
 
