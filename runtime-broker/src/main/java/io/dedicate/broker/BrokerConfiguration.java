@@ -4,6 +4,7 @@ import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.git.GitDeployer;
 import io.dedicate.broker.git.GitSettings;
 import io.dedicate.broker.lifecycle.ChildLifecycle;
+import io.dedicate.broker.lifecycle.ClusterCascade;
 import io.dedicate.broker.lifecycle.ClusterLifecycle;
 import io.dedicate.broker.lifecycle.DeleteProtection;
 import io.dedicate.broker.lifecycle.MetaPipelineSync;
@@ -23,6 +24,7 @@ import io.dedicate.broker.osb.DedicatedServiceInstanceService;
 import io.dedicate.broker.parameters.ParameterValidator;
 import io.dedicate.broker.render.OperationRenderer;
 import io.dedicate.broker.report.OperationReports;
+import io.dedicate.broker.secrets.DashboardLinks;
 import io.dedicate.broker.secrets.SecretBox;
 import io.dedicate.broker.state.StateStore;
 import java.net.URI;
@@ -117,13 +119,15 @@ public class BrokerConfiguration {
     }
 
     @Bean
-    OperationLinks operationLinks(BrokerSettings settings, ServerPort port, Environment environment) {
+    OperationLinks operationLinks(
+            BrokerSettings settings, ServerPort port, Environment environment, DashboardLinks dashboardLinks) {
         URI configured = settings.publicUrl();
         String address = environment.getProperty("server.address", "127.0.0.1");
         return new OperationLinks(
                 () -> configured != null ? configured : URI.create("http://" + address + ":" + port.port()),
                 settings.concourse().url(),
-                settings.concourse().team());
+                settings.concourse().team(),
+                dashboardLinks);
     }
 
     @Bean(destroyMethod = "close")
@@ -164,8 +168,9 @@ public class BrokerConfiguration {
     }
 
     @Bean
-    OperationStatus operationStatus(StateStore store, SecretBox secrets, OperationLinks links, Clock clock) {
-        return new OperationStatus(store, secrets, links, clock);
+    OperationStatus operationStatus(
+            StateStore store, SecretBox secrets, OperationLinks links, Clock clock, LoadedBundle bundle) {
+        return new OperationStatus(store, secrets, links, clock, new ClusterCascade(bundle, store));
     }
 
     @Bean
@@ -221,7 +226,8 @@ public class BrokerConfiguration {
     FilterRegistrationBean<BasicAuthFilter> basicAuthFilter(BrokerCredentials credentials) {
         FilterRegistrationBean<BasicAuthFilter> registration =
                 new FilterRegistrationBean<>(new BasicAuthFilter(credentials));
-        registration.addUrlPatterns("/v2/*", "/dashboard/*");
+        // dashboards check the credentials or a signed link themselves (DashboardController)
+        registration.addUrlPatterns("/v2/*");
         registration.setOrder(Integer.MIN_VALUE);
         return registration;
     }
@@ -240,6 +246,13 @@ public class BrokerConfiguration {
         registration.addUrlPatterns("/v2/catalog");
         registration.setOrder(Integer.MIN_VALUE + 2);
         return registration;
+    }
+
+    // ------------------------------------------------------------------ dashboard
+
+    @Bean
+    DashboardLinks dashboardLinks(SecretBox secrets, Clock clock, BrokerSettings settings) {
+        return new DashboardLinks(secrets, settings.dashboard().linkValidity(), clock);
     }
 
     /**
