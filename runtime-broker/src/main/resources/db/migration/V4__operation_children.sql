@@ -2,8 +2,8 @@
 -- The rows are a snapshot of the cluster's live children (not deleted, still being created included), inserted in the
 -- transaction that starts the operation, while it holds the cluster row's lock (so the snapshot is exact: a child is
 -- created under the same lock). A child's GET shows its latest such operation; the cluster's dashboard lists them.
--- child_id has no foreign key: a child whose creation failed is removed again (StateStore.discardChild), and its
--- snapshot row, harmless, stays (readers ignore operations that started before the child was created).
+-- child_id has no foreign key: a child whose creation failed is removed again (StateStore.discardChild) and its
+-- snapshot row stays, harmless (readers join it to existing instances).
 
 CREATE TABLE operation_child (
     operation_id VARCHAR(64) NOT NULL,

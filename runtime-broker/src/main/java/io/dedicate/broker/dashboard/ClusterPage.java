@@ -126,9 +126,8 @@ final class ClusterPage {
                     body,
                     "cascade",
                     store.latestOperationAffecting(child.id())
-                            .map(operation -> e(operation.kind().wire() + " "
-                                    + ClusterCascade.state(operation.state()) + " ("
-                                    + time(operation.startedAt()) + ")"))
+                            .map(operation -> e(ClusterCascade.state(operation.state()) + " ("
+                                    + operation.kind().wire() + " of " + time(operation.startedAt()) + ")"))
                             .orElse("-"));
             body.append("</tr>");
         }

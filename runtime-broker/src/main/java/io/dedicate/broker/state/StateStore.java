@@ -833,13 +833,11 @@ public final class StateStore {
 
     /**
      * The latest operation of its cluster that affected {@code childId}: the newest by start time among those whose
-     * snapshot holds the child and that started once the child existed (a snapshot row of a child whose creation failed
-     * and was tried again under the same ID does not count).
+     * snapshot holds the child.
      */
     public Optional<OperationRecord> latestOperationAffecting(String childId) {
         return jdbc.sql("SELECT " + prefixed("o.", OPERATION_COLUMNS) + " FROM operation_child oc"
-                        + " JOIN operation o ON o.id = oc.operation_id JOIN service_instance c ON c.id = oc.child_id"
-                        + " WHERE oc.child_id = :childId AND o.started_at >= c.created_at"
+                        + " JOIN operation o ON o.id = oc.operation_id WHERE oc.child_id = :childId"
                         + " ORDER BY o.started_at DESC, o.id DESC LIMIT 1")
                 .param("childId", childId)
                 .query(StateStore::operation)

@@ -112,7 +112,7 @@ class DashboardBrowserTest {
         assertThat(row.findElement(By.className("plan")).getText()).isEqualTo(plan);
         assertThat(row.findElement(By.className("bindings")).getText()).isEqualTo(bindings);
         assertThat(row.findElement(By.className("state")).getText()).isEqualTo("ready");
-        assertThat(row.findElement(By.className("cascade")).getText()).startsWith("update updated");
+        assertThat(row.findElement(By.className("cascade")).getText()).startsWith("updated (update of ");
     }
 
     /** Fails, saying how to install them, when the system's Chromium or its driver is missing. */

@@ -139,6 +139,26 @@ class DashboardTest {
         Answer page = cluster.anonymous(url);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains(child).contains("orders-db");
+        // an operator who opens the child's own page is sent to the cluster's
+        Answer redirected = cluster.osb.get("/dashboard/instances/" + child);
+        assertThat(redirected.status()).isEqualTo(303);
+        assertThat(cluster.osb.get("/dashboard/instances/" + cluster.clusterId).body())
+                .contains(child);
+    }
+
+    @Test
+    void withConcourseTheOperationsLinkToThePipelineAndTheDashboardStaysTheBrokers() {
+        try (DashboardCluster withConcourse = new DashboardCluster(
+                data.resolve("concourse"),
+                "ci-cluster",
+                Map.of("dedicate.concourse.url", "https://ci.example.com/", "dedicate.concourse.team", "dbs"))) {
+            String url = withConcourse.dashboardUrl();
+            assertThat(url).startsWith(withConcourse.broker.baseUrl() + "/dashboard/instances/");
+            Answer page = withConcourse.anonymous(url);
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body())
+                    .contains("<a href=\"https://ci.example.com/teams/dbs/pipelines/" + withConcourse.clusterId + "\"");
+        }
     }
 
     @Test
@@ -162,7 +182,7 @@ class DashboardTest {
                 .contains("<td class=\"plan\">100mb</td>")
                 .contains("<td class=\"bindings\">2</td>")
                 .contains("<td class=\"state\">ready</td>")
-                .contains("update updated");
+                .contains("<td class=\"cascade\">updated (update of ");
         assertThat(row(page, billing)).contains("1gb").contains("<td class=\"bindings\">1</td>");
         assertThat(row(page, unbound)).contains("<td class=\"bindings\">0</td>");
         assertThat(row(page, late)).contains("<td class=\"cascade\">-</td>");
