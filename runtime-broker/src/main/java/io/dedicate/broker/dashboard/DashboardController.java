@@ -50,6 +50,11 @@ public class DashboardController {
     private final DashboardLinks signedLinks;
     private final OperationLinks links;
 
+    /**
+     * @param credentials the broker's basic-auth credentials, which open every dashboard
+     * @param signedLinks checks the signed links
+     * @param links the broker's URLs: fresh signed links, Concourse pipelines
+     */
     public DashboardController(
             LoadedBundle bundle,
             StateStore store,

@@ -47,6 +47,7 @@ public final class ClusterCascade {
     private final LoadedBundle bundle;
     private final StateStore store;
 
+    /** Reads the cascade from {@code store}; plan names come from {@code bundle}. */
     public ClusterCascade(LoadedBundle bundle, StateStore store) {
         this.bundle = bundle;
         this.store = store;
