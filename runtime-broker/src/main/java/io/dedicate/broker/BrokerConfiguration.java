@@ -5,6 +5,7 @@ import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.git.GitDeployer;
 import io.dedicate.broker.git.GitSettings;
 import io.dedicate.broker.lifecycle.ChildLifecycle;
+import io.dedicate.broker.lifecycle.ClusterCascade;
 import io.dedicate.broker.lifecycle.ClusterLifecycle;
 import io.dedicate.broker.lifecycle.DelegatedChildren;
 import io.dedicate.broker.lifecycle.DelegatedOperations;
@@ -26,6 +27,7 @@ import io.dedicate.broker.osb.DedicatedServiceInstanceService;
 import io.dedicate.broker.parameters.ParameterValidator;
 import io.dedicate.broker.render.OperationRenderer;
 import io.dedicate.broker.report.OperationReports;
+import io.dedicate.broker.secrets.DashboardLinks;
 import io.dedicate.broker.secrets.SecretBox;
 import io.dedicate.broker.state.StateStore;
 import java.net.URI;
@@ -120,13 +122,15 @@ public class BrokerConfiguration {
     }
 
     @Bean
-    OperationLinks operationLinks(BrokerSettings settings, ServerPort port, Environment environment) {
+    OperationLinks operationLinks(
+            BrokerSettings settings, ServerPort port, Environment environment, DashboardLinks dashboardLinks) {
         URI configured = settings.publicUrl();
         String address = environment.getProperty("server.address", "127.0.0.1");
         return new OperationLinks(
                 () -> configured != null ? configured : URI.create("http://" + address + ":" + port.port()),
                 settings.concourse().url(),
-                settings.concourse().team());
+                settings.concourse().team(),
+                dashboardLinks);
     }
 
     @Bean(destroyMethod = "close")
@@ -167,8 +171,9 @@ public class BrokerConfiguration {
     }
 
     @Bean
-    OperationStatus operationStatus(StateStore store, SecretBox secrets, OperationLinks links, Clock clock) {
-        return new OperationStatus(store, secrets, links, clock);
+    OperationStatus operationStatus(
+            StateStore store, SecretBox secrets, OperationLinks links, Clock clock, LoadedBundle bundle) {
+        return new OperationStatus(store, secrets, links, clock, new ClusterCascade(bundle, store));
     }
 
     @Bean
@@ -234,7 +239,8 @@ public class BrokerConfiguration {
     FilterRegistrationBean<BasicAuthFilter> basicAuthFilter(BrokerCredentials credentials) {
         FilterRegistrationBean<BasicAuthFilter> registration =
                 new FilterRegistrationBean<>(new BasicAuthFilter(credentials));
-        registration.addUrlPatterns("/v2/*", "/dashboard/*");
+        // dashboards check the credentials or a signed link themselves (DashboardController)
+        registration.addUrlPatterns("/v2/*");
         registration.setOrder(Integer.MIN_VALUE);
         return registration;
     }
@@ -275,6 +281,13 @@ public class BrokerConfiguration {
                 new DelegatedOperations(dataSource, clock),
                 new ClusterBrokerClient(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(60), clock),
                 links);
+    }
+
+    // ------------------------------------------------------------------ dashboard
+
+    @Bean
+    DashboardLinks dashboardLinks(SecretBox secrets, Clock clock, BrokerSettings settings) {
+        return new DashboardLinks(secrets, settings.dashboard().linkValidity(), clock);
     }
 
     /**

@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultOperationTimeout how long an operation may run when its plan sets no {@code
  *     max_polling}
  * @param recoveryInterval how often pending git commits are retried and overdue operations failed
+ * @param dashboard the instance dashboards' signed links
  */
 @ConfigurationProperties("dedicate")
 public record BrokerSettings(
@@ -35,7 +36,8 @@ public record BrokerSettings(
         @DefaultValue("PT30S") Duration recoveryInterval,
         @DefaultValue Git git,
         @DefaultValue Concourse concourse,
-        @DefaultValue Secrets secrets) {
+        @DefaultValue Secrets secrets,
+        @DefaultValue Dashboard dashboard) {
 
     /**
      * The deployment repository.
@@ -87,6 +89,14 @@ public record BrokerSettings(
             return "Secrets[key=" + (key == null ? "none" : "(secret)") + ", keyFile=" + keyFile + "]";
         }
     }
+
+    /**
+     * The instance dashboards.
+     *
+     * @param linkValidity how long a signed {@code dashboard_url} stays valid once handed out (a
+     *     GET of the instance hands out a fresh one)
+     */
+    public record Dashboard(@DefaultValue("P30D") Duration linkValidity) {}
 
     @Override
     public String toString() {

@@ -1,121 +1,181 @@
 package io.dedicate.broker.dashboard;
 
+import io.dedicate.broker.lifecycle.OperationLinks;
 import io.dedicate.broker.offering.LoadedBundle;
-import io.dedicate.broker.offering.OfferingModel;
-import io.dedicate.broker.offering.PlanModel;
+import io.dedicate.broker.osb.BrokerCredentials;
 import io.dedicate.broker.osb.PathSegments;
+import io.dedicate.broker.secrets.DashboardLinks;
+import io.dedicate.broker.state.InstanceKind;
 import io.dedicate.broker.state.InstanceRecord;
-import io.dedicate.broker.state.OperationRecord;
 import io.dedicate.broker.state.StateStore;
+import java.net.URI;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 /**
- * {@code GET /dashboard/instances/{id}}: the cluster's plan, state and last operations, as a
- * small HTML page behind the broker's basic auth (the {@code dashboard_url} when the broker is
- * not told a Concourse URL). Every value is HTML-escaped; no secret is shown.
+ * {@code GET /dashboard/instances/{id}}: a cluster's dashboard ({@link ClusterPage}), the {@code dashboard_url} the
+ * broker hands out for a cluster and for each of its children.
+ *
+ * <p>Who may look: whoever holds a signed link that has not expired ({@code ?expires=...&sig=...}, see {@link
+ * DashboardLinks}; what provision and GET instance hand out, so the platform's users, for whom {@code cf service NAME}
+ * shows it), and operators with the broker's basic-auth credentials. The broker's {@code BasicAuthFilter} does not
+ * cover {@code /dashboard/*}; this controller checks both itself. Answers: 200 with the page; 303 to the cluster's page
+ * for a child's ID; 401 (with a basic-auth challenge) when neither a link nor credentials are presented; 403 for an
+ * expired or altered link, saying how to get a fresh one; 404 for an instance that does not exist. The access check
+ * comes first, so nobody learns without access whether an ID exists. Every answer is {@code Cache-Control: no-store},
+ * {@code Referrer-Policy: no-referrer}, and a content security policy that allows no script.
  */
 @RestController
 public class DashboardController {
 
-    private static final int OPERATIONS = 20;
+    private static final String SECURITY_POLICY =
+            "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     private final LoadedBundle bundle;
     private final StateStore store;
+    private final BrokerCredentials credentials;
+    private final DashboardLinks signedLinks;
+    private final OperationLinks links;
 
-    public DashboardController(LoadedBundle bundle, StateStore store) {
+    /**
+     * @param credentials the broker's basic-auth credentials, which open every dashboard
+     * @param signedLinks checks the signed links
+     * @param links the broker's URLs: fresh signed links, Concourse pipelines
+     */
+    public DashboardController(
+            LoadedBundle bundle,
+            StateStore store,
+            BrokerCredentials credentials,
+            DashboardLinks signedLinks,
+            OperationLinks links) {
         this.bundle = bundle;
         this.store = store;
+        this.credentials = credentials;
+        this.signedLinks = signedLinks;
+        this.links = links;
     }
 
+    /** The page of the cluster {@code instanceId}, or of the cluster of the child {@code instanceId}. */
     @GetMapping(path = "/dashboard/instances/{instanceId}", produces = MediaType.TEXT_HTML_VALUE)
-    public ResponseEntity<String> instance(@PathVariable String instanceId) {
+    public ResponseEntity<String> instance(
+            @PathVariable String instanceId,
+            @RequestParam(name = "expires", required = false) @Nullable String expires,
+            @RequestParam(name = "sig", required = false) @Nullable String sig,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
+        boolean operator = credentials.matches(authorization);
+        if (!operator) {
+            DashboardLinks.Verdict verdict = signedLinks.check(instanceId, expires, sig);
+            switch (verdict) {
+                case VALID -> {}
+                case ABSENT -> {
+                    return unauthorized();
+                }
+                case EXPIRED -> {
+                    return expired(DashboardLinks.expiry(expires));
+                }
+                case FORGED -> {
+                    return forged();
+                }
+            }
+        }
         Optional<InstanceRecord> found =
                 PathSegments.isSafe(instanceId) ? store.findInstance(instanceId) : Optional.empty();
         if (found.isEmpty()) {
-            return ResponseEntity.status(404)
-                    .contentType(MediaType.TEXT_HTML)
-                    .body(page(
-                            "Not found", "<p>No service instance " + e(PathSegments.printable(instanceId)) + ".</p>"));
+            return html(
+                    HttpStatus.NOT_FOUND,
+                    "Service instance not found",
+                    "<p>No service instance <code>" + ClusterPage.e(PathSegments.printable(instanceId))
+                            + "</code> exists in this broker. Check the GUID with <code>cf service NAME --guid</code>.</p>");
         }
         InstanceRecord instance = found.get();
-        Optional<OfferingModel> offering = bundle.offering(instance.serviceId());
-        String plan = offering.flatMap(o -> o.plan(instance.planId()))
-                .map(PlanModel::name)
-                .orElse(instance.planId());
-        StringBuilder body = new StringBuilder();
-        body.append("<dl>");
-        row(body, "Service", offering.map(OfferingModel::name).orElse(instance.serviceId()));
-        row(body, "Instance", instance.id());
-        row(body, "Name", instance.instanceName());
-        row(
-                body,
-                "Org / space",
-                or(instance.orgName(), instance.orgGuid()) + " / " + or(instance.spaceName(), instance.spaceGuid()));
-        row(body, "Plan", plan);
-        row(body, "State", instance.status().wire());
-        row(body, "Repository folder", instance.gitPath());
-        body.append("</dl><h2>Operations</h2><table><thead><tr><th>Started</th><th>Operation</th><th>State</th>"
-                + "<th>Description</th><th>Ended</th><th>Commit</th></tr></thead><tbody>");
-        for (OperationRecord operation : store.operations(instance.id(), OPERATIONS)) {
-            body.append("<tr><td>")
-                    .append(time(operation.startedAt()))
-                    .append("</td><td>")
-                    .append(e(operation.kind().wire()))
-                    .append("</td><td>")
-                    .append(e(operation.state().wire()))
-                    .append("</td><td>")
-                    .append(e(or(operation.description(), "")))
-                    .append("</td><td>")
-                    .append(time(operation.finishedAt()))
-                    .append("</td><td><code>")
-                    .append(e(
-                            operation.commitId() == null
-                                    ? operation.commitState().wire()
-                                    : shortId(operation.commitId())))
-                    .append("</code></td></tr>");
+        String clusterId = instance.clusterId();
+        if (instance.kind() == InstanceKind.CHILD && clusterId != null) {
+            // a child's dashboard is its cluster's; operators keep their credentials, others get a fresh link
+            String target = operator ? "/dashboard/instances/" + clusterId : links.dashboardUrl(clusterId);
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .headers(commonHeaders())
+                    .location(URI.create(target))
+                    .build();
         }
-        body.append("</tbody></table>");
         return ResponseEntity.ok()
+                .headers(commonHeaders())
                 .contentType(MediaType.TEXT_HTML)
-                .body(page(or(instance.instanceName(), instance.id()), body.toString()));
+                .body(new ClusterPage(bundle, store, links).render(instance));
     }
 
-    private static void row(StringBuilder body, String label, @Nullable String value) {
-        body.append("<dt>")
-                .append(e(label))
-                .append("</dt><dd>")
-                .append(e(or(value, "-")))
-                .append("</dd>");
+    private ResponseEntity<String> unauthorized() {
+        HttpHeaders headers = commonHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"dedicate broker\", charset=\"UTF-8\"");
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .headers(headers)
+                .contentType(MediaType.TEXT_HTML)
+                .body(ClusterPage.page(
+                        "Sign-in needed",
+                        "<p>This dashboard opens with the link the platform shows: run <code>cf service NAME</code>"
+                                + " (NAME: your cluster or one of its databases) and open its dashboard URL.</p>"
+                                + "<p class=\"note\">Operators may sign in with the broker's credentials.</p>"));
     }
 
-    private static String page(String title, String body) {
-        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + e(title)
-                + "</title><style>body{font-family:sans-serif;margin:2em}dt{font-weight:bold}"
-                + "td,th{padding:.2em .6em;text-align:left;border-bottom:1px solid #ddd}</style></head><body><h1>"
-                + e(title) + "</h1>" + body + "</body></html>";
+    private ResponseEntity<String> expired(@Nullable Instant expiry) {
+        String when = expiry == null
+                ? ""
+                : " on " + DateTimeFormatter.ISO_INSTANT.format(expiry.truncatedTo(ChronoUnit.SECONDS));
+        return html(
+                HttpStatus.FORBIDDEN,
+                "Dashboard link expired",
+                "<p>This dashboard link expired" + ClusterPage.e(when) + ": links are valid for "
+                        + ClusterPage.e(human(signedLinks.validity().toSeconds())) + ".</p>" + freshLinkHint());
     }
 
-    private static String time(@Nullable Instant instant) {
-        return instant == null ? "" : e(instant.toString());
+    private ResponseEntity<String> forged() {
+        return html(
+                HttpStatus.FORBIDDEN,
+                "Dashboard link not valid",
+                "<p>This dashboard link is not valid: it was altered or cut, or it was signed with another"
+                        + " broker key.</p>" + freshLinkHint());
     }
 
-    private static String shortId(String commitId) {
-        return commitId.length() > 12 ? commitId.substring(0, 12) : commitId;
+    private static String freshLinkHint() {
+        return "<p>To get a fresh link, run <code>cf service NAME</code> (NAME: your cluster or one of its"
+                + " databases) and open the dashboard URL it shows.</p>";
     }
 
-    private static String or(@Nullable String value, String fallback) {
-        return value == null || value.isEmpty() ? fallback : value;
+    private static ResponseEntity<String> html(HttpStatus status, String title, String body) {
+        return ResponseEntity.status(status)
+                .headers(commonHeaders())
+                .contentType(MediaType.TEXT_HTML)
+                .body(ClusterPage.page(title, body));
     }
 
-    private static String e(String text) {
-        return HtmlUtils.htmlEscape(text);
+    private static HttpHeaders commonHeaders() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setCacheControl(CacheControl.noStore());
+        headers.set("Referrer-Policy", "no-referrer");
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Content-Security-Policy", SECURITY_POLICY);
+        return headers;
+    }
+
+    private static String human(long seconds) {
+        if (seconds % 86_400 == 0) {
+            return seconds / 86_400 + (seconds == 86_400 ? " day" : " days");
+        }
+        if (seconds % 3_600 == 0) {
+            return seconds / 3_600 + (seconds == 3_600 ? " hour" : " hours");
+        }
+        return seconds + " seconds";
     }
 }

@@ -4,6 +4,7 @@ import io.dedicate.broker.osb.InstanceGone;
 import io.dedicate.broker.osb.InstanceNotFound;
 import io.dedicate.broker.osb.PathSegments;
 import io.dedicate.broker.secrets.SecretBox;
+import io.dedicate.broker.state.InstanceKind;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStatus;
 import io.dedicate.broker.state.OperationKind;
@@ -34,12 +35,23 @@ public final class OperationStatus {
     private final SecretBox secrets;
     private final OperationLinks links;
     private final Clock clock;
+    private final @Nullable ClusterCascade cascade;
 
     public OperationStatus(StateStore store, SecretBox secrets, OperationLinks links, Clock clock) {
+        this(store, secrets, links, clock, null);
+    }
+
+    /**
+     * @param cascade what a child's GET adds to its parameters about its cluster (see {@link
+     *     ClusterCascade}); null: nothing
+     */
+    public OperationStatus(
+            StateStore store, SecretBox secrets, OperationLinks links, Clock clock, @Nullable ClusterCascade cascade) {
         this.store = store;
         this.secrets = secrets;
         this.links = links;
         this.clock = clock;
+        this.cascade = cascade;
     }
 
     /** An operation's state as OSB's last_operation reports it. */
@@ -111,7 +123,9 @@ public final class OperationStatus {
 
     /**
      * The instance as GET reports it; 404 while it is being created, after a failed create, once
-     * deleted, and for an ID this broker never accepts (OSB lists no 400 for this endpoint).
+     * deleted, and for an ID this broker never accepts (OSB lists no 400 for this endpoint). A
+     * child's parameters also name its cluster, the cluster's plan and the latest cluster update
+     * that affected the child ({@link ClusterCascade}).
      */
     public InstanceView instance(String instanceId) {
         if (!PathSegments.isSafe(instanceId)) {
@@ -134,6 +148,9 @@ public final class OperationStatus {
                     .keySet()) {
                 parameters.put(name, MASK);
             }
+        }
+        if (cascade != null && instance.kind() == InstanceKind.CHILD) {
+            parameters.putAll(cascade.childParameters(instance));
         }
         // a child's dashboard is its cluster's, which lists every child
         String dashboard = links.dashboardUrl(instance.clusterId() == null ? instanceId : instance.clusterId());

@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -166,6 +167,21 @@ public final class SecretBox {
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
         cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
         return cipher;
+    }
+
+    /**
+     * A 32-byte key for another purpose (such as signing dashboard links), derived from this box's key as
+     * HMAC-SHA256(key, {@code "dedicate:" + purpose}): one configured secret serves every purpose, the box's own key
+     * never leaves it, and a derived key opens nothing this box sealed.
+     */
+    public byte[] derivedKey(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(("dedicate:" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new SecretBoxException("cannot derive a key for " + purpose + ": " + e, e);
+        }
     }
 
     /** Never shows the key. */

@@ -12,8 +12,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
@@ -123,7 +127,8 @@ public final class StateStore {
      * Starts a further operation (update, recreate, upgrade, delete) on an existing instance, in one transaction: sets
      * the instance's {@code active_operation_id} from {@code NULL} to the operation's id (for {@link
      * OperationKind#DELETE} also its status from {@code ready} or {@code create_failed} to {@code deleting}), then
-     * inserts the operation.
+     * inserts the operation. An update, upgrade or recreate also records, in the same transaction, the instance's live
+     * children as the ones it affects ({@link #affectedChildren(String)}).
      *
      * @throws OperationInProgressException if another operation is active on the instance
      * @throws InstanceGoneException if the instance is absent or deleted
@@ -172,6 +177,9 @@ public final class StateStore {
                     }
                 }
                 insertOperation(operation);
+                if (!delete) {
+                    recordAffectedChildren(operation);
+                }
                 return true;
             }));
             if (started) {
@@ -967,7 +975,10 @@ public final class StateStore {
                 .optional();
     }
 
-    /** A cluster's children that are not deleted (those being created included), sorted by id. */
+    /**
+     * A cluster's children that are not deleted (those being created included), sorted by id: what a revoke checks and
+     * what the cluster's dashboard lists.
+     */
     public List<InstanceRecord> liveChildRecords(String clusterId) {
         return jdbc.sql("SELECT " + INSTANCE_COLUMNS + " FROM service_instance WHERE cluster_id = :clusterId"
                         + " AND status <> :deleted ORDER BY id")
@@ -987,5 +998,80 @@ public final class StateStore {
                 .optional()
                 .filter(found -> found.status() != InstanceStatus.DELETED)
                 .orElseThrow(() -> new InstanceGoneException(clusterId));
+    }
+
+    // ------------------------------------------------------------------ update cascade and dashboard
+
+    /**
+     * Records the live children of the operation's instance (not deleted; still being created included) as affected by
+     * it. Called inside {@link #startOperation}'s transaction, after the claim of the cluster row: {@link #createChild}
+     * locks that row too, so the snapshot holds exactly the children that exist when the operation starts.
+     */
+    private void recordAffectedChildren(OperationRecord operation) {
+        jdbc.sql("INSERT INTO operation_child (operation_id, child_id) SELECT CAST(:operationId AS VARCHAR(64)), id"
+                        + " FROM service_instance WHERE cluster_id = :clusterId AND status <> :deleted")
+                .param("operationId", operation.id())
+                .param("clusterId", operation.instanceId())
+                .param("deleted", InstanceStatus.DELETED.wire())
+                .update();
+    }
+
+    /** The IDs of the children an operation affected (the snapshot taken when it started), sorted. */
+    public List<String> affectedChildren(String operationId) {
+        return jdbc.sql("SELECT child_id FROM operation_child WHERE operation_id = :operationId ORDER BY child_id")
+                .param("operationId", operationId)
+                .query((rs, row) -> rs.getString(1))
+                .list();
+    }
+
+    /**
+     * The children each of a cluster's operations affected, for its dashboard: operation ID to sorted child IDs, for
+     * the operations of {@code clusterId} that affected at least one child. One query.
+     */
+    public Map<String, List<String>> affectedChildrenOfCluster(String clusterId) {
+        Map<String, List<String>> affected = new TreeMap<>();
+        jdbc.sql("SELECT oc.operation_id, oc.child_id FROM operation_child oc JOIN operation o"
+                        + " ON o.id = oc.operation_id WHERE o.instance_id = :clusterId"
+                        + " ORDER BY oc.operation_id, oc.child_id")
+                .param("clusterId", clusterId)
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list()
+                .forEach(pair -> affected.computeIfAbsent(pair.getKey(), key -> new ArrayList<>())
+                        .add(pair.getValue()));
+        affected.replaceAll((operation, children) -> List.copyOf(children));
+        return Collections.unmodifiableMap(affected);
+    }
+
+    /**
+     * The latest operation of its cluster that affected {@code childId}: the newest by start time among those whose
+     * snapshot holds the child.
+     */
+    public Optional<OperationRecord> latestOperationAffecting(String childId) {
+        return jdbc.sql("SELECT " + prefixed("o.", OPERATION_COLUMNS) + " FROM operation_child oc"
+                        + " JOIN operation o ON o.id = oc.operation_id WHERE oc.child_id = :childId"
+                        + " ORDER BY o.started_at DESC, o.id DESC LIMIT 1")
+                .param("childId", childId)
+                .query(StateStore::operation)
+                .optional();
+    }
+
+    /**
+     * How many bindings that are not deleted each child of a cluster has (children without one are absent): one query
+     * for a dashboard, instead of {@link #liveBindings} per child.
+     */
+    public Map<String, Long> liveBindingsOfCluster(String clusterId) {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.sql("SELECT b.instance_id, COUNT(*) FROM service_binding b JOIN service_instance c ON c.id = b.instance_id"
+                        + " WHERE c.cluster_id = :clusterId AND b.status <> :deleted GROUP BY b.instance_id")
+                .param("clusterId", clusterId)
+                .param("deleted", BindingStatus.DELETED.wire())
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list()
+                .forEach(pair -> counts.put(pair.getKey(), pair.getValue()));
+        return Collections.unmodifiableMap(counts);
+    }
+
+    private static String prefixed(String prefix, String columns) {
+        return prefix + String.join(", " + prefix, columns.split(",\\s*"));
     }
 }

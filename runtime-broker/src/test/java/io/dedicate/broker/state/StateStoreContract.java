@@ -82,9 +82,10 @@ abstract class StateStoreContract {
     void migrationCreatesTheSchemaOnceAndIsIdempotent() {
         StateStore.migrate(dataSource());
         var info = Flyway.configure().dataSource(dataSource()).load().info();
-        // every migration of db/migration is applied (each part of the broker adds its own)
-        assertThat(info.applied()).hasSize(info.all().length);
-        assertThat(info.applied()).extracting(m -> m.getVersion().getVersion()).startsWith("1", "2");
+        // every migration on the class path (V1, V2, and those of later features) applied, the newest current
+        assertThat(info.applied()).hasSizeGreaterThanOrEqualTo(2).hasSize(info.all().length);
+        assertThat(requireNonNull(info.current()).getVersion())
+                .isEqualTo(info.all()[info.all().length - 1].getVersion());
         assertThat(info.pending()).isEmpty();
         assertThat(store().countInstances()).isZero();
     }
