@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Child provision + bind latency of a running dedicate broker on a ready cluster.
 
-Creates one cluster (PUT /v2/service_instances/<uuid>?accepts_incomplete=true, 202), makes it ready
-the way its pipeline would (POST of the deploy report, with the token and URL read from the files
+Creates the clusters the databases need (the offering allows --per-cluster databases in a cluster;
+each cluster in its own org, so the org quota never interferes), all before timing: each one with
+PUT /v2/service_instances/<uuid>?accepts_incomplete=true (202), made ready the way its pipeline would (POST of the deploy report, with the token and URL read from the files
 the broker committed to its local deployment repository, outputs pointing at a MySQL server's admin
 endpoint), then, one after the other on one keep-alive HTTP connection, creates COUNT databases in
-it (PUT of a child instance with {"cluster": <name>}, 201) and binds each (PUT of a binding, 201),
+them (PUT of a child instance with {"cluster": <name>}, 201) and binds each (PUT of a binding, 201),
 and measures each child + bind pair from sending the first request to reading the second answer.
 Any other answer stops the run with the answer printed.
 
@@ -41,11 +42,11 @@ def percentile(sorted_values, fraction):
     return sorted_values[rank - 1]
 
 
-def context(name):
+def context(name, org=ORG):
     return {
         "platform": "cloudfoundry",
-        "organization_guid": ORG,
-        "organization_name": "bench-org",
+        "organization_guid": org,
+        "organization_name": "bench-org-" + org,
         "space_guid": SPACE,
         "space_name": "bench-space",
         "instance_name": name,
@@ -65,6 +66,8 @@ def main():
     parser.add_argument("--count", type=int, default=200, help="measured child + bind pairs")
     parser.add_argument("--warmup", type=int, default=10, help="pairs before measuring")
     parser.add_argument("--plan", default=MYSQL_CHILD_1GB)
+    parser.add_argument("--per-cluster", type=int, default=50,
+                        help="databases per cluster (the offering's children_per_cluster)")
     parser.add_argument("--user", default=os.environ.get("DEDICATE_BROKER_USERNAME", "admin"))
     parser.add_argument("--password", default=os.environ.get("DEDICATE_BROKER_PASSWORD", ""))
     args = parser.parse_args()
@@ -92,45 +95,56 @@ def main():
         return answer
 
     run = uuid.uuid4().hex[:8]
-    cluster_name = f"bench-cluster-{run}"
-    cluster = str(uuid.uuid4())
-    send("PUT", f"/v2/service_instances/{cluster}?accepts_incomplete=true", {
-        "service_id": MYSQL_SERVICE, "plan_id": MYSQL_CLUSTER_SMALL,
-        "organization_guid": ORG, "space_guid": SPACE,
-        "context": context(cluster_name), "parameters": {},
-    }, 202, "cluster provision")
-    folder = f"{ORG}/{SPACE}/{cluster}"
 
-    def committed(path):
-        return subprocess.run(["git", "--git-dir", args.repo, "show", f"{args.branch}:{folder}/{path}"],
-                              check=True, capture_output=True, text=True).stdout
+    def ready_cluster(k):
+        """A cluster in org ORG-k, made ready with the MySQL server as its outputs: (name, org)."""
+        org = f"{ORG}-{k}"
+        cluster_name = f"bench-cluster-{run}-{k}"
+        cluster = str(uuid.uuid4())
+        send("PUT", f"/v2/service_instances/{cluster}?accepts_incomplete=true", {
+            "service_id": MYSQL_SERVICE, "plan_id": MYSQL_CLUSTER_SMALL,
+            "organization_guid": org, "space_guid": SPACE,
+            "context": context(cluster_name, org), "parameters": {},
+        }, 202, "cluster provision")
+        folder = f"{org}/{SPACE}/{cluster}"
 
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            vars_yml, pipeline = committed("vars.yml"), committed("pipeline.yml")
-            break
-        except subprocess.CalledProcessError:
-            if time.monotonic() > deadline:
-                sys.exit(f"child_bench: the cluster's pipeline never reached {args.repo}")
-            time.sleep(0.1)
-    report_token = next(line.split(":", 1)[1].strip().strip('"') for line in vars_yml.splitlines()
-                        if line.startswith("report_token:"))
-    report_url = next(line.strip()[len("REPORT_URL:"):].strip().replace('"', "") for line in pipeline.splitlines()
-                      if line.strip().startswith("REPORT_URL:"))
-    report_path = report_url.split("://", 1)[1].split("/", 1)[1]
-    send("POST", "/" + report_path, {
-        "state": "succeeded", "description": "deployed (benchmark)",
-        "outputs": {"host": args.mysql_host, "port": args.mysql_port,
-                    "admin_username": args.mysql_user, "admin_password": args.mysql_password},
-    }, 200, "deploy report", {"Authorization": "Bearer " + report_token})
+        def committed(path):
+            return subprocess.run(["git", "--git-dir", args.repo, "show", f"{args.branch}:{folder}/{path}"],
+                                  check=True, capture_output=True, text=True).stdout
+
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                vars_yml, pipeline = committed("vars.yml"), committed("pipeline.yml")
+                break
+            except subprocess.CalledProcessError:
+                if time.monotonic() > deadline:
+                    sys.exit(f"child_bench: the cluster's pipeline never reached {args.repo}")
+                time.sleep(0.1)
+        report_token = next(line.split(":", 1)[1].strip().strip('"') for line in vars_yml.splitlines()
+                            if line.startswith("report_token:"))
+        report_url = next(line.strip()[len("REPORT_URL:"):].strip().replace('"', "")
+                          for line in pipeline.splitlines() if line.strip().startswith("REPORT_URL:"))
+        report_path = report_url.split("://", 1)[1].split("/", 1)[1]
+        send("POST", "/" + report_path, {
+            "state": "succeeded", "description": "deployed (benchmark)",
+            "outputs": {"host": args.mysql_host, "port": args.mysql_port,
+                        "admin_username": args.mysql_user, "admin_password": args.mysql_password},
+        }, 200, "deploy report", {"Authorization": "Bearer " + report_token})
+        return cluster_name, org
+
+    clusters = [ready_cluster(k) for k in range(math.ceil((args.warmup + args.count) / args.per_cluster))]
+    placed = 0
 
     def child_and_bind(index):
+        nonlocal placed
+        cluster_name, org = clusters[placed // args.per_cluster]
+        placed += 1
         child = str(uuid.uuid4())
         start = time.perf_counter()
         send("PUT", f"/v2/service_instances/{child}", {
             "service_id": MYSQL_SERVICE, "plan_id": args.plan,
-            "context": context(f"bench-db-{run}-{index}"), "parameters": {"cluster": cluster_name},
+            "context": context(f"bench-db-{run}-{index}", org), "parameters": {"cluster": cluster_name},
         }, 201, f"child {index} ({child})")
         send("PUT", f"/v2/service_instances/{child}/service_bindings/{uuid.uuid4()}", {
             "service_id": MYSQL_SERVICE, "plan_id": args.plan,
