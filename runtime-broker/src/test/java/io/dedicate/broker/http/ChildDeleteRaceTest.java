@@ -60,8 +60,12 @@ class ChildDeleteRaceTest {
         new java.security.SecureRandom().nextBytes(key);
         Map<String, String> shared =
                 Map.of("dedicate.secrets.key", Base64.getEncoder().encodeToString(key));
-        brokerA = new RunningBroker(TestBundles.mysqlBundle(), dataA, jdbcUrl, shared).start();
-        brokerB = new RunningBroker(TestBundles.mysqlBundle(), dataB, jdbcUrl, shared).start();
+        // the offering allows 50 databases per cluster: at full size every create must race the delete, not the quota
+        Path bundle = CHILDREN <= 50
+                ? TestBundles.mysqlBundle()
+                : TestBundles.write(QuotaTest.withLimits(5, CHILDREN), dataA.resolve("bundle"));
+        brokerA = new RunningBroker(bundle, dataA, jdbcUrl, shared).start();
+        brokerB = new RunningBroker(bundle, dataB, jdbcUrl, shared).start();
     }
 
     @AfterEach

@@ -122,12 +122,17 @@ class QuotaTest {
 
     /** The MySQL bundle with {@code limits {clusters_per_org 2; children_per_cluster 2}}, digest recomputed. */
     static SortedMap<String, byte[]> tinyLimits() {
+        return withLimits(2, 2);
+    }
+
+    /** The MySQL bundle with the given {@code limits}, digest recomputed. */
+    static SortedMap<String, byte[]> withLimits(int clustersPerOrg, int childrenPerCluster) {
         SortedMap<String, byte[]> files = TestBundles.mysqlFiles();
         try {
             ObjectNode model = (ObjectNode) OsbClient.JSON.readTree(files.get("model.json"));
             ObjectNode limits = (ObjectNode) model.get("offerings").get(0).get("limits");
-            limits.put("clusters_per_org", 2);
-            limits.put("children_per_cluster", 2);
+            limits.put("clusters_per_org", clustersPerOrg);
+            limits.put("children_per_cluster", childrenPerCluster);
             files.put("model.json", OsbClient.JSON.writeValueAsBytes(model));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
