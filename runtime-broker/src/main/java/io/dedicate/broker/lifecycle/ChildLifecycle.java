@@ -613,8 +613,11 @@ public final class ChildLifecycle {
 
     // ------------------------------------------------------------------ recovery
 
-    /** How long a child or binding may stay {@code creating} before it counts as left behind by a stopped broker. */
-    public static final Duration DEFAULT_CREATING_GRACE = Duration.ofMinutes(2);
+    /**
+     * How long a child or binding may stay {@code creating} before it counts as left behind by a stopped broker: longer
+     * than the driver's connect and statement time-outs, so no request still works on it.
+     */
+    public static final Duration DEFAULT_CREATING_GRACE = Duration.ofMinutes(5);
 
     // ------------------------------------------------------------------ delegate driver
 
