@@ -28,7 +28,8 @@ import java.util.function.LongSupplier;
  * <p>One pool per {@link Key}: host, port, admin user and the SHA-256 of the admin password, so that a new password
  * reported for a cluster gets a new pool (the old one ages out) and no password is kept in a key or a pool name. Each
  * pool holds at most {@value #MAX_CONNECTIONS} connections, none when idle for a minute, and none older than ten
- * minutes; a pool not used for {@link #IDLE_POOL_LIMIT} is closed and dropped, checked on every access.
+ * minutes; a pool not used for {@link #IDLE_POOL_LIMIT} is closed and dropped, checked on access (at most once a
+ * minute).
  *
  * <p>The first call on an endpoint (or the first after its pool failed to connect) opens its connection directly, as
  * the driver did before pools: a wrong password or a refused port then fails at once with the server's own message,
@@ -47,6 +48,7 @@ final class AdminConnections implements AutoCloseable {
 
     private static final Duration IDLE_CONNECTION_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration MAX_CONNECTION_LIFETIME = Duration.ofMinutes(10);
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
     private static final Duration MIN_POOL_WAIT = Duration.ofMillis(250);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
@@ -57,6 +59,8 @@ final class AdminConnections implements AutoCloseable {
     private final Map<Key, Pool> pools = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor housekeeping;
     private final String namePrefix;
+    private final long sweepEveryNanos;
+    private volatile long nextSweep;
     private volatile boolean closed;
 
     /**
@@ -73,6 +77,8 @@ final class AdminConnections implements AutoCloseable {
         this.socketTimeout = Objects.requireNonNull(socketTimeout, "socketTimeout");
         this.idlePoolLimitNanos = idlePoolLimit.toNanos();
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.sweepEveryNanos = Math.min(idlePoolLimitNanos, SWEEP_EVERY.toNanos());
+        this.nextSweep = nanoTime.getAsLong() + sweepEveryNanos;
         this.namePrefix = "mysql-admin-" + INSTANCES.incrementAndGet();
         this.housekeeping = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, namePrefix + "-housekeeping");
@@ -184,8 +190,15 @@ final class AdminConnections implements AutoCloseable {
         }
     }
 
-    /** Closes the pools, other than {@code current}'s, that nobody used for the idle limit and that lend nothing. */
+    /**
+     * Closes the pools, other than {@code current}'s, that nobody used for the idle limit and that lend nothing; looks
+     * at most once a minute, so that most calls only compare two numbers.
+     */
     private void dropIdlePools(Key current, long now) {
+        if (now - nextSweep < 0) {
+            return;
+        }
+        nextSweep = now + sweepEveryNanos;
         Map<Key, Pool> idle = new HashMap<>();
         pools.forEach((key, pool) -> {
             if (!key.equals(current) && now - pool.lastUsed > idlePoolLimitNanos && activeConnections(pool) == 0) {
