@@ -187,6 +187,12 @@ public class BrokerConfiguration {
         return new BundleCatalogService(bundle);
     }
 
+    /** The {@code mysql} child driver, shared by every user so that its admin connection pools are too. */
+    @Bean(destroyMethod = "close")
+    MysqlChildDriver mysqlChildDriver() {
+        return new MysqlChildDriver(Duration.ofSeconds(10));
+    }
+
     @Bean
     ChildLifecycle childLifecycle(
             LoadedBundle bundle,
@@ -196,17 +202,10 @@ public class BrokerConfiguration {
             OperationLinks links,
             Clock clock,
             DelegatedChildren delegated,
-            ChildSettings children) {
+            ChildSettings children,
+            MysqlChildDriver mysql) {
         return new ChildLifecycle(
-                bundle,
-                validator,
-                store,
-                secrets,
-                links,
-                new MysqlChildDriver(Duration.ofSeconds(10)),
-                clock,
-                delegated,
-                children.creatingGrace());
+                bundle, validator, store, secrets, links, mysql, clock, delegated, children.creatingGrace());
     }
 
     @Bean

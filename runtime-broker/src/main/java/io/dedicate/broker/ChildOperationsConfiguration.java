@@ -8,7 +8,6 @@ import io.dedicate.broker.lifecycle.ChildRecovery;
 import io.dedicate.broker.lifecycle.MysqlQuotaSweep;
 import io.dedicate.broker.state.StateStore;
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,15 +18,14 @@ import org.springframework.context.annotation.Configuration;
 public class ChildOperationsConfiguration {
 
     @Bean
-    ChildRecovery childRecovery(StateStore store, ChildLifecycle children, Clock clock, ChildSettings settings) {
-        return new ChildRecovery(
-                store, children, new MysqlChildDriver(Duration.ofSeconds(10)), clock, settings.creatingGrace());
+    ChildRecovery childRecovery(
+            StateStore store, ChildLifecycle children, MysqlChildDriver mysql, Clock clock, ChildSettings settings) {
+        return new ChildRecovery(store, children, mysql, clock, settings.creatingGrace());
     }
 
     @Bean
-    MysqlQuotaSweep mysqlQuotaSweep(StateStore store, ChildLifecycle children) {
-        return new MysqlQuotaSweep(
-                store, children, new MysqlQuotaEnforcer(new MysqlChildDriver(Duration.ofSeconds(10))));
+    MysqlQuotaSweep mysqlQuotaSweep(StateStore store, ChildLifecycle children, MysqlChildDriver mysql) {
+        return new MysqlQuotaSweep(store, children, new MysqlQuotaEnforcer(mysql));
     }
 
     @Bean

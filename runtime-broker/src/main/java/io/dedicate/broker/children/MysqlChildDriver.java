@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -24,8 +22,10 @@ import org.jspecify.annotations.Nullable;
  * The {@code mysql} child driver: one database per child instance and one user per binding, created by the broker on
  * the cluster's own MySQL (or MariaDB) server through its admin endpoint.
  *
- * <p>Every call opens one short-lived connection (no pool per cluster yet), with a connect timeout and a socket
- * timeout, and closes it. Every identifier that reaches SQL (database, user, character set, collation) is generated
+ * <p>Every call borrows one admin connection from a small pool per cluster admin endpoint ({@link AdminConnections}: at
+ * most four, with a connect timeout and a socket timeout) and gives it back; the first call on an endpoint connects
+ * directly, so a wrong password or an unreachable server fails at once with the server's own message. {@link #close()}
+ * closes the pools (the broker does when it stops). Every identifier that reaches SQL (database, user, character set, collation) is generated
  * by the broker or comes from the offering, and is checked against {@code [a-z0-9_]} before any SQL runs, so quoting
  * it with backticks is safe. Passwords are generated here (32 characters, {@link SecureRandom}) from letters, digits
  * and {@code -_.}, which need no escaping, and are still sent as a bound parameter of {@code CREATE USER ... IDENTIFIED
@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Quotas: a child plan's {@code quota} (bytes) is not enforced by MySQL itself and this driver does not enforce it;
  * {@link MysqlQuotaEnforcer} does, on the same admin connections.
  */
-public final class MysqlChildDriver {
+public final class MysqlChildDriver implements AutoCloseable {
 
     /** How long one statement may wait for the server before the call fails. */
     static final Duration SOCKET_TIMEOUT = Duration.ofMinutes(2);
@@ -51,8 +51,8 @@ public final class MysqlChildDriver {
     private static final int ID_HEX_CHARS = 30;
     private static final int ER_CANNOT_USER = 1396;
 
-    private final Duration connectTimeout;
     private final SecureRandom random = new SecureRandom();
+    private final AdminConnections connections;
 
     /** A driver whose connections give up after {@code connectTimeout} when a server does not answer. */
     public MysqlChildDriver(Duration connectTimeout) {
@@ -60,7 +60,18 @@ public final class MysqlChildDriver {
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("connect timeout must be positive, got " + connectTimeout);
         }
-        this.connectTimeout = connectTimeout;
+        this.connections = new AdminConnections(connectTimeout, SOCKET_TIMEOUT);
+    }
+
+    /** Closes the pooled admin connections of every cluster; calls after this fail. */
+    @Override
+    public void close() {
+        connections.close();
+    }
+
+    /** The pooled admin connections (tests look at their pools). */
+    AdminConnections connections() {
+        return connections;
     }
 
     /**
@@ -260,23 +271,20 @@ public final class MysqlChildDriver {
         }
     }
 
-    /** One piece of work on an open admin connection. */
+    /**
+     * One piece of work on an open admin connection. The connection goes back to a pool afterwards: work must leave its
+     * session as it found it (qualified names instead of {@code USE}, no {@code SET}, no {@code START TRANSACTION} or
+     * {@code LOCK TABLES}); what it changes through the JDBC API, the pool resets.
+     */
     @FunctionalInterface
     interface Work {
         @Nullable
         Object on(Connection connection) throws SQLException;
     }
 
-    /** Runs {@code work} on a fresh admin connection; failures name the endpoint and never show {@code secrets}. */
+    /** Runs {@code work} on a pooled admin connection; failures name the endpoint and never show {@code secrets}. */
     void run(MysqlAdminEndpoint admin, String what, Work work, String... secrets) {
-        Properties properties = new Properties();
-        properties.setProperty("user", admin.adminUsername());
-        properties.setProperty("password", admin.adminPassword());
-        properties.setProperty("connectTimeout", Long.toString(connectTimeout.toMillis()));
-        properties.setProperty("socketTimeout", Long.toString(SOCKET_TIMEOUT.toMillis()));
-        properties.setProperty("useServerPrepStmts", "false");
-        String url = "jdbc:mariadb://" + admin.host() + ":" + admin.port() + "/";
-        try (Connection connection = DriverManager.getConnection(url, properties)) {
+        try (Connection connection = connections.open(admin)) {
             work.on(connection);
         } catch (SQLException e) {
             List<String> hidden = new ArrayList<>(List.of(secrets));
