@@ -54,8 +54,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * <p>What is forwarded on provision: the platform's {@code context} (org and space GUIDs and names, instance name) and
  * the parameters exactly as the user gave them, {@code cluster} included (a cluster broker that hosts several clusters
  * needs it; the cluster's own broker may ignore it), without {@code cluster-org} / {@code cluster-space}, which only
- * this broker understands. The platform's {@code accepts_incomplete} is forwarded on provision and deprovision; bind
- * and unbind always accept an asynchronous answer.
+ * this broker understands. The platform's {@code accepts_incomplete} is forwarded on every call as the platform sent it
+ * (a cluster broker that needs it answers 422 {@code AsyncRequired}, which is passed on); a bind forwards the
+ * platform's {@code bind_resource} and {@code context} as well.
  *
  * <p>Answers mirror the cluster broker's: 200/201 make the child (binding) ready at once; 202 keeps it {@code creating}
  * and this broker answers 202 with an operation of its own ({@link DelegatedOperations}), whose {@code last_operation}
@@ -204,8 +205,10 @@ public final class DelegatedChildren {
                     instanceId,
                     bindingId,
                     remotePlan(broker, driver),
-                    Map.of(),
+                    request.context(),
+                    request.bindResource(),
                     request.parameters(),
+                    request.asyncAccepted(),
                     originatingIdentity(null));
         } catch (RuntimeException e) {
             store.abandonBinding(bindingId);
@@ -256,8 +259,13 @@ public final class DelegatedChildren {
         Answer answer;
         try {
             ClusterBrokerEndpoint broker = endpoint(cluster);
-            answer =
-                    client.unbind(broker, child.id(), bindingId, remotePlan(broker, driver), originatingIdentity(null));
+            answer = client.unbind(
+                    broker,
+                    child.id(),
+                    bindingId,
+                    remotePlan(broker, driver),
+                    request.asyncAccepted(),
+                    originatingIdentity(null));
         } catch (RuntimeException e) {
             throw refusal(e, cluster, "cannot delete binding " + bindingId);
         }
