@@ -39,6 +39,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.servicebroker.exception.ServiceBrokerConcurrencyException;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -67,6 +69,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  */
 public final class DelegatedChildren {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DelegatedChildren.class);
     private static final String CLUSTER_ORG = "cluster-org";
     private static final String CLUSTER_SPACE = "cluster-space";
     private static final String ORIGINATING_IDENTITY = "X-Broker-API-Originating-Identity";
@@ -171,6 +174,12 @@ public final class DelegatedChildren {
                 Operation operation = operations.start(instanceId, null, Kind.DEPROVISION, answer.operation());
                 return new Accepted(operation.id(), null, false);
             }
+        } else {
+            LOG.warn(
+                    "service instance {} is deleted here only: its cluster {} no longer exists, so its broker cannot"
+                            + " be asked to delete it (whatever is left of it there must be removed by hand)",
+                    instanceId,
+                    child.clusterId());
         }
         if (!store.markChildDeleted(instanceId)) {
             throw new InstanceGone(instanceId);
@@ -193,7 +202,12 @@ public final class DelegatedChildren {
             return sameBindAgain(existing.get(), instanceId, digest);
         }
         validator.bindingCreate(offering, plan, request.parameters());
-        InstanceRecord cluster = cluster(child);
+        InstanceRecord cluster = liveCluster(child)
+                .orElseThrow(() -> new OsbRefusal(
+                        422,
+                        null,
+                        "service instance " + instanceId + " cannot be bound: its cluster " + child.clusterId()
+                                + " no longer exists. Delete the service instance"));
         if (!store.claimBinding(bindingId, instanceId, DELEGATED_USER, digest)) {
             return sameBindAgain(store.findBinding(bindingId).orElseThrow(), instanceId, digest);
         }
@@ -255,7 +269,19 @@ public final class DelegatedChildren {
         if (pending.isPresent()) {
             return pending.get().id();
         }
-        InstanceRecord cluster = cluster(child);
+        Optional<InstanceRecord> live = liveCluster(child);
+        if (live.isEmpty()) {
+            LOG.warn(
+                    "binding {} of service instance {} is deleted here only: its cluster {} no longer exists",
+                    bindingId,
+                    child.id(),
+                    child.clusterId());
+            if (!store.markBindingDeleted(bindingId)) {
+                throw new OsbRefusal(410, null, "binding " + bindingId + " does not exist");
+            }
+            return null;
+        }
+        InstanceRecord cluster = live.get();
         Answer answer;
         try {
             ClusterBrokerEndpoint broker = endpoint(cluster);
@@ -318,19 +344,25 @@ public final class DelegatedChildren {
         if (operation.state() != OperationState.IN_PROGRESS) {
             return answer(operation, operation.state(), operation.description());
         }
-        RemoteState remote;
+        Optional<InstanceRecord> child = store.findInstance(operation.instanceId());
+        Optional<InstanceRecord> cluster = child.flatMap(this::liveCluster);
+        if (child.isEmpty() || cluster.isEmpty()) {
+            return clusterGone(operation, child);
+        }
+        String clusterName = name(cluster.get());
         try {
-            InstanceRecord child = store.findInstance(operation.instanceId())
-                    .orElseThrow(() -> new ChildDriverException(
-                            "service instance " + operation.instanceId() + " is no longer stored"));
-            InstanceRecord cluster = cluster(child);
-            ClusterBrokerEndpoint broker = endpoint(cluster);
-            RemotePlan plan = remotePlan(broker, driverOf(child));
+            ClusterBrokerEndpoint broker = endpoint(cluster.get());
+            RemotePlan plan = remotePlan(broker, driverOf(child.get()));
             String bindingId = operation.bindingId();
-            remote = bindingId == null
-                    ? client.lastOperation(broker, child.id(), plan, operation.remoteOperation())
-                    : client.bindingLastOperation(broker, child.id(), bindingId, plan, operation.remoteOperation());
-            return apply(operation, remote, broker);
+            RemoteState remote = bindingId == null
+                    ? client.lastOperation(broker, operation.instanceId(), plan, operation.remoteOperation())
+                    : client.bindingLastOperation(
+                            broker, operation.instanceId(), bindingId, plan, operation.remoteOperation());
+            LastOperation last = apply(operation, remote, broker);
+            if (last.state() == OperationState.IN_PROGRESS && operations.isOverdue(operation)) {
+                return timedOut(operation, clusterName, last.description());
+            }
+            return last;
         } catch (ClusterBrokerRefusal e) {
             giveUp(operation);
             return end(
@@ -338,7 +370,10 @@ public final class DelegatedChildren {
                     OperationState.FAILED,
                     "the cluster broker refused to say how the operation ended: " + e.description());
         } catch (ChildDriverException | OsbRefusal e) {
-            // the platform polls again; its own max polling duration ends an operation that never comes back
+            if (operations.isOverdue(operation)) {
+                return timedOut(operation, clusterName, e.getMessage());
+            }
+            // the platform polls again; the operation's deadline ends one that never comes back
             String description = "cannot ask the cluster broker yet (" + e.getMessage() + "): will ask again";
             operations.describe(operation.id(), description);
             return answer(operation, OperationState.IN_PROGRESS, description);
@@ -472,13 +507,6 @@ public final class DelegatedChildren {
         return driver;
     }
 
-    private InstanceRecord cluster(InstanceRecord child) {
-        return Optional.ofNullable(child.clusterId())
-                .flatMap(store::findInstance)
-                .orElseThrow(() ->
-                        new IllegalStateException("child " + child.id() + " has no cluster " + child.clusterId()));
-    }
-
     private String seal(String bindingId, Map<String, Object> credentials) {
         return secrets.seal(StateJson.write(credentials), ChildLifecycle.bindingContext(bindingId));
     }
@@ -553,5 +581,92 @@ public final class DelegatedChildren {
             throw new IllegalStateException("a binding operation has no binding id");
         }
         return bindingId;
+    }
+
+    // ------------------------------------------------------------------ deadlines and vanished clusters
+
+    /**
+     * Fails every delegated operation still in progress past its deadline (the periodic recovery's pass): each is
+     * asked about once more, and failed if the cluster broker still does not say it ended, with the same effect as a
+     * failure it reported. Returns how many ended in this pass; an operation that fails to end is logged and left to
+     * the next pass.
+     */
+    public int failOverdue() {
+        int ended = 0;
+        for (Operation operation : operations.overdue()) {
+            try {
+                if (poll(operation).state() != OperationState.IN_PROGRESS) {
+                    ended++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn(
+                        "delegated operation {} is overdue and could not be ended: {}", operation.id(), e.getMessage());
+            }
+        }
+        return ended;
+    }
+
+    /**
+     * Fails an operation the cluster broker did not finish in time: a creation is undone here as after a reported
+     * failure; a deletion leaves the child (binding) in place, to be deleted again.
+     */
+    private LastOperation timedOut(Operation operation, String clusterName, @Nullable String lastWord) {
+        giveUp(operation);
+        LOG.warn(
+                "delegated {} of service instance {} timed out: cluster {}'s broker did not finish within {}",
+                operation.kind().wire(),
+                operation.instanceId(),
+                clusterName,
+                operation.allowed());
+        return end(
+                operation,
+                OperationState.FAILED,
+                "the cluster broker of cluster " + clusterName + " did not finish within " + operation.allowed()
+                        + (lastWord == null || lastWord.isBlank() ? "" : ": " + lastWord)
+                        + (operation.kind() == Kind.DEPROVISION || operation.kind() == Kind.UNBIND
+                                ? " (nothing was deleted here: try again)"
+                                : ""));
+    }
+
+    /**
+     * Ends an operation whose child or cluster is no longer stored (e.g. removed by an operator after a platform
+     * purge): nothing is left to ask, so a deletion succeeds here (the child or binding is marked deleted) and a
+     * creation fails.
+     */
+    private LastOperation clusterGone(Operation operation, Optional<InstanceRecord> child) {
+        String cluster = child.map(InstanceRecord::clusterId).orElse("(unknown)");
+        String bindingId = operation.bindingId();
+        LOG.warn(
+                "delegated {} of service instance {}: its cluster {} no longer exists, the cluster broker is not asked",
+                operation.kind().wire(),
+                operation.instanceId(),
+                cluster);
+        switch (operation.kind()) {
+            case DEPROVISION -> {
+                store.markChildDeleted(operation.instanceId());
+                return end(
+                        operation,
+                        OperationState.SUCCEEDED,
+                        "deleted here only: cluster " + cluster + " no longer exists");
+            }
+            case UNBIND -> {
+                store.markBindingDeleted(required(bindingId));
+                return end(
+                        operation,
+                        OperationState.SUCCEEDED,
+                        "deleted here only: cluster " + cluster + " no longer exists");
+            }
+            default -> {
+                giveUp(operation);
+                return end(operation, OperationState.FAILED, "cluster " + cluster + " no longer exists");
+            }
+        }
+    }
+
+    /** The child's cluster, unless its row is gone or deleted. */
+    private Optional<InstanceRecord> liveCluster(InstanceRecord child) {
+        return Optional.ofNullable(child.clusterId())
+                .flatMap(store::findInstance)
+                .filter(cluster -> cluster.status() != InstanceStatus.DELETED);
     }
 }

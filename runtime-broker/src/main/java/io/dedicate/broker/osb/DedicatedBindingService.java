@@ -127,9 +127,8 @@ public final class DedicatedBindingService implements ServiceInstanceBindingServ
     public Mono<DeleteServiceInstanceBindingResponse> deleteServiceInstanceBinding(
             DeleteServiceInstanceBindingRequest request) {
         return Mono.fromCallable(() -> {
-            String operation = children.unbind(
-                    new LifecycleRequests.Unbind(
-                            request.getServiceInstanceId(), request.getBindingId(), request.isAsyncAccepted()));
+            String operation = children.unbind(new LifecycleRequests.Unbind(
+                    request.getServiceInstanceId(), request.getBindingId(), request.isAsyncAccepted()));
             return DeleteServiceInstanceBindingResponse.builder()
                     .async(operation != null)
                     .operation(operation)
