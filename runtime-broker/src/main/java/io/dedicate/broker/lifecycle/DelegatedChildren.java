@@ -663,6 +663,20 @@ public final class DelegatedChildren {
         }
     }
 
+    // ------------------------------------------------------------------ dashboard
+
+    /**
+     * What the cluster broker is still doing to a child, for the cluster's dashboard: {@code creating (cluster
+     * broker)} or {@code deleting (cluster broker)}; empty when no delegated operation of the child is in progress.
+     */
+    public Optional<String> operationInProgress(String instanceId) {
+        return operations
+                .latestOfInstance(instanceId)
+                .filter(operation -> operation.state() == OperationState.IN_PROGRESS)
+                .map(operation ->
+                        (operation.kind() == Kind.DEPROVISION ? "deleting" : "creating") + " (cluster broker)");
+    }
+
     /** The child's cluster, unless its row is gone or deleted. */
     private Optional<InstanceRecord> liveCluster(InstanceRecord child) {
         return Optional.ofNullable(child.clusterId())

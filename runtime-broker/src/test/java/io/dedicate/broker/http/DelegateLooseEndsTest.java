@@ -136,6 +136,8 @@ class DelegateLooseEndsTest {
         String operation = accepted.text("operation");
         assertThat(lastOperation(child, operation).text("state")).isEqualTo("in progress");
         assertThat(deleteCluster(cluster).status()).isEqualTo(400);
+        String dashboard = accepted.text("dashboard_url");
+        assertThat(page(dashboard)).contains("creating (cluster broker)");
 
         Operation stored = operations().find(operation).orElseThrow();
         assertThat(stored.deadline()).isEqualTo(stored.startedAt().plus(TIMEOUT));
@@ -150,6 +152,7 @@ class DelegateLooseEndsTest {
         assertThat(lastOperation(child, operation).text("state"))
                 .as("it stays failed")
                 .isEqualTo("failed");
+        assertThat(page(dashboard)).doesNotContain("(cluster broker)").doesNotContain(child);
         assertThat(deleteCluster(cluster).status()).as("no child is left").isEqualTo(202);
     }
 
@@ -268,6 +271,18 @@ class DelegateLooseEndsTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The HTML of a dashboard, fetched through its signed link. */
+    static String page(String url) throws IOException, InterruptedException {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                .GET()
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
 
     DelegatedOperations operations() {
         return new DelegatedOperations(broker.bean(DataSource.class), java.time.Clock.systemUTC(), TIMEOUT);
