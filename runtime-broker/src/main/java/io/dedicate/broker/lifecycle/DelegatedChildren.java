@@ -66,6 +66,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * protection no longer counts it, the failure's description stays for the platform). Refusals (400, 409, 410, 422) are
  * passed on, prefixed with the cluster broker that refused; an unreachable broker, a 5xx or a garbled answer is a 502
  * naming the cluster and the URL, and nothing changes (a child being created is discarded).
+ *
+ * <p>Every asynchronous operation has a deadline ({@code dedicate.default-operation-timeout} after its start): polled
+ * past it, or found by the periodic pass {@link #failOverdue}, while the cluster broker still does not say it ended (or
+ * cannot be reached), it fails as if that broker had reported a failure. A child whose cluster row is gone (removed
+ * after a platform purge) is unbound and deleted here only, with a warning in the log; binding it is refused.
  */
 public final class DelegatedChildren {
 
@@ -634,31 +639,28 @@ public final class DelegatedChildren {
      * creation fails.
      */
     private LastOperation clusterGone(Operation operation, Optional<InstanceRecord> child) {
-        String cluster = child.map(InstanceRecord::clusterId).orElse("(unknown)");
+        String cluster = child.map(InstanceRecord::clusterId).orElse(null);
+        String gone = child.isEmpty()
+                ? "service instance " + operation.instanceId() + " is no longer stored"
+                : "cluster " + cluster + " no longer exists";
         String bindingId = operation.bindingId();
         LOG.warn(
-                "delegated {} of service instance {}: its cluster {} no longer exists, the cluster broker is not asked",
+                "delegated {} of service instance {} ends without asking the cluster broker: {}",
                 operation.kind().wire(),
                 operation.instanceId(),
-                cluster);
+                gone);
         switch (operation.kind()) {
             case DEPROVISION -> {
                 store.markChildDeleted(operation.instanceId());
-                return end(
-                        operation,
-                        OperationState.SUCCEEDED,
-                        "deleted here only: cluster " + cluster + " no longer exists");
+                return end(operation, OperationState.SUCCEEDED, "deleted here only: " + gone);
             }
             case UNBIND -> {
                 store.markBindingDeleted(required(bindingId));
-                return end(
-                        operation,
-                        OperationState.SUCCEEDED,
-                        "deleted here only: cluster " + cluster + " no longer exists");
+                return end(operation, OperationState.SUCCEEDED, "deleted here only: " + gone);
             }
             default -> {
                 giveUp(operation);
-                return end(operation, OperationState.FAILED, "cluster " + cluster + " no longer exists");
+                return end(operation, OperationState.FAILED, gone);
             }
         }
     }

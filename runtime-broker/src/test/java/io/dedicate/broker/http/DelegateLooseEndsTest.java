@@ -206,21 +206,22 @@ class DelegateLooseEndsTest {
 
     @Test
     void deadlinesAreStampedAtStartAndOnlyOperationsInProgressPastThemAreOverdue() {
+        // in the far future, so that the running broker's own recovery pass (real time) never finds them overdue
         OperationTimeoutTest.MutableClock clock =
-                new OperationTimeoutTest.MutableClock(Instant.parse("2026-05-06T07:00:00Z"));
+                new OperationTimeoutTest.MutableClock(Instant.parse("2099-05-06T07:00:00Z"));
         DelegatedOperations operations =
                 new DelegatedOperations(broker.bean(DataSource.class), clock, Duration.ofHours(2));
         Operation create = operations.start("child-1", null, Kind.PROVISION, "remote");
-        clock.set(Instant.parse("2026-05-06T07:01:00Z"));
+        clock.set(Instant.parse("2099-05-06T07:01:00Z"));
         Operation unbind = operations.start("child-1", "binding-1", Kind.UNBIND, null);
-        assertThat(create.deadline()).isEqualTo(Instant.parse("2026-05-06T09:00:00Z"));
+        assertThat(create.deadline()).isEqualTo(Instant.parse("2099-05-06T09:00:00Z"));
         assertThat(create.allowed()).isEqualTo(Duration.ofHours(2));
-        clock.set(Instant.parse("2026-05-06T09:00:00Z"));
+        clock.set(Instant.parse("2099-05-06T09:00:00Z"));
         assertThat(operations.overdue()).isEmpty();
         assertThat(operations.isOverdue(create)).isFalse();
-        clock.set(Instant.parse("2026-05-06T09:00:01Z"));
+        clock.set(Instant.parse("2099-05-06T09:00:01Z"));
         assertThat(operations.overdue()).extracting(Operation::id).containsExactly(create.id());
-        clock.set(Instant.parse("2026-05-06T09:01:01Z"));
+        clock.set(Instant.parse("2099-05-06T09:01:01Z"));
         assertThat(operations.overdue()).extracting(Operation::id).containsExactly(create.id(), unbind.id());
         assertThat(operations.isOverdue(operations.find(create.id()).orElseThrow()))
                 .isTrue();
