@@ -56,7 +56,7 @@ public class DashboardController {
      * @param credentials the broker's basic-auth credentials, which open every dashboard
      * @param signedLinks checks the signed links
      * @param links the broker's URLs: fresh signed links, Concourse pipelines
-     * @param delegated the {@code delegate} children's operations still in progress on their cluster's broker
+     * @param delegated what children of the delegating driver still have in progress on their cluster's broker
      */
     public DashboardController(
             LoadedBundle bundle,
