@@ -271,13 +271,14 @@ public class BrokerConfiguration {
             ParameterValidator validator,
             DataSource dataSource,
             OperationLinks links,
-            Clock clock) {
+            Clock clock,
+            BrokerSettings settings) {
         return new DelegatedChildren(
                 bundle,
                 store,
                 secrets,
                 validator,
-                new DelegatedOperations(dataSource, clock),
+                new DelegatedOperations(dataSource, clock, settings.defaultOperationTimeout()),
                 new ClusterBrokerClient(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(60), clock),
                 links);
     }

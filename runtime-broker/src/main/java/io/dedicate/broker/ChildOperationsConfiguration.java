@@ -5,6 +5,7 @@ import io.dedicate.broker.children.MysqlQuotaEnforcer;
 import io.dedicate.broker.lifecycle.ChildLifecycle;
 import io.dedicate.broker.lifecycle.ChildMaintenance;
 import io.dedicate.broker.lifecycle.ChildRecovery;
+import io.dedicate.broker.lifecycle.DelegatedChildren;
 import io.dedicate.broker.lifecycle.MysqlQuotaSweep;
 import io.dedicate.broker.state.StateStore;
 import java.time.Clock;
@@ -12,7 +13,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the children's background work from {@link ChildSettings}: recovery of stuck creates and quota sweeps. */
+/**
+ * Wires the children's background work from {@link ChildSettings}: recovery of stuck creates, delegated operations
+ * past their deadline, and quota sweeps.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ChildSettings.class)
 public class ChildOperationsConfiguration {
@@ -30,7 +34,12 @@ public class ChildOperationsConfiguration {
 
     @Bean
     ChildMaintenance childMaintenance(
-            ChildRecovery recovery, MysqlQuotaSweep quotas, BrokerSettings broker, ChildSettings settings) {
-        return new ChildMaintenance(recovery, quotas, broker.recoveryInterval(), settings.quotaInterval());
+            ChildRecovery recovery,
+            MysqlQuotaSweep quotas,
+            DelegatedChildren delegated,
+            BrokerSettings broker,
+            ChildSettings settings) {
+        return new ChildMaintenance(
+                recovery, quotas, delegated::failOverdue, broker.recoveryInterval(), settings.quotaInterval());
     }
 }

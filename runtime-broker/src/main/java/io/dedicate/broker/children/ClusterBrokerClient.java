@@ -252,20 +252,26 @@ public final class ClusterBrokerClient {
     // ------------------------------------------------------------------ bindings
 
     /**
-     * {@code PUT /v2/service_instances/:id/service_bindings/:binding_id?accepts_incomplete=true}: 201 or 200 (with
-     * its credentials), or 202 (being created).
+     * {@code PUT /v2/service_instances/:id/service_bindings/:binding_id?accepts_incomplete=...}: 201 or 200 (with its
+     * credentials), or 202 (being created). The platform's {@code bind_resource} and {@code context} are sent as given
+     * (left out when empty).
      */
     public Answer bind(
             ClusterBrokerEndpoint broker,
             String instanceId,
             String bindingId,
             RemotePlan plan,
+            Map<String, Object> context,
             Map<String, Object> bindResource,
             Map<String, Object> parameters,
+            boolean acceptsIncomplete,
             @Nullable String originatingIdentity) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("service_id", plan.serviceId());
         body.put("plan_id", plan.planId());
+        if (!context.isEmpty()) {
+            body.put("context", context);
+        }
         if (!bindResource.isEmpty()) {
             body.put("bind_resource", bindResource);
         }
@@ -273,7 +279,7 @@ public final class ClusterBrokerClient {
         return exchange(
                 broker,
                 "PUT",
-                bindingPath(instanceId, bindingId) + "?accepts_incomplete=true",
+                bindingPath(instanceId, bindingId) + "?accepts_incomplete=" + acceptsIncomplete,
                 body,
                 originatingIdentity,
                 Set.of(200, 201, 202),
@@ -293,17 +299,18 @@ public final class ClusterBrokerClient {
                 "fetch binding " + bindingId);
     }
 
-    /** {@code DELETE .../service_bindings/:binding_id?accepts_incomplete=true}: 200, 202, or 410 (already gone). */
+    /** {@code DELETE .../service_bindings/:binding_id?accepts_incomplete=...}: 200, 202, or 410 (already gone). */
     public Answer unbind(
             ClusterBrokerEndpoint broker,
             String instanceId,
             String bindingId,
             RemotePlan plan,
+            boolean acceptsIncomplete,
             @Nullable String originatingIdentity) {
         return exchange(
                 broker,
                 "DELETE",
-                bindingPath(instanceId, bindingId) + "?accepts_incomplete=true&" + ids(plan),
+                bindingPath(instanceId, bindingId) + "?accepts_incomplete=" + acceptsIncomplete + "&" + ids(plan),
                 null,
                 originatingIdentity,
                 Set.of(200, 202, 410),

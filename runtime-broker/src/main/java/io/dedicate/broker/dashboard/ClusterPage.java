@@ -44,11 +44,18 @@ final class ClusterPage {
     private final LoadedBundle bundle;
     private final StateStore store;
     private final OperationLinks links;
+    private final Function<String, Optional<String>> delegatedInProgress;
 
-    ClusterPage(LoadedBundle bundle, StateStore store, OperationLinks links) {
+    /** {@code delegatedInProgress}: what a {@code delegate} child's cluster broker is still doing, by child ID. */
+    ClusterPage(
+            LoadedBundle bundle,
+            StateStore store,
+            OperationLinks links,
+            Function<String, Optional<String>> delegatedInProgress) {
         this.bundle = bundle;
         this.store = store;
         this.links = links;
+        this.delegatedInProgress = delegatedInProgress;
     }
 
     /** The whole page of {@code cluster}. */
@@ -121,7 +128,12 @@ final class ClusterPage {
             cell(body, "space", e(or(child.spaceName(), child.spaceGuid())));
             cell(body, "plan", e(planName(child.serviceId(), child.planId())));
             cell(body, "bindings", String.valueOf(bindings.getOrDefault(child.id(), 0L)));
-            cell(body, "state", e(child.status().wire()));
+            cell(
+                    body,
+                    "state",
+                    e(delegatedInProgress
+                            .apply(child.id())
+                            .orElse(child.status().wire())));
             cell(
                     body,
                     "cascade",

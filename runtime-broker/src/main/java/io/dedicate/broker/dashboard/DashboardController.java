@@ -1,5 +1,6 @@
 package io.dedicate.broker.dashboard;
 
+import io.dedicate.broker.lifecycle.DelegatedChildren;
 import io.dedicate.broker.lifecycle.OperationLinks;
 import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.osb.BrokerCredentials;
@@ -49,23 +50,27 @@ public class DashboardController {
     private final BrokerCredentials credentials;
     private final DashboardLinks signedLinks;
     private final OperationLinks links;
+    private final DelegatedChildren delegated;
 
     /**
      * @param credentials the broker's basic-auth credentials, which open every dashboard
      * @param signedLinks checks the signed links
      * @param links the broker's URLs: fresh signed links, Concourse pipelines
+     * @param delegated what children of the delegating driver still have in progress on their cluster's broker
      */
     public DashboardController(
             LoadedBundle bundle,
             StateStore store,
             BrokerCredentials credentials,
             DashboardLinks signedLinks,
-            OperationLinks links) {
+            OperationLinks links,
+            DelegatedChildren delegated) {
         this.bundle = bundle;
         this.store = store;
         this.credentials = credentials;
         this.signedLinks = signedLinks;
         this.links = links;
+        this.delegated = delegated;
     }
 
     /** The page of the cluster {@code instanceId}, or of the cluster of the child {@code instanceId}. */
@@ -113,7 +118,7 @@ public class DashboardController {
         return ResponseEntity.ok()
                 .headers(commonHeaders())
                 .contentType(MediaType.TEXT_HTML)
-                .body(new ClusterPage(bundle, store, links).render(instance));
+                .body(new ClusterPage(bundle, store, links, delegated::operationInProgress).render(instance));
     }
 
     private ResponseEntity<String> unauthorized() {

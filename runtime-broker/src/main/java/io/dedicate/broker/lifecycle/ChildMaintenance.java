@@ -13,7 +13,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs the children's background passes, at start-up and then periodically, on one daemon thread: {@link
- * ChildRecovery} (children and bindings a stopped broker left {@code creating}) every recovery interval, and {@link
+ * ChildRecovery} (children and bindings a stopped broker left {@code creating}) and the {@code delegate} driver's
+ * operations past their deadline ({@link DelegatedChildren#failOverdue}) every recovery interval, and {@link
  * MysqlQuotaSweep} every quota interval (a zero quota interval turns quota enforcement off). A pass that fails is
  * logged and runs again at its next turn.
  */
@@ -23,6 +24,7 @@ public final class ChildMaintenance implements SmartLifecycle {
 
     private final ChildRecovery recovery;
     private final MysqlQuotaSweep quotas;
+    private final Runnable delegatedDeadlines;
     private final Duration recoveryInterval;
     private final Duration quotaInterval;
     private volatile ScheduledExecutorService scheduler = newScheduler();
@@ -31,6 +33,16 @@ public final class ChildMaintenance implements SmartLifecycle {
 
     public ChildMaintenance(
             ChildRecovery recovery, MysqlQuotaSweep quotas, Duration recoveryInterval, Duration quotaInterval) {
+        this(recovery, quotas, () -> {}, recoveryInterval, quotaInterval);
+    }
+
+    /** Runs {@code delegatedDeadlines} (failing overdue delegated operations) after each recovery pass as well. */
+    public ChildMaintenance(
+            ChildRecovery recovery,
+            MysqlQuotaSweep quotas,
+            Runnable delegatedDeadlines,
+            Duration recoveryInterval,
+            Duration quotaInterval) {
         if (recoveryInterval.isNegative() || recoveryInterval.isZero()) {
             throw new IllegalArgumentException("the recovery interval must be positive, got " + recoveryInterval);
         }
@@ -41,6 +53,7 @@ public final class ChildMaintenance implements SmartLifecycle {
         }
         this.recovery = recovery;
         this.quotas = quotas;
+        this.delegatedDeadlines = delegatedDeadlines;
         this.recoveryInterval = recoveryInterval;
         this.quotaInterval = quotaInterval;
     }
@@ -51,7 +64,10 @@ public final class ChildMaintenance implements SmartLifecycle {
             scheduler = newScheduler();
         }
         tasks.add(scheduler.scheduleWithFixedDelay(
-                () -> guarded("child recovery", recovery::runOnce),
+                () -> {
+                    guarded("child recovery", recovery::runOnce);
+                    guarded("delegated deadlines", delegatedDeadlines);
+                },
                 0,
                 recoveryInterval.toMillis(),
                 TimeUnit.MILLISECONDS));

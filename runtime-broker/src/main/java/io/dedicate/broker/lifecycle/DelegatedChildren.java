@@ -39,6 +39,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.servicebroker.exception.ServiceBrokerConcurrencyException;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -54,8 +56,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * <p>What is forwarded on provision: the platform's {@code context} (org and space GUIDs and names, instance name) and
  * the parameters exactly as the user gave them, {@code cluster} included (a cluster broker that hosts several clusters
  * needs it; the cluster's own broker may ignore it), without {@code cluster-org} / {@code cluster-space}, which only
- * this broker understands. The platform's {@code accepts_incomplete} is forwarded on provision and deprovision; bind
- * and unbind always accept an asynchronous answer.
+ * this broker understands. The platform's {@code accepts_incomplete} is forwarded on every call as the platform sent it
+ * (a cluster broker that needs it answers 422 {@code AsyncRequired}, which is passed on); a bind forwards the
+ * platform's {@code bind_resource} and {@code context} as well.
  *
  * <p>Answers mirror the cluster broker's: 200/201 make the child (binding) ready at once; 202 keeps it {@code creating}
  * and this broker answers 202 with an operation of its own ({@link DelegatedOperations}), whose {@code last_operation}
@@ -63,9 +66,15 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * protection no longer counts it, the failure's description stays for the platform). Refusals (400, 409, 410, 422) are
  * passed on, prefixed with the cluster broker that refused; an unreachable broker, a 5xx or a garbled answer is a 502
  * naming the cluster and the URL, and nothing changes (a child being created is discarded).
+ *
+ * <p>Every asynchronous operation has a deadline ({@code dedicate.default-operation-timeout} after its start): polled
+ * past it, or found by the periodic pass {@link #failOverdue}, while the cluster broker still does not say it ended (or
+ * cannot be reached), it fails as if that broker had reported a failure. A child whose cluster row is gone (removed
+ * after a platform purge) is unbound and deleted here only, with a warning in the log; binding it is refused.
  */
 public final class DelegatedChildren {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DelegatedChildren.class);
     private static final String CLUSTER_ORG = "cluster-org";
     private static final String CLUSTER_SPACE = "cluster-space";
     private static final String ORIGINATING_IDENTITY = "X-Broker-API-Originating-Identity";
@@ -170,6 +179,12 @@ public final class DelegatedChildren {
                 Operation operation = operations.start(instanceId, null, Kind.DEPROVISION, answer.operation());
                 return new Accepted(operation.id(), null, false);
             }
+        } else {
+            LOG.warn(
+                    "service instance {} is deleted here only: its cluster {} no longer exists, so its broker cannot"
+                            + " be asked to delete it (whatever is left of it there must be removed by hand)",
+                    instanceId,
+                    child.clusterId());
         }
         if (!store.markChildDeleted(instanceId)) {
             throw new InstanceGone(instanceId);
@@ -192,7 +207,12 @@ public final class DelegatedChildren {
             return sameBindAgain(existing.get(), instanceId, digest);
         }
         validator.bindingCreate(offering, plan, request.parameters());
-        InstanceRecord cluster = cluster(child);
+        InstanceRecord cluster = liveCluster(child)
+                .orElseThrow(() -> new OsbRefusal(
+                        422,
+                        null,
+                        "service instance " + instanceId + " cannot be bound: its cluster " + child.clusterId()
+                                + " no longer exists. Delete the service instance"));
         if (!store.claimBinding(bindingId, instanceId, DELEGATED_USER, digest)) {
             return sameBindAgain(store.findBinding(bindingId).orElseThrow(), instanceId, digest);
         }
@@ -204,8 +224,10 @@ public final class DelegatedChildren {
                     instanceId,
                     bindingId,
                     remotePlan(broker, driver),
-                    Map.of(),
+                    request.context(),
+                    request.bindResource(),
                     request.parameters(),
+                    request.asyncAccepted(),
                     originatingIdentity(null));
         } catch (RuntimeException e) {
             store.abandonBinding(bindingId);
@@ -252,12 +274,29 @@ public final class DelegatedChildren {
         if (pending.isPresent()) {
             return pending.get().id();
         }
-        InstanceRecord cluster = cluster(child);
+        Optional<InstanceRecord> live = liveCluster(child);
+        if (live.isEmpty()) {
+            LOG.warn(
+                    "binding {} of service instance {} is deleted here only: its cluster {} no longer exists",
+                    bindingId,
+                    child.id(),
+                    child.clusterId());
+            if (!store.markBindingDeleted(bindingId)) {
+                throw new OsbRefusal(410, null, "binding " + bindingId + " does not exist");
+            }
+            return null;
+        }
+        InstanceRecord cluster = live.get();
         Answer answer;
         try {
             ClusterBrokerEndpoint broker = endpoint(cluster);
-            answer =
-                    client.unbind(broker, child.id(), bindingId, remotePlan(broker, driver), originatingIdentity(null));
+            answer = client.unbind(
+                    broker,
+                    child.id(),
+                    bindingId,
+                    remotePlan(broker, driver),
+                    request.asyncAccepted(),
+                    originatingIdentity(null));
         } catch (RuntimeException e) {
             throw refusal(e, cluster, "cannot delete binding " + bindingId);
         }
@@ -310,19 +349,25 @@ public final class DelegatedChildren {
         if (operation.state() != OperationState.IN_PROGRESS) {
             return answer(operation, operation.state(), operation.description());
         }
-        RemoteState remote;
+        Optional<InstanceRecord> child = store.findInstance(operation.instanceId());
+        Optional<InstanceRecord> cluster = child.flatMap(this::liveCluster);
+        if (child.isEmpty() || cluster.isEmpty()) {
+            return clusterGone(operation, child);
+        }
+        String clusterName = name(cluster.get());
         try {
-            InstanceRecord child = store.findInstance(operation.instanceId())
-                    .orElseThrow(() -> new ChildDriverException(
-                            "service instance " + operation.instanceId() + " is no longer stored"));
-            InstanceRecord cluster = cluster(child);
-            ClusterBrokerEndpoint broker = endpoint(cluster);
-            RemotePlan plan = remotePlan(broker, driverOf(child));
+            ClusterBrokerEndpoint broker = endpoint(cluster.get());
+            RemotePlan plan = remotePlan(broker, driverOf(child.get()));
             String bindingId = operation.bindingId();
-            remote = bindingId == null
-                    ? client.lastOperation(broker, child.id(), plan, operation.remoteOperation())
-                    : client.bindingLastOperation(broker, child.id(), bindingId, plan, operation.remoteOperation());
-            return apply(operation, remote, broker);
+            RemoteState remote = bindingId == null
+                    ? client.lastOperation(broker, operation.instanceId(), plan, operation.remoteOperation())
+                    : client.bindingLastOperation(
+                            broker, operation.instanceId(), bindingId, plan, operation.remoteOperation());
+            LastOperation last = apply(operation, remote, broker);
+            if (last.state() == OperationState.IN_PROGRESS && operations.isOverdue(operation)) {
+                return timedOut(operation, clusterName, last.description());
+            }
+            return last;
         } catch (ClusterBrokerRefusal e) {
             giveUp(operation);
             return end(
@@ -330,7 +375,10 @@ public final class DelegatedChildren {
                     OperationState.FAILED,
                     "the cluster broker refused to say how the operation ended: " + e.description());
         } catch (ChildDriverException | OsbRefusal e) {
-            // the platform polls again; its own max polling duration ends an operation that never comes back
+            if (operations.isOverdue(operation)) {
+                return timedOut(operation, clusterName, e.getMessage());
+            }
+            // the platform polls again; the operation's deadline ends one that never comes back
             String description = "cannot ask the cluster broker yet (" + e.getMessage() + "): will ask again";
             operations.describe(operation.id(), description);
             return answer(operation, OperationState.IN_PROGRESS, description);
@@ -464,13 +512,6 @@ public final class DelegatedChildren {
         return driver;
     }
 
-    private InstanceRecord cluster(InstanceRecord child) {
-        return Optional.ofNullable(child.clusterId())
-                .flatMap(store::findInstance)
-                .orElseThrow(() ->
-                        new IllegalStateException("child " + child.id() + " has no cluster " + child.clusterId()));
-    }
-
     private String seal(String bindingId, Map<String, Object> credentials) {
         return secrets.seal(StateJson.write(credentials), ChildLifecycle.bindingContext(bindingId));
     }
@@ -545,5 +586,103 @@ public final class DelegatedChildren {
             throw new IllegalStateException("a binding operation has no binding id");
         }
         return bindingId;
+    }
+
+    // ------------------------------------------------------------------ deadlines and vanished clusters
+
+    /**
+     * Fails every delegated operation still in progress past its deadline (the periodic recovery's pass): each is
+     * asked about once more, and failed if the cluster broker still does not say it ended, with the same effect as a
+     * failure it reported. Returns how many ended in this pass; an operation that fails to end is logged and left to
+     * the next pass.
+     */
+    public int failOverdue() {
+        int ended = 0;
+        for (Operation operation : operations.overdue()) {
+            try {
+                if (poll(operation).state() != OperationState.IN_PROGRESS) {
+                    ended++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn(
+                        "delegated operation {} is overdue and could not be ended: {}", operation.id(), e.getMessage());
+            }
+        }
+        return ended;
+    }
+
+    /**
+     * Fails an operation the cluster broker did not finish in time: a creation is undone here as after a reported
+     * failure; a deletion leaves the child (binding) in place, to be deleted again.
+     */
+    private LastOperation timedOut(Operation operation, String clusterName, @Nullable String lastWord) {
+        giveUp(operation);
+        LOG.warn(
+                "delegated {} of service instance {} timed out: cluster {}'s broker did not finish within {}",
+                operation.kind().wire(),
+                operation.instanceId(),
+                clusterName,
+                operation.allowed());
+        return end(
+                operation,
+                OperationState.FAILED,
+                "the cluster broker of cluster " + clusterName + " did not finish within " + operation.allowed()
+                        + (lastWord == null || lastWord.isBlank() ? "" : ": " + lastWord)
+                        + (operation.kind() == Kind.DEPROVISION || operation.kind() == Kind.UNBIND
+                                ? " (nothing was deleted here: try again)"
+                                : ""));
+    }
+
+    /**
+     * Ends an operation whose child or cluster is no longer stored (e.g. removed by an operator after a platform
+     * purge): nothing is left to ask, so a deletion succeeds here (the child or binding is marked deleted) and a
+     * creation fails.
+     */
+    private LastOperation clusterGone(Operation operation, Optional<InstanceRecord> child) {
+        String cluster = child.map(InstanceRecord::clusterId).orElse(null);
+        String gone = child.isEmpty()
+                ? "service instance " + operation.instanceId() + " is no longer stored"
+                : "cluster " + cluster + " no longer exists";
+        String bindingId = operation.bindingId();
+        LOG.warn(
+                "delegated {} of service instance {} ends without asking the cluster broker: {}",
+                operation.kind().wire(),
+                operation.instanceId(),
+                gone);
+        switch (operation.kind()) {
+            case DEPROVISION -> {
+                store.markChildDeleted(operation.instanceId());
+                return end(operation, OperationState.SUCCEEDED, "deleted here only: " + gone);
+            }
+            case UNBIND -> {
+                store.markBindingDeleted(required(bindingId));
+                return end(operation, OperationState.SUCCEEDED, "deleted here only: " + gone);
+            }
+            default -> {
+                giveUp(operation);
+                return end(operation, OperationState.FAILED, gone);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ dashboard
+
+    /**
+     * What the cluster broker is still doing to a child, for the cluster's dashboard: {@code creating (cluster
+     * broker)} or {@code deleting (cluster broker)}; empty when no delegated operation of the child is in progress.
+     */
+    public Optional<String> operationInProgress(String instanceId) {
+        return operations
+                .latestOfInstance(instanceId)
+                .filter(operation -> operation.state() == OperationState.IN_PROGRESS)
+                .map(operation ->
+                        (operation.kind() == Kind.DEPROVISION ? "deleting" : "creating") + " (cluster broker)");
+    }
+
+    /** The child's cluster, unless its row is gone or deleted. */
+    private Optional<InstanceRecord> liveCluster(InstanceRecord child) {
+        return Optional.ofNullable(child.clusterId())
+                .flatMap(store::findInstance)
+                .filter(cluster -> cluster.status() != InstanceStatus.DELETED);
     }
 }

@@ -5,10 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,19 +24,34 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * delegated_operation}, migration V5): the operation id this broker gave the platform, the cluster broker's own
  * operation string, and how it ended. Ending an operation is a conditional {@code UPDATE} (only from {@code in
  * progress}), so two replicas polling at once see one winner.
+ *
+ * <p>Each operation gets a deadline when it starts (migration V6): its start plus the operation timeout. The operations
+ * still in progress past it are {@link #overdue overdue}: the driver fails them, so that a cluster broker that never
+ * finishes (or went away) cannot keep one in progress forever.
  */
 public final class DelegatedOperations {
 
     private static final String COLUMNS =
-            "id, instance_id, binding_id, kind, remote_operation, state, description, started_at, finished_at";
+            "id, instance_id, binding_id, kind, remote_operation, state, description, started_at, finished_at,"
+                    + " deadline_at";
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Duration timeout;
 
-    /** The operations in {@code dataSource}, whose schema is migrated; {@code clock} stamps them. */
-    public DelegatedOperations(DataSource dataSource, Clock clock) {
+    /**
+     * The operations in {@code dataSource}, whose schema is migrated; {@code clock} stamps them, and each one started
+     * is due {@code timeout} later.
+     *
+     * @throws IllegalArgumentException if {@code timeout} is not positive
+     */
+    public DelegatedOperations(DataSource dataSource, Clock clock, Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("dedicate.default-operation-timeout must be positive, got " + timeout);
+        }
         this.jdbc = JdbcClient.create(dataSource);
         this.clock = clock;
+        this.timeout = timeout;
     }
 
     /** What a delegated operation does on the cluster broker. */
@@ -60,6 +77,7 @@ public final class DelegatedOperations {
      * @param instanceId the child instance
      * @param bindingId the binding, for {@link Kind#BIND} and {@link Kind#UNBIND}
      * @param remoteOperation the cluster broker's operation string, if it sent one
+     * @param deadline when it is overdue; null for an operation started before deadlines were kept
      */
     public record Operation(
             String id,
@@ -70,10 +88,23 @@ public final class DelegatedOperations {
             OperationState state,
             @Nullable String description,
             Instant startedAt,
-            @Nullable Instant finishedAt) {}
+            @Nullable Instant finishedAt,
+            @Nullable Instant deadline) {
 
-    /** Records a new operation in progress and returns it. */
+        /** True when it is still in progress at {@code now}, past its deadline. */
+        public boolean overdueAt(Instant now) {
+            return state == OperationState.IN_PROGRESS && deadline != null && now.isAfter(deadline);
+        }
+
+        /** How long it was given (from its start to its deadline); null without a deadline. */
+        public @Nullable Duration allowed() {
+            return deadline == null ? null : Duration.between(startedAt, deadline);
+        }
+    }
+
+    /** Records a new operation in progress, due one operation timeout from now, and returns it. */
     public Operation start(String instanceId, @Nullable String bindingId, Kind kind, @Nullable String remoteOperation) {
+        Instant startedAt = now();
         Operation operation = new Operation(
                 UUID.randomUUID().toString(),
                 instanceId,
@@ -82,10 +113,11 @@ public final class DelegatedOperations {
                 remoteOperation,
                 OperationState.IN_PROGRESS,
                 null,
-                now(),
-                null);
+                startedAt,
+                null,
+                startedAt.plus(timeout));
         jdbc.sql("INSERT INTO delegated_operation (" + COLUMNS + ") VALUES (:id, :instanceId, :bindingId, :kind,"
-                        + " :remote, :state, NULL, :startedAt, NULL)")
+                        + " :remote, :state, NULL, :startedAt, NULL, :deadline)")
                 .param("id", operation.id())
                 .param("instanceId", instanceId)
                 .param("bindingId", text(bindingId))
@@ -93,6 +125,7 @@ public final class DelegatedOperations {
                 .param("remote", text(remoteOperation))
                 .param("state", OperationState.IN_PROGRESS.wire())
                 .param("startedAt", timestamp(operation.startedAt()))
+                .param("deadline", timestamp(startedAt.plus(timeout)))
                 .update();
         return operation;
     }
@@ -158,6 +191,22 @@ public final class DelegatedOperations {
                 .update();
     }
 
+    /** True when {@code operation} is still in progress past its deadline, now. */
+    public boolean isOverdue(Operation operation) {
+        return operation.overdueAt(now());
+    }
+
+    /** The operations still in progress whose deadline has passed, the oldest deadline first. */
+    public List<Operation> overdue() {
+        Instant now = now();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM delegated_operation WHERE state = :inProgress"
+                        + " AND deadline_at < :now ORDER BY deadline_at, id")
+                .param("inProgress", OperationState.IN_PROGRESS.wire())
+                .param("now", timestamp(now))
+                .query(DelegatedOperations::operation)
+                .list();
+    }
+
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
@@ -165,6 +214,7 @@ public final class DelegatedOperations {
     private static Operation operation(ResultSet rs, int row) throws SQLException {
         OffsetDateTime started = rs.getObject("started_at", OffsetDateTime.class);
         OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
+        OffsetDateTime deadline = rs.getObject("deadline_at", OffsetDateTime.class);
         return new Operation(
                 rs.getString("id"),
                 rs.getString("instance_id"),
@@ -174,7 +224,8 @@ public final class DelegatedOperations {
                 OperationState.fromWire(rs.getString("state")),
                 rs.getString("description"),
                 started.toInstant(),
-                finished == null ? null : finished.toInstant());
+                finished == null ? null : finished.toInstant(),
+                deadline == null ? null : deadline.toInstant());
     }
 
     private static SqlParameterValue text(@Nullable String value) {

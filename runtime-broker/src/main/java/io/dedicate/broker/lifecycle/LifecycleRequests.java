@@ -46,12 +46,47 @@ public final class LifecycleRequests {
      */
     public record Accepted(
             @Nullable String operationId, @Nullable String dashboardUrl, boolean existed) {}
-    /** {@code PUT /v2/service_instances/:id/service_bindings/:binding_id}. */
+    /**
+     * {@code PUT /v2/service_instances/:id/service_bindings/:binding_id}.
+     *
+     * @param asyncAccepted the platform's {@code accepts_incomplete}
+     * @param bindResource the platform's {@code bind_resource} as it sent it (empty when absent)
+     * @param context the platform's {@code context} as it sent it (empty when absent)
+     */
     public record Bind(
-            String instanceId, String bindingId, String serviceId, String planId, Map<String, Object> parameters) {}
+            String instanceId,
+            String bindingId,
+            String serviceId,
+            String planId,
+            Map<String, Object> parameters,
+            boolean asyncAccepted,
+            Map<String, Object> bindResource,
+            Map<String, Object> context) {
 
-    /** {@code DELETE /v2/service_instances/:id/service_bindings/:binding_id}. */
-    public record Unbind(String instanceId, String bindingId) {}
+        public Bind {
+            bindResource = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bindResource));
+            context = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(context));
+        }
+
+        /** A bind that accepts an asynchronous answer, without bind resource or context. */
+        public Bind(
+                String instanceId, String bindingId, String serviceId, String planId, Map<String, Object> parameters) {
+            this(instanceId, bindingId, serviceId, planId, parameters, true, Map.of(), Map.of());
+        }
+    }
+
+    /**
+     * {@code DELETE /v2/service_instances/:id/service_bindings/:binding_id}.
+     *
+     * @param asyncAccepted the platform's {@code accepts_incomplete}
+     */
+    public record Unbind(String instanceId, String bindingId, boolean asyncAccepted) {
+
+        /** An unbind that accepts an asynchronous answer. */
+        public Unbind(String instanceId, String bindingId) {
+            this(instanceId, bindingId, true);
+        }
+    }
 
     /**
      * What the broker answers to an accepted bind.

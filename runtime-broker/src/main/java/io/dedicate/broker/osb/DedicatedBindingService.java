@@ -63,7 +63,10 @@ public final class DedicatedBindingService implements ServiceInstanceBindingServ
                     request.getBindingId(),
                     request.getServiceDefinitionId(),
                     request.getPlanId(),
-                    request.getParameters() == null ? Map.of() : request.getParameters()));
+                    request.getParameters() == null ? Map.of() : request.getParameters(),
+                    request.isAsyncAccepted(),
+                    PlatformObjects.bindResource(request.getBindResource()),
+                    PlatformObjects.context(request.getContext())));
             if (bound.operationId() != null) {
                 return CreateServiceInstanceAppBindingResponse.builder()
                         .bindingExisted(bound.existed())
@@ -124,8 +127,8 @@ public final class DedicatedBindingService implements ServiceInstanceBindingServ
     public Mono<DeleteServiceInstanceBindingResponse> deleteServiceInstanceBinding(
             DeleteServiceInstanceBindingRequest request) {
         return Mono.fromCallable(() -> {
-            String operation = children.unbind(
-                    new LifecycleRequests.Unbind(request.getServiceInstanceId(), request.getBindingId()));
+            String operation = children.unbind(new LifecycleRequests.Unbind(
+                    request.getServiceInstanceId(), request.getBindingId(), request.isAsyncAccepted()));
             return DeleteServiceInstanceBindingResponse.builder()
                     .async(operation != null)
                     .operation(operation)

@@ -39,6 +39,7 @@ class ClusterBrokerClientTest {
     final AtomicInteger catalogReads = new AtomicInteger();
     volatile Reply reply = new Reply(200, "{}", 0);
     volatile String lastRequest = "";
+    volatile String lastBody = "";
     final MutableClock clock = new MutableClock();
     ClusterBrokerClient client;
     ClusterBrokerEndpoint broker;
@@ -68,7 +69,7 @@ class ClusterBrokerClientTest {
         String query = exchange.getRequestURI().getRawQuery();
         lastRequest = exchange.getRequestMethod() + " " + path + (query == null ? "" : "?" + query) + " "
                 + exchange.getRequestHeaders().getFirst("X-Broker-API-Version");
-        exchange.getRequestBody().readAllBytes();
+        lastBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Reply answer = path.equals("/v2/catalog") ? new Reply(200, CATALOG, 0) : reply;
         if (path.equals("/v2/catalog")) {
             catalogReads.incrementAndGet();
@@ -134,19 +135,54 @@ class ClusterBrokerClientTest {
     }
 
     @Test
+    void bindAndUnbindForwardThePlatformsFlagBindResourceAndContextAsGiven() {
+        RemotePlan plan = new RemotePlan("svc-1", "plan-1");
+        reply = new Reply(201, "{\"credentials\":{\"username\":\"u\"}}", 0);
+        Map<String, Object> context = new java.util.LinkedHashMap<>();
+        context.put("platform", "cloudfoundry");
+        context.put("space_guid", "space-1");
+        Map<String, Object> resource = new java.util.LinkedHashMap<>();
+        resource.put("app_guid", "app-1");
+        resource.put("space_guid", "space-1");
+        Answer bound = client.bind(broker, "c", "b", plan, context, resource, Map.of("read-only", true), false, null);
+        assertThat(bound.credentials()).containsEntry("username", "u");
+        assertThat(lastRequest)
+                .isEqualTo("PUT /v2/service_instances/c/service_bindings/b?accepts_incomplete=false 2.17");
+        assertThat(lastBody)
+                .isEqualTo("{\"service_id\":\"svc-1\",\"plan_id\":\"plan-1\",\"context\":{\"platform\":"
+                        + "\"cloudfoundry\",\"space_guid\":\"space-1\"},\"bind_resource\":{\"app_guid\":\"app-1\","
+                        + "\"space_guid\":\"space-1\"},\"parameters\":{\"read-only\":true}}");
+        client.bind(broker, "c", "b", plan, Map.of(), Map.of(), Map.of(), true, null);
+        assertThat(lastRequest).endsWith("?accepts_incomplete=true 2.17");
+        assertThat(lastBody).isEqualTo("{\"service_id\":\"svc-1\",\"plan_id\":\"plan-1\",\"parameters\":{}}");
+
+        reply = new Reply(200, "{}", 0);
+        client.unbind(broker, "c", "b", plan, false, null);
+        assertThat(lastRequest)
+                .isEqualTo("DELETE /v2/service_instances/c/service_bindings/b?accepts_incomplete=false"
+                        + "&service_id=svc-1&plan_id=plan-1 2.17");
+        reply = new Reply(422, "{\"error\":\"AsyncRequired\",\"description\":\"unbinding takes a while\"}", 0);
+        assertThatThrownBy(() -> client.unbind(broker, "c", "b", plan, false, null))
+                .isInstanceOfSatisfying(ClusterBrokerRefusal.class, refusal -> {
+                    assertThat(refusal.status()).isEqualTo(422);
+                    assertThat(refusal.error()).isEqualTo("AsyncRequired");
+                });
+    }
+
+    @Test
     void failuresNameTheClusterAndTheUrlButNeverThePassword() {
         RemotePlan plan = new RemotePlan("svc-1", "plan-1");
         reply = new Reply(500, "<html>boom</html>", 0);
-        assertThatThrownBy(() -> client.bind(broker, "c", "b", plan, Map.of(), Map.of(), null))
+        assertThatThrownBy(() -> client.bind(broker, "c", "b", plan, Map.of(), Map.of(), Map.of(), true, null))
                 .isInstanceOf(ChildDriverException.class)
                 .hasMessageContaining("cluster my-cluster's broker at " + broker.url() + " answered 500")
                 .hasMessageNotContaining(PASSWORD);
         reply = new Reply(201, "not json", 0);
-        assertThatThrownBy(() -> client.bind(broker, "c", "b", plan, Map.of(), Map.of(), null))
+        assertThatThrownBy(() -> client.bind(broker, "c", "b", plan, Map.of(), Map.of(), Map.of(), true, null))
                 .isInstanceOf(ChildDriverException.class)
                 .hasMessageContaining("not a JSON object: `not json`");
         reply = new Reply(401, "{}", 0);
-        assertThatThrownBy(() -> client.unbind(broker, "c", "b", plan, null))
+        assertThatThrownBy(() -> client.unbind(broker, "c", "b", plan, true, null))
                 .isInstanceOf(ChildDriverException.class)
                 .hasMessageContaining("broker_username and broker_password");
         reply = new Reply(200, "{}", 3000);

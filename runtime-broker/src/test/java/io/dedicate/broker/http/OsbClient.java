@@ -107,6 +107,13 @@ final class OsbClient {
         return unchecked.put(path, body);
     }
 
+    /** A DELETE whose answer is not checked against the OSB specification (for a 502 from a broker it calls). */
+    Answer deleteUnchecked(String path) {
+        OsbClient unchecked = with("X-Unchecked", null);
+        unchecked.checked = false;
+        return unchecked.delete(path);
+    }
+
     /** Sends raw text as the body (for malformed JSON). */
     Answer sendRaw(String method, String path, String body) {
         return exchange(method, path, HttpRequest.BodyPublishers.ofString(body));
