@@ -3,9 +3,11 @@ package io.dedicate.broker.osb;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
@@ -31,6 +33,9 @@ import reactor.core.publisher.Mono;
 public final class CompletedMonoReturnValueHandler implements HandlerMethodReturnValueHandler {
 
     private final HandlerMethodReturnValueHandlerComposite handlers;
+
+    /** The value type of each controller method's {@code Mono}, worked out once (Spring's type resolution is not free). */
+    private final Map<MethodParameter, ValueParameter> valueTypes = new ConcurrentHashMap<>();
 
     /** A handler in front of {@code handlers} (Spring MVC's own), which write what it does not. */
     public CompletedMonoReturnValueHandler(List<HandlerMethodReturnValueHandler> handlers) {
@@ -81,7 +86,8 @@ public final class CompletedMonoReturnValueHandler implements HandlerMethodRetur
             }
             throw e;
         }
-        handlers.handleReturnValue(value, new ValueParameter(returnType), mavContainer, webRequest);
+        handlers.handleReturnValue(
+                value, valueTypes.computeIfAbsent(returnType, ValueParameter::new), mavContainer, webRequest);
     }
 
     /** The controller method's return type seen as the type of its {@code Mono}'s value. */
