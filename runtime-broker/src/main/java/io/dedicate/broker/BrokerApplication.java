@@ -2,9 +2,13 @@ package io.dedicate.broker;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.cloud.servicebroker.autoconfigure.web.servlet.ServiceBrokerWebMvcAutoConfiguration;
 
-/** Starts the runtime broker: {@code java -jar dedicate-broker.jar --dedicate.bundle=DIR_OR_JAR}. */
-@SpringBootApplication
+/**
+ * Starts the runtime broker: {@code java -jar dedicate-broker.jar --dedicate.bundle=DIR_OR_JAR}. The framework's OSB
+ * controllers are declared by {@link OsbWebConfiguration} instead of its own auto-configuration.
+ */
+@SpringBootApplication(exclude = ServiceBrokerWebMvcAutoConfiguration.class)
 public class BrokerApplication {
 
     public static void main(String[] args) {

@@ -328,9 +328,20 @@ public final class ChildLifecycle {
     /** Binds a child: a new database user, 201 with its credentials; 200 with the same ones for the same bind. */
     public Bound bind(Bind request) {
         String instanceId = PathSegments.require("service instance id", request.instanceId());
+        return bind(request, store.findInstance(instanceId).orElse(null));
+    }
+
+    /**
+     * {@link #bind(Bind)} of the instance as the caller just read it from the store ({@code stored}, null if there is
+     * none), which saves reading it again.
+     */
+    public Bound bind(Bind request, @Nullable InstanceRecord stored) {
+        String instanceId = PathSegments.require("service instance id", request.instanceId());
         String bindingId = PathSegments.require("binding id", request.bindingId());
-        InstanceRecord child = store.findInstance(instanceId)
-                .filter(i -> i.status() != InstanceStatus.DELETED && i.kind() == InstanceKind.CHILD)
+        InstanceRecord child = Optional.ofNullable(stored)
+                .filter(i -> i.id().equals(instanceId)
+                        && i.status() != InstanceStatus.DELETED
+                        && i.kind() == InstanceKind.CHILD)
                 .orElseThrow(() -> new ServiceBrokerInvalidParametersException(
                         "service instance " + instanceId + " does not exist"));
         if (child.status() != InstanceStatus.READY) {

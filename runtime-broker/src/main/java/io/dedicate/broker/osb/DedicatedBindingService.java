@@ -58,15 +58,17 @@ public final class DedicatedBindingService implements ServiceInstanceBindingServ
             if (instance.kind() == InstanceKind.CLUSTER) {
                 throw new OsbRefusal(422, null, clusterNotBindable(instance));
             }
-            Bound bound = children.bind(new LifecycleRequests.Bind(
-                    instanceId,
-                    request.getBindingId(),
-                    request.getServiceDefinitionId(),
-                    request.getPlanId(),
-                    request.getParameters() == null ? Map.of() : request.getParameters(),
-                    request.isAsyncAccepted(),
-                    PlatformObjects.bindResource(request.getBindResource()),
-                    PlatformObjects.context(request.getContext())));
+            Bound bound = children.bind(
+                    new LifecycleRequests.Bind(
+                            instanceId,
+                            request.getBindingId(),
+                            request.getServiceDefinitionId(),
+                            request.getPlanId(),
+                            request.getParameters() == null ? Map.of() : request.getParameters(),
+                            request.isAsyncAccepted(),
+                            PlatformObjects.bindResource(request.getBindResource()),
+                            PlatformObjects.context(request.getContext())),
+                    instance);
             if (bound.operationId() != null) {
                 return CreateServiceInstanceAppBindingResponse.builder()
                         .bindingExisted(bound.existed())

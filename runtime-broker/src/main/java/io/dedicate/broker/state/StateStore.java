@@ -392,6 +392,15 @@ public final class StateStore {
                 .list();
     }
 
+    /** How many children of a cluster are not deleted (those being created included). */
+    private int countLiveChildren(String clusterId) {
+        return jdbc.sql("SELECT COUNT(*) FROM service_instance WHERE cluster_id = :clusterId AND status <> :deleted")
+                .param("clusterId", clusterId)
+                .param("deleted", InstanceStatus.DELETED.wire())
+                .query(Integer.class)
+                .single();
+    }
+
     // ------------------------------------------------------------------ children
 
     /**
@@ -913,7 +922,7 @@ public final class StateStore {
                 if (cluster.status() != InstanceStatus.READY) {
                     throw new ClusterUnavailableException(clusterId, cluster.status());
                 }
-                admission.admit(cluster, liveChildren(clusterId).size());
+                admission.admit(cluster, countLiveChildren(clusterId));
                 insertInstance(child, InstanceStatus.CREATING, null, now);
             });
         } catch (DuplicateKeyException e) {
