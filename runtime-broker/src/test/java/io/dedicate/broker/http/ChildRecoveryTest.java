@@ -169,7 +169,7 @@ class ChildRecoveryTest {
                         Map.of("dedicate.children.creating-grace", "PT1S", "dedicate.recovery-interval", "PT0.2S"))
                 .start()) {
             StateStore brokerStore = broker.bean(StateStore.class);
-            String brokerCluster = readyCluster(brokerStore);
+            String brokerCluster = readyCluster(brokerStore, Instant.now());
             String swept = stuckChild(brokerStore, brokerCluster, ChildDatabaseTest.DB_100MB, Instant.now());
             mysql.createDatabase(
                     admin, MysqlChildDriver.databaseName(swept), new DatabaseCharacterSet("utf8mb4", null));
@@ -189,7 +189,7 @@ class ChildRecoveryTest {
                         Map.of("dedicate.children.creating-grace", "PT1S", "dedicate.recovery-interval", "PT1H"))
                 .start()) {
             StateStore brokerStore = broker.bean(StateStore.class);
-            String brokerCluster = readyCluster(brokerStore);
+            String brokerCluster = readyCluster(brokerStore, Instant.now());
             String stuck = stuckChild(brokerStore, brokerCluster, ChildDatabaseTest.DB_100MB, Instant.now());
             OsbClient osb = new OsbClient(broker::baseUrl);
             String delete = ChildDatabaseTest.path(stuck) + "?service_id=" + ClusterLifeContract.SERVICE + "&plan_id="
@@ -205,11 +205,14 @@ class ChildRecoveryTest {
 
     /** A ready cluster whose outputs point at the test MariaDB. */
     private String readyCluster() {
-        return readyCluster(store);
+        return readyCluster(store, START);
     }
 
-    /** A ready cluster in {@code store} whose outputs point at the test MariaDB. */
-    private static String readyCluster(StateStore store) {
+    /**
+     * A ready cluster in {@code store} whose outputs point at the test MariaDB, its deploy started at {@code start}
+     * (a running broker's own time-out sweep must not find that deploy overdue before it is reported).
+     */
+    private static String readyCluster(StateStore store, Instant start) {
         MysqlAdminEndpoint admin = MariaDbServer.get().admin();
         String id = UUID.randomUUID().toString();
         String operation = UUID.randomUUID().toString();
@@ -234,8 +237,8 @@ class ChildRecoveryTest {
                         null,
                         null,
                         operation,
-                        START,
-                        START),
+                        start,
+                        start),
                 new OperationRecord(
                         operation,
                         id,
@@ -252,8 +255,8 @@ class ChildRecoveryTest {
                         CommitState.COMMITTED,
                         null,
                         null,
-                        START,
-                        START.plus(Duration.ofHours(1)),
+                        start,
+                        start.plus(Duration.ofHours(1)),
                         null));
         String outputs = OsbClient.JSON
                 .valueToTree(Map.of(
