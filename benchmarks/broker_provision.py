@@ -47,6 +47,8 @@ def main():
     parser.add_argument("--password", default=os.environ.get("DEDICATE_BROKER_PASSWORD", ""))
     parser.add_argument("--service", default=MYSQL_SERVICE)
     parser.add_argument("--plan", default=MYSQL_CLUSTER_SMALL)
+    parser.add_argument("--per-org", type=int, default=5,
+                        help="clusters per org (the offering's clusters_per_org limit)")
     parser.add_argument("--progress", type=int, default=0, help="print a line every N provisions")
     args = parser.parse_args()
 
@@ -61,19 +63,25 @@ def main():
     }
     connection = http.client.HTTPConnection(args.host, args.port, timeout=60)
     run = uuid.uuid4().hex[:8]
+    made = 0
 
     def provision(index):
+        # the MySQL offering allows 5 clusters per org (limits): a new org every --per-org clusters
+        nonlocal made
+        org = f"{ORG}-{run}-{made // args.per_org}"
+        space = f"{SPACE}-{run}-{made // args.per_org}"
+        made += 1
         instance = str(uuid.uuid4())
         body = json.dumps({
             "service_id": args.service,
             "plan_id": args.plan,
-            "organization_guid": ORG,
-            "space_guid": SPACE,
+            "organization_guid": org,
+            "space_guid": space,
             "context": {
                 "platform": "cloudfoundry",
-                "organization_guid": ORG,
-                "organization_name": "bench-org",
-                "space_guid": SPACE,
+                "organization_guid": org,
+                "organization_name": "bench-" + org,
+                "space_guid": space,
                 "space_name": "bench-space",
                 "instance_name": f"bench-{run}-{index}",
             },
