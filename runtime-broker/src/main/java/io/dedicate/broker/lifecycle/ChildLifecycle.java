@@ -397,6 +397,17 @@ public final class ChildLifecycle {
     }
 
     private Bound sameBindAgain(BindingRecord binding, String instanceId, String digest) {
+        return storedBinding(secrets, binding, instanceId, digest)
+                .orElseThrow(() -> new ServiceBrokerConcurrencyException(
+                        "binding " + binding.id() + " is being created by another request: try again shortly"));
+    }
+
+    /**
+     * The answer to a bind repeated with an existing binding's ID, for every driver: 409 when the request differs
+     * from the one that created it; the stored credentials (unsealed) when it is ready; empty while it is still being
+     * created.
+     */
+    static Optional<Bound> storedBinding(SecretBox secrets, BindingRecord binding, String instanceId, String digest) {
         if (!binding.instanceId().equals(instanceId) || !binding.requestDigest().equals(digest)) {
             throw new OsbRefusal(
                     409,
@@ -406,10 +417,9 @@ public final class ChildLifecycle {
         }
         String sealed = binding.sealedCredentials();
         if (binding.status() != BindingStatus.READY || sealed == null) {
-            throw new ServiceBrokerConcurrencyException(
-                    "binding " + binding.id() + " is being created by another request: try again shortly");
+            return Optional.empty();
         }
-        return new Bound(StateJson.readMap(secrets.open(sealed, bindingContext(binding.id()))), true);
+        return Optional.of(new Bound(StateJson.readMap(secrets.open(sealed, bindingContext(binding.id()))), true));
     }
 
     /**

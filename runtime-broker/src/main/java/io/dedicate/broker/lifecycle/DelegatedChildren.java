@@ -243,17 +243,9 @@ public final class DelegatedChildren {
     }
 
     private Bound sameBindAgain(BindingRecord binding, String instanceId, String digest) {
-        if (!binding.instanceId().equals(instanceId) || !binding.requestDigest().equals(digest)) {
-            throw new OsbRefusal(
-                    409,
-                    null,
-                    "binding " + binding.id() + " already exists with other attributes (instance, plan or"
-                            + " parameters)");
-        }
-        String sealed = binding.sealedCredentials();
-        if (binding.status() == BindingStatus.READY && sealed != null) {
-            return new Bound(
-                    StateJson.readMap(secrets.open(sealed, ChildLifecycle.bindingContext(binding.id()))), true);
+        Optional<Bound> stored = ChildLifecycle.storedBinding(secrets, binding, instanceId, digest);
+        if (stored.isPresent()) {
+            return stored.get();
         }
         Optional<Operation> pending = operations.inProgress(instanceId, binding.id(), Kind.BIND);
         if (pending.isPresent()) {

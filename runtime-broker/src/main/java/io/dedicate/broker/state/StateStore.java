@@ -43,6 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class StateStore {
 
+    private static final String BINDING_COLUMNS =
+            "id, instance_id, username, status, request_digest, secret_credentials, created_at";
     private static final String INSTANCE_COLUMNS = "id, service_id, plan_id, kind, cluster_id, org_guid, space_guid,"
             + " org_name, space_name, instance_name, parameters, secret_parameters, maintenance_version, status,"
             + " request_digest, git_path, outputs, secret_outputs, active_operation_id, created_at, updated_at";
@@ -515,8 +517,7 @@ public final class StateStore {
 
     /** The binding with this id, deleted ones included. */
     public Optional<BindingRecord> findBinding(String id) {
-        return jdbc.sql("SELECT id, instance_id, username, status, request_digest, secret_credentials, created_at"
-                        + " FROM service_binding WHERE id = :id")
+        return jdbc.sql("SELECT " + BINDING_COLUMNS + " FROM service_binding WHERE id = :id")
                 .param("id", id)
                 .query(StateStore::binding)
                 .optional();
@@ -817,7 +818,7 @@ public final class StateStore {
 
     /** The bindings still being created that were claimed before {@code before} (a stopped broker's), oldest first. */
     public List<BindingRecord> bindingsCreatingBefore(Instant before) {
-        return jdbc.sql("SELECT id, instance_id, username, status, request_digest, secret_credentials, created_at"
+        return jdbc.sql("SELECT " + BINDING_COLUMNS
                         + " FROM service_binding WHERE status = :creating AND created_at < :before"
                         + " ORDER BY created_at, id")
                 .param("creating", BindingStatus.CREATING.wire())
