@@ -222,14 +222,11 @@ public class BrokerConfiguration {
         return new DedicatedServiceInstanceService(lifecycle, children, status);
     }
 
+    /** The recovery's passes, run by {@link PeriodicWorkConfiguration}. */
     @Bean
     OperationRecovery operationRecovery(
-            OperationCommitter committer,
-            OperationStatus status,
-            MetaPipelineSync metaPipeline,
-            GitDeployer git,
-            BrokerSettings settings) {
-        return new OperationRecovery(committer, status, metaPipeline, git, settings.recoveryInterval());
+            OperationCommitter committer, OperationStatus status, MetaPipelineSync metaPipeline, GitDeployer git) {
+        return new OperationRecovery(committer, status, metaPipeline, git);
     }
 
     @Bean
