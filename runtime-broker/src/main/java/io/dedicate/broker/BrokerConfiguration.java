@@ -22,7 +22,6 @@ import io.dedicate.broker.osb.BasicAuthFilter;
 import io.dedicate.broker.osb.BrokerCredentials;
 import io.dedicate.broker.osb.BundleCatalogService;
 import io.dedicate.broker.osb.CatalogFilter;
-import io.dedicate.broker.osb.CompletedMonoReturnValueHandler;
 import io.dedicate.broker.osb.DedicatedBindingService;
 import io.dedicate.broker.osb.DedicatedServiceInstanceService;
 import io.dedicate.broker.parameters.ParameterValidator;
@@ -38,7 +37,6 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -48,7 +46,6 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /** Wires the broker's parts from {@link BrokerSettings}. */
 @Configuration(proxyBeanMethods = false)
@@ -222,14 +219,11 @@ public class BrokerConfiguration {
         return new DedicatedServiceInstanceService(lifecycle, children, status);
     }
 
+    /** The recovery's passes, run by {@link PeriodicWorkConfiguration}. */
     @Bean
     OperationRecovery operationRecovery(
-            OperationCommitter committer,
-            OperationStatus status,
-            MetaPipelineSync metaPipeline,
-            GitDeployer git,
-            BrokerSettings settings) {
-        return new OperationRecovery(committer, status, metaPipeline, git, settings.recoveryInterval());
+            OperationCommitter committer, OperationStatus status, MetaPipelineSync metaPipeline, GitDeployer git) {
+        return new OperationRecovery(committer, status, metaPipeline, git);
     }
 
     @Bean
@@ -253,15 +247,6 @@ public class BrokerConfiguration {
         registration.addUrlPatterns("/v2/*");
         registration.setOrder(Integer.MIN_VALUE + 1);
         return registration;
-    }
-
-    /**
-     * OSB answers written on the request's thread (see {@link CompletedMonoReturnValueHandler}), not after an async
-     * dispatch of every call.
-     */
-    @Bean
-    SmartInitializingSingleton completedMonoAnswers(RequestMappingHandlerAdapter adapter) {
-        return () -> CompletedMonoReturnValueHandler.install(adapter);
     }
 
     @Bean

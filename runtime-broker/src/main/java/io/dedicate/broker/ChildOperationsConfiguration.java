@@ -3,9 +3,7 @@ package io.dedicate.broker;
 import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.children.MysqlQuotaEnforcer;
 import io.dedicate.broker.lifecycle.ChildLifecycle;
-import io.dedicate.broker.lifecycle.ChildMaintenance;
 import io.dedicate.broker.lifecycle.ChildRecovery;
-import io.dedicate.broker.lifecycle.DelegatedChildren;
 import io.dedicate.broker.lifecycle.MysqlQuotaSweep;
 import io.dedicate.broker.state.StateStore;
 import java.time.Clock;
@@ -14,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the children's background work from {@link ChildSettings}: recovery of stuck creates, delegated operations
- * past their deadline, and quota sweeps.
+ * Wires the children's background work from {@link ChildSettings}: recovery of stuck creates and quota sweeps (run by
+ * {@link PeriodicWorkConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ChildSettings.class)
@@ -30,16 +28,5 @@ public class ChildOperationsConfiguration {
     @Bean
     MysqlQuotaSweep mysqlQuotaSweep(StateStore store, ChildLifecycle children, MysqlChildDriver mysql) {
         return new MysqlQuotaSweep(store, children, new MysqlQuotaEnforcer(mysql));
-    }
-
-    @Bean
-    ChildMaintenance childMaintenance(
-            ChildRecovery recovery,
-            MysqlQuotaSweep quotas,
-            DelegatedChildren delegated,
-            BrokerSettings broker,
-            ChildSettings settings) {
-        return new ChildMaintenance(
-                recovery, quotas, delegated::failOverdue, broker.recoveryInterval(), settings.quotaInterval());
     }
 }

@@ -42,9 +42,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.servicebroker.exception.ServiceBrokerConcurrencyException;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The {@code delegate} child driver: children of a cluster are its own OSB broker's service instances. Provision,
@@ -77,7 +74,6 @@ public final class DelegatedChildren {
     private static final Logger LOG = LoggerFactory.getLogger(DelegatedChildren.class);
     private static final String CLUSTER_ORG = "cluster-org";
     private static final String CLUSTER_SPACE = "cluster-space";
-    private static final String ORIGINATING_IDENTITY = "X-Broker-API-Originating-Identity";
     /** What the binding table's user column holds for a delegated binding (the cluster broker names its users). */
     private static final String DELEGATED_USER = "(delegated)";
 
@@ -127,7 +123,7 @@ public final class DelegatedChildren {
                     context(request.placement()),
                     forwardedParameters(request.parameters()),
                     request.asyncAccepted(),
-                    originatingIdentity(request.requester()));
+                    originatingIdentity(request.originatingIdentity(), request.requester()));
         } catch (RuntimeException e) {
             store.discardChild(instanceId);
             throw refusal(e, cluster, "cannot create service instance " + instanceId);
@@ -171,7 +167,7 @@ public final class DelegatedChildren {
                         instanceId,
                         remotePlan(broker, driver),
                         request.asyncAccepted(),
-                        originatingIdentity(request.requester()));
+                        originatingIdentity(request.originatingIdentity(), request.requester()));
             } catch (RuntimeException e) {
                 throw refusal(e, cluster.get(), "cannot delete service instance " + instanceId);
             }
@@ -228,7 +224,7 @@ public final class DelegatedChildren {
                     request.bindResource(),
                     request.parameters(),
                     request.asyncAccepted(),
-                    originatingIdentity(null));
+                    originatingIdentity(request.originatingIdentity(), null));
         } catch (RuntimeException e) {
             store.abandonBinding(bindingId);
             throw refusal(e, cluster, "cannot create binding " + bindingId);
@@ -288,7 +284,7 @@ public final class DelegatedChildren {
                     bindingId,
                     remotePlan(broker, driver),
                     request.asyncAccepted(),
-                    originatingIdentity(null));
+                    originatingIdentity(request.originatingIdentity(), null));
         } catch (RuntimeException e) {
             throw refusal(e, cluster, "cannot delete binding " + bindingId);
         }
@@ -551,16 +547,12 @@ public final class DelegatedChildren {
     }
 
     /**
-     * The platform's {@code X-Broker-API-Originating-Identity} header of the request being served, as it sent it;
-     * without one (no request on this thread), one rebuilt from the requesting user's id when known.
+     * The {@code X-Broker-API-Originating-Identity} header to forward: the platform's, as the OSB layer passed it;
+     * without one, one rebuilt from the requesting user's id when known.
      */
-    private static @Nullable String originatingIdentity(@Nullable String requester) {
-        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-        if (attributes instanceof ServletRequestAttributes servlet) {
-            String header = servlet.getRequest().getHeader(ORIGINATING_IDENTITY);
-            if (header != null && !header.isBlank()) {
-                return header;
-            }
+    private static @Nullable String originatingIdentity(@Nullable String header, @Nullable String requester) {
+        if (header != null && !header.isBlank()) {
+            return header;
         }
         if (requester == null) {
             return null;

@@ -67,7 +67,8 @@ public final class DedicatedBindingService implements ServiceInstanceBindingServ
                             request.getParameters() == null ? Map.of() : request.getParameters(),
                             request.isAsyncAccepted(),
                             PlatformObjects.bindResource(request.getBindResource()),
-                            PlatformObjects.context(request.getContext())),
+                            PlatformObjects.context(request.getContext()),
+                            OriginatingIdentity.header(request.getOriginatingIdentity())),
                     instance);
             if (bound.operationId() != null) {
                 return CreateServiceInstanceAppBindingResponse.builder()
@@ -130,7 +131,10 @@ public final class DedicatedBindingService implements ServiceInstanceBindingServ
             DeleteServiceInstanceBindingRequest request) {
         return Mono.fromCallable(() -> {
             String operation = children.unbind(new LifecycleRequests.Unbind(
-                    request.getServiceInstanceId(), request.getBindingId(), request.isAsyncAccepted()));
+                    request.getServiceInstanceId(),
+                    request.getBindingId(),
+                    request.isAsyncAccepted(),
+                    OriginatingIdentity.header(request.getOriginatingIdentity())));
             return DeleteServiceInstanceBindingResponse.builder()
                     .async(operation != null)
                     .operation(operation)

@@ -62,6 +62,7 @@ public final class DedicatedServiceInstanceService implements ServiceInstanceSer
                     parameters(request.getParameters()),
                     placement,
                     requester(request.getOriginatingIdentity()),
+                    OriginatingIdentity.header(request.getOriginatingIdentity()),
                     version(request.getMaintenanceInfo()));
             Accepted accepted = children.isChildPlan(request.getServiceDefinitionId(), request.getPlanId())
                     ? children.provision(provision)
@@ -108,7 +109,8 @@ public final class DedicatedServiceInstanceService implements ServiceInstanceSer
                     request.getServiceDefinitionId(),
                     request.getPlanId(),
                     request.isAsyncAccepted(),
-                    requester(request.getOriginatingIdentity()));
+                    requester(request.getOriginatingIdentity()),
+                    OriginatingIdentity.header(request.getOriginatingIdentity()));
             Accepted accepted = children.isChild(request.getServiceInstanceId())
                     ? children.delete(delete)
                     : lifecycle.delete(delete);

@@ -145,7 +145,7 @@ class ChildRecoveryTest {
         String stuck = stuckChild(ChildDatabaseTest.DB_100MB);
         mysql.createDatabase(admin, MysqlChildDriver.databaseName(stuck), new DatabaseCharacterSet("utf8mb4", null));
         LifecycleRequests.Delete delete = new LifecycleRequests.Delete(
-                stuck, ClusterLifeContract.SERVICE, ChildDatabaseTest.DB_100MB, false, null);
+                stuck, ClusterLifeContract.SERVICE, ChildDatabaseTest.DB_100MB, false, null, null);
 
         clock.set(START.plusSeconds(30));
         assertThatThrownBy(() -> children.delete(delete))
@@ -312,6 +312,7 @@ class ChildRecoveryTest {
                 false,
                 Map.of("cluster", cluster),
                 new Placement(ClusterLifeContract.ORG, ClusterLifeContract.SPACE, null, null, "ready-db"),
+                null,
                 null,
                 null));
         return id;
