@@ -8,7 +8,6 @@ import io.dedicate.broker.lifecycle.ChildLifecycle;
 import io.dedicate.broker.lifecycle.ClusterCascade;
 import io.dedicate.broker.lifecycle.ClusterLifecycle;
 import io.dedicate.broker.lifecycle.DelegatedChildren;
-import io.dedicate.broker.lifecycle.DelegatedOperations;
 import io.dedicate.broker.lifecycle.DeleteProtection;
 import io.dedicate.broker.lifecycle.MetaPipelineSync;
 import io.dedicate.broker.lifecycle.OperationCommitter;
@@ -29,7 +28,12 @@ import io.dedicate.broker.render.OperationRenderer;
 import io.dedicate.broker.report.OperationReports;
 import io.dedicate.broker.secrets.DashboardLinks;
 import io.dedicate.broker.secrets.SecretBox;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.BindingStore;
+import io.dedicate.broker.state.ChildStore;
+import io.dedicate.broker.state.DelegatedOperationStore;
+import io.dedicate.broker.state.InstanceStore;
+import io.dedicate.broker.state.OperationStore;
+import io.dedicate.broker.state.StateDatabase;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,8 +77,28 @@ public class BrokerConfiguration {
     }
 
     @Bean
-    StateStore stateStore(DataSource dataSource, Clock clock) {
-        return new StateStore(dataSource, clock);
+    StateDatabase stateDatabase(DataSource dataSource, Clock clock) {
+        return new StateDatabase(dataSource, clock);
+    }
+
+    @Bean
+    InstanceStore instanceStore(StateDatabase database) {
+        return new InstanceStore(database);
+    }
+
+    @Bean
+    OperationStore operationStore(StateDatabase database) {
+        return new OperationStore(database);
+    }
+
+    @Bean
+    ChildStore childStore(StateDatabase database) {
+        return new ChildStore(database);
+    }
+
+    @Bean
+    BindingStore bindingStore(StateDatabase database) {
+        return new BindingStore(database);
     }
 
     @Bean(destroyMethod = "close")
@@ -134,13 +158,14 @@ public class BrokerConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    MetaPipelineSync metaPipelineSync(StateStore store, GitDeployer git, OperationRenderer renderer) {
-        return new MetaPipelineSync(store, git, renderer, java.time.Duration.ofMillis(500));
+    MetaPipelineSync metaPipelineSync(InstanceStore instances, GitDeployer git, OperationRenderer renderer) {
+        return new MetaPipelineSync(instances, git, renderer, java.time.Duration.ofMillis(500));
     }
 
     @Bean
-    OperationCommitter operationCommitter(StateStore store, GitDeployer git, MetaPipelineSync metaPipeline) {
-        return new OperationCommitter(store, git, metaPipeline);
+    OperationCommitter operationCommitter(
+            InstanceStore instances, OperationStore operations, GitDeployer git, MetaPipelineSync metaPipeline) {
+        return new OperationCommitter(instances, operations, git, metaPipeline);
     }
 
     @Bean
@@ -148,7 +173,9 @@ public class BrokerConfiguration {
             LoadedBundle bundle,
             ParameterValidator validator,
             OperationRenderer renderer,
-            StateStore store,
+            InstanceStore instances,
+            OperationStore operations,
+            ChildStore children,
             OperationCommitter committer,
             SecretBox secrets,
             OperationLinks links,
@@ -159,11 +186,12 @@ public class BrokerConfiguration {
                 bundle,
                 validator,
                 renderer,
-                store,
+                instances,
+                operations,
                 committer,
                 secrets,
                 links,
-                new DeleteProtection(store),
+                new DeleteProtection(children),
                 git.uri(),
                 git.branch(),
                 clock,
@@ -172,14 +200,24 @@ public class BrokerConfiguration {
 
     @Bean
     OperationStatus operationStatus(
-            StateStore store, SecretBox secrets, OperationLinks links, Clock clock, LoadedBundle bundle) {
-        return new OperationStatus(store, secrets, links, clock, new ClusterCascade(bundle, store));
+            InstanceStore instances,
+            OperationStore operations,
+            SecretBox secrets,
+            OperationLinks links,
+            Clock clock,
+            LoadedBundle bundle) {
+        return new OperationStatus(
+                instances, operations, secrets, links, clock, new ClusterCascade(bundle, instances, operations));
     }
 
     @Bean
     OperationReports operationReports(
-            LoadedBundle bundle, StateStore store, SecretBox secrets, OperationCommitter committer) {
-        return new OperationReports(bundle, store, secrets, committer);
+            LoadedBundle bundle,
+            InstanceStore instances,
+            OperationStore operations,
+            SecretBox secrets,
+            OperationCommitter committer) {
+        return new OperationReports(bundle, instances, operations, secrets, committer);
     }
 
     @Bean
@@ -197,7 +235,9 @@ public class BrokerConfiguration {
     ChildLifecycle childLifecycle(
             LoadedBundle bundle,
             ParameterValidator validator,
-            StateStore store,
+            InstanceStore instances,
+            ChildStore childStore,
+            BindingStore bindings,
             SecretBox secrets,
             OperationLinks links,
             Clock clock,
@@ -205,12 +245,22 @@ public class BrokerConfiguration {
             ChildSettings children,
             MysqlChildDriver mysql) {
         return new ChildLifecycle(
-                bundle, validator, store, secrets, links, mysql, clock, delegated, children.creatingGrace());
+                bundle,
+                validator,
+                instances,
+                childStore,
+                bindings,
+                secrets,
+                links,
+                mysql,
+                clock,
+                delegated,
+                children.creatingGrace());
     }
 
     @Bean
-    DedicatedBindingService bindingService(LoadedBundle bundle, StateStore store, ChildLifecycle children) {
-        return new DedicatedBindingService(bundle, store, children);
+    DedicatedBindingService bindingService(LoadedBundle bundle, InstanceStore instances, ChildLifecycle children) {
+        return new DedicatedBindingService(bundle, instances, children);
     }
 
     @Bean
@@ -263,19 +313,23 @@ public class BrokerConfiguration {
     @Bean
     DelegatedChildren delegatedChildren(
             LoadedBundle bundle,
-            StateStore store,
+            InstanceStore instances,
+            ChildStore children,
+            BindingStore bindings,
+            StateDatabase database,
             SecretBox secrets,
             ParameterValidator validator,
-            DataSource dataSource,
             OperationLinks links,
             Clock clock,
             BrokerSettings settings) {
         return new DelegatedChildren(
                 bundle,
-                store,
+                instances,
+                children,
+                bindings,
                 secrets,
                 validator,
-                new DelegatedOperations(dataSource, clock, settings.defaultOperationTimeout()),
+                new DelegatedOperationStore(database, settings.defaultOperationTimeout()),
                 new ClusterBrokerClient(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(60), clock),
                 links);
     }

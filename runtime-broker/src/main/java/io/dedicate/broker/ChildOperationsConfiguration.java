@@ -5,7 +5,9 @@ import io.dedicate.broker.children.MysqlQuotaEnforcer;
 import io.dedicate.broker.lifecycle.ChildLifecycle;
 import io.dedicate.broker.lifecycle.ChildRecovery;
 import io.dedicate.broker.lifecycle.MysqlQuotaSweep;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.BindingStore;
+import io.dedicate.broker.state.ChildStore;
+import io.dedicate.broker.state.InstanceStore;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,12 +23,19 @@ public class ChildOperationsConfiguration {
 
     @Bean
     ChildRecovery childRecovery(
-            StateStore store, ChildLifecycle children, MysqlChildDriver mysql, Clock clock, ChildSettings settings) {
-        return new ChildRecovery(store, children, mysql, clock, settings.creatingGrace());
+            InstanceStore instances,
+            ChildStore childStore,
+            BindingStore bindings,
+            ChildLifecycle children,
+            MysqlChildDriver mysql,
+            Clock clock,
+            ChildSettings settings) {
+        return new ChildRecovery(instances, childStore, bindings, children, mysql, clock, settings.creatingGrace());
     }
 
     @Bean
-    MysqlQuotaSweep mysqlQuotaSweep(StateStore store, ChildLifecycle children, MysqlChildDriver mysql) {
-        return new MysqlQuotaSweep(store, children, new MysqlQuotaEnforcer(mysql));
+    MysqlQuotaSweep mysqlQuotaSweep(
+            InstanceStore instances, ChildStore childStore, ChildLifecycle children, MysqlChildDriver mysql) {
+        return new MysqlQuotaSweep(instances, childStore, children, new MysqlQuotaEnforcer(mysql));
     }
 }

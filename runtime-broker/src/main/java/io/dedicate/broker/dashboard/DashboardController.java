@@ -6,9 +6,12 @@ import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.osb.BrokerCredentials;
 import io.dedicate.broker.osb.PathSegments;
 import io.dedicate.broker.secrets.DashboardLinks;
+import io.dedicate.broker.state.BindingStore;
+import io.dedicate.broker.state.ChildStore;
 import io.dedicate.broker.state.InstanceKind;
 import io.dedicate.broker.state.InstanceRecord;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.InstanceStore;
+import io.dedicate.broker.state.OperationStore;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -46,7 +49,10 @@ public class DashboardController {
             "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     private final LoadedBundle bundle;
-    private final StateStore store;
+    private final InstanceStore instances;
+    private final OperationStore operations;
+    private final ChildStore children;
+    private final BindingStore bindings;
     private final BrokerCredentials credentials;
     private final DashboardLinks signedLinks;
     private final OperationLinks links;
@@ -60,13 +66,19 @@ public class DashboardController {
      */
     public DashboardController(
             LoadedBundle bundle,
-            StateStore store,
+            InstanceStore instances,
+            OperationStore operations,
+            ChildStore children,
+            BindingStore bindings,
             BrokerCredentials credentials,
             DashboardLinks signedLinks,
             OperationLinks links,
             DelegatedChildren delegated) {
         this.bundle = bundle;
-        this.store = store;
+        this.instances = instances;
+        this.operations = operations;
+        this.children = children;
+        this.bindings = bindings;
         this.credentials = credentials;
         this.signedLinks = signedLinks;
         this.links = links;
@@ -97,7 +109,7 @@ public class DashboardController {
             }
         }
         Optional<InstanceRecord> found =
-                PathSegments.isSafe(instanceId) ? store.findInstance(instanceId) : Optional.empty();
+                PathSegments.isSafe(instanceId) ? instances.findInstance(instanceId) : Optional.empty();
         if (found.isEmpty()) {
             return html(
                     HttpStatus.NOT_FOUND,
@@ -118,7 +130,15 @@ public class DashboardController {
         return ResponseEntity.ok()
                 .headers(commonHeaders())
                 .contentType(MediaType.TEXT_HTML)
-                .body(new ClusterPage(bundle, store, links, delegated::operationInProgress).render(instance));
+                .body(new ClusterPage(
+                                bundle,
+                                instances,
+                                operations,
+                                children,
+                                bindings,
+                                links,
+                                delegated::operationInProgress)
+                        .render(instance));
     }
 
     private ResponseEntity<String> unauthorized() {

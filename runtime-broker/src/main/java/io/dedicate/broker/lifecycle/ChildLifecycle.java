@@ -26,13 +26,17 @@ import io.dedicate.broker.report.OperationReports;
 import io.dedicate.broker.secrets.SecretBox;
 import io.dedicate.broker.state.BindingRecord;
 import io.dedicate.broker.state.BindingStatus;
+import io.dedicate.broker.state.BindingStore;
+import io.dedicate.broker.state.ChildStore;
 import io.dedicate.broker.state.ClusterUnavailableException;
 import io.dedicate.broker.state.InstanceExistsException;
 import io.dedicate.broker.state.InstanceGoneException;
 import io.dedicate.broker.state.InstanceKind;
 import io.dedicate.broker.state.InstanceRecord;
+import io.dedicate.broker.state.InstanceSettings;
 import io.dedicate.broker.state.InstanceStatus;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.InstanceStore;
+import io.dedicate.broker.state.Placement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +60,7 @@ import org.springframework.cloud.servicebroker.exception.ServiceInstanceExistsEx
  * shares it ({@link ClusterSharing}). The offering's {@code children_per_cluster} quota is counted under the cluster
  * row's lock. The child is stored (status {@code creating}) in the transaction that locks the
  * cluster's row, before the driver runs, so a cluster delete accepted concurrently cannot miss it (see {@link
- * StateStore#createChild}); if the driver fails, the row is removed again and the platform may retry.
+ * ChildStore#createChild}); if the driver fails, the row is removed again and the platform may retry.
  *
  * <p>Drivers: {@code mysql} (one database per child, one user per binding, on the cluster's admin endpoint, whose
  * credentials come from the cluster's reported outputs and are unsealed only for the call). {@code delegate}
@@ -75,7 +79,9 @@ public final class ChildLifecycle {
 
     private final LoadedBundle bundle;
     private final ParameterValidator validator;
-    private final StateStore store;
+    private final InstanceStore instances;
+    private final ChildStore children;
+    private final BindingStore bindings;
     private final SecretBox secrets;
     private final OperationLinks links;
     private final MysqlChildDriver mysql;
@@ -87,21 +93,25 @@ public final class ChildLifecycle {
     public ChildLifecycle(
             LoadedBundle bundle,
             ParameterValidator validator,
-            StateStore store,
+            InstanceStore instances,
+            ChildStore children,
+            BindingStore bindings,
             SecretBox secrets,
             OperationLinks links,
             MysqlChildDriver mysql,
             Clock clock) {
         this.bundle = bundle;
         this.validator = validator;
-        this.store = store;
+        this.instances = instances;
+        this.children = children;
+        this.bindings = bindings;
         this.secrets = secrets;
         this.links = links;
         this.mysql = mysql;
         this.clock = clock;
         this.delegated = null;
         this.creatingGrace = DEFAULT_CREATING_GRACE;
-        this.sharing = new ClusterSharing(store, validator);
+        this.sharing = new ClusterSharing(instances, validator);
     }
 
     /** Whether {@code planId} of {@code serviceId} is a child plan (unknown services and plans are not). */
@@ -114,7 +124,8 @@ public final class ChildLifecycle {
 
     /** Whether the stored instance {@code instanceId} is a child (absent instances are not). */
     public boolean isChild(String instanceId) {
-        return store.findInstance(instanceId)
+        return instances
+                .findInstance(instanceId)
                 .map(instance -> instance.kind() == InstanceKind.CHILD)
                 .orElse(false);
     }
@@ -138,7 +149,7 @@ public final class ChildLifecycle {
                 placement.orgGuid(),
                 placement.spaceGuid(),
                 request.parameters());
-        Optional<InstanceRecord> existing = store.findInstance(instanceId);
+        Optional<InstanceRecord> existing = instances.findInstance(instanceId);
         if (existing.isPresent()) {
             return sameCreateAgain(existing.get(), digest);
         }
@@ -154,36 +165,21 @@ public final class ChildLifecycle {
         requireReady(cluster, cluster.status());
         MysqlAdminEndpoint admin = driver.name().equals(DELEGATE) ? null : adminEndpoint(cluster);
         Instant now = clock.instant();
-        InstanceRecord child = new InstanceRecord(
-                instanceId,
-                offering.id(),
+        InstanceSettings settings = new InstanceSettings(
                 plan.id(),
-                InstanceKind.CHILD,
-                cluster.id(),
-                placement.orgGuid(),
-                placement.spaceGuid(),
-                placement.orgName(),
-                placement.spaceName(),
-                placement.instanceName(),
                 StateJson.write(parameters.publicValues()),
                 parameters.secretValues().isEmpty()
                         ? null
                         : secrets.seal(
                                 StateJson.write(parameters.secretValues()),
                                 ClusterLifecycle.parametersContext(instanceId)),
-                null,
-                InstanceStatus.CREATING,
-                digest,
-                "",
-                null,
-                null,
-                null,
-                now,
-                now);
+                null);
+        InstanceRecord child =
+                InstanceRecord.newChild(instanceId, offering.id(), cluster.id(), placement, settings, digest, now);
         try {
-            store.createChild(child, sharing.admission(offering, placement, request.requester(), otherSpace));
+            children.createChild(child, sharing.admission(offering, placement, request.requester(), otherSpace));
         } catch (InstanceExistsException raced) {
-            return sameCreateAgain(store.findInstance(instanceId).orElseThrow(() -> raced), digest);
+            return sameCreateAgain(instances.findInstance(instanceId).orElseThrow(() -> raced), digest);
         } catch (ClusterUnavailableException e) {
             requireReady(cluster, e.status());
         } catch (InstanceGoneException e) {
@@ -198,14 +194,14 @@ public final class ChildLifecycle {
                 mysql.createDatabase(admin, MysqlChildDriver.databaseName(instanceId), charset);
             }
         } catch (ChildDriverException | IllegalArgumentException e) {
-            store.discardChild(instanceId);
+            children.discardChild(instanceId);
             throw new OsbRefusal(
                     502,
                     null,
                     "cannot create the database of service instance " + instanceId + " in cluster "
                             + clusterName(cluster) + ": " + e.getMessage());
         }
-        if (!store.markChildReady(instanceId)) {
+        if (!children.markChildReady(instanceId)) {
             throw givenUp("service instance " + instanceId);
         }
         return new Accepted(null, links.dashboardUrl(cluster.id()), false);
@@ -244,8 +240,10 @@ public final class ChildLifecycle {
     private InstanceRecord cluster(OfferingModel offering, Placement placement, Map<String, Object> parameters) {
         String name = String.valueOf(parameters.get(CLUSTER));
         String where = placement.spaceName() == null ? "this space" : "space " + placement.spaceName();
-        InstanceRecord cluster = store.findClusterByName(placement.spaceGuid(), name)
-                .or(() -> store.findInstance(name)
+        InstanceRecord cluster = instances
+                .findClusterByName(placement.spaceGuid(), name)
+                .or(() -> instances
+                        .findInstance(name)
                         .filter(found -> found.kind() == InstanceKind.CLUSTER
                                 && found.status() != InstanceStatus.DELETED
                                 && found.spaceGuid().equals(placement.spaceGuid())))
@@ -292,7 +290,8 @@ public final class ChildLifecycle {
     /** Deletes a child: its database is dropped (with its bindings' users), 200 at once; 410 once it is gone. */
     public Accepted delete(Delete request) {
         String instanceId = PathSegments.require("service instance id", request.instanceId());
-        InstanceRecord child = store.findInstance(instanceId)
+        InstanceRecord child = instances
+                .findInstance(instanceId)
                 .filter(i -> i.status() != InstanceStatus.DELETED && i.kind() == InstanceKind.CHILD)
                 .orElseThrow(() -> new InstanceGone(instanceId));
         if (child.status() == InstanceStatus.CREATING && (delegateDriver(child).isPresent() || !stuckCreating(child))) {
@@ -302,7 +301,7 @@ public final class ChildLifecycle {
         OfferingModel offering = offering(child.serviceId());
         Driver driver = driver(plan(offering, child.planId()));
         Optional<InstanceRecord> cluster =
-                Optional.ofNullable(child.clusterId()).flatMap(store::findInstance);
+                Optional.ofNullable(child.clusterId()).flatMap(instances::findInstance);
         if (driver.name().equals(DELEGATE)) {
             return delegated().delete(request, child, cluster, driver);
         }
@@ -317,7 +316,7 @@ public final class ChildLifecycle {
                                 + clusterName(cluster.get()) + ": " + e.getMessage());
             }
         }
-        if (!store.markChildDeleted(instanceId)) {
+        if (!children.markChildDeleted(instanceId)) {
             throw new InstanceGone(instanceId);
         }
         return new Accepted(null, null, false);
@@ -328,7 +327,7 @@ public final class ChildLifecycle {
     /** Binds a child: a new database user, 201 with its credentials; 200 with the same ones for the same bind. */
     public Bound bind(Bind request) {
         String instanceId = PathSegments.require("service instance id", request.instanceId());
-        return bind(request, store.findInstance(instanceId).orElse(null));
+        return bind(request, instances.findInstance(instanceId).orElse(null));
     }
 
     /**
@@ -355,7 +354,7 @@ public final class ChildLifecycle {
         if (driver(plan).name().equals(DELEGATE)) {
             return delegated().bind(request, child, offering, plan, driver(plan), digest);
         }
-        Optional<BindingRecord> existing = store.findBinding(bindingId);
+        Optional<BindingRecord> existing = bindings.findBinding(bindingId);
         if (existing.isPresent() && existing.get().status() != BindingStatus.DELETED) {
             return sameBindAgain(existing.get(), instanceId, digest);
         }
@@ -366,13 +365,13 @@ public final class ChildLifecycle {
         }
         driver(plan);
         InstanceRecord cluster = Optional.ofNullable(child.clusterId())
-                .flatMap(store::findInstance)
+                .flatMap(instances::findInstance)
                 .orElseThrow(() ->
                         new IllegalStateException("child " + instanceId + " has no cluster " + child.clusterId()));
         MysqlAdminEndpoint admin = adminEndpoint(cluster);
         String username = MysqlChildDriver.userName(bindingId);
-        if (!store.claimBinding(bindingId, instanceId, username, digest)) {
-            return sameBindAgain(store.findBinding(bindingId).orElseThrow(), instanceId, digest);
+        if (!bindings.claimBinding(bindingId, instanceId, username, digest)) {
+            return sameBindAgain(bindings.findBinding(bindingId).orElseThrow(), instanceId, digest);
         }
         MysqlCredentials credentials;
         try {
@@ -382,7 +381,7 @@ public final class ChildLifecycle {
                     username,
                     Boolean.TRUE.equals(parameters.values().get(READ_ONLY)));
         } catch (ChildDriverException | IllegalArgumentException e) {
-            store.abandonBinding(bindingId);
+            bindings.abandonBinding(bindingId);
             throw new OsbRefusal(
                     502,
                     null,
@@ -390,7 +389,7 @@ public final class ChildLifecycle {
                             + e.getMessage());
         }
         Map<String, Object> values = credentials.asBindingCredentials();
-        if (!store.completeBinding(bindingId, secrets.seal(StateJson.write(values), bindingContext(bindingId)))) {
+        if (!bindings.completeBinding(bindingId, secrets.seal(StateJson.write(values), bindingContext(bindingId)))) {
             throw givenUp("binding " + bindingId);
         }
         return new Bound(values, false);
@@ -429,7 +428,7 @@ public final class ChildLifecycle {
     public @Nullable String unbind(Unbind request) {
         String instanceId = PathSegments.require("service instance id", request.instanceId());
         String bindingId = PathSegments.require("binding id", request.bindingId());
-        BindingRecord binding = store.findBinding(bindingId)
+        BindingRecord binding = bindings.findBinding(bindingId)
                 .filter(b ->
                         b.status() != BindingStatus.DELETED && b.instanceId().equals(instanceId))
                 .orElseThrow(() -> new OsbRefusal(410, null, "binding " + bindingId + " does not exist"));
@@ -437,13 +436,13 @@ public final class ChildLifecycle {
             throw new ServiceBrokerConcurrencyException(
                     "binding " + bindingId + " is being created: unbind it once it is created");
         }
-        InstanceRecord child = store.findInstance(instanceId).orElseThrow(() -> new InstanceGone(instanceId));
+        InstanceRecord child = instances.findInstance(instanceId).orElseThrow(() -> new InstanceGone(instanceId));
         Optional<Driver> delegateDriver = delegateDriver(child);
         if (delegateDriver.isPresent()) {
             return delegated().unbind(request, binding, child, delegateDriver.get());
         }
         InstanceRecord cluster = Optional.ofNullable(child.clusterId())
-                .flatMap(store::findInstance)
+                .flatMap(instances::findInstance)
                 .orElseThrow(() ->
                         new IllegalStateException("child " + instanceId + " has no cluster " + child.clusterId()));
         try {
@@ -455,7 +454,7 @@ public final class ChildLifecycle {
                     "cannot drop the user of binding " + bindingId + " in cluster " + clusterName(cluster) + ": "
                             + e.getMessage());
         }
-        if (!store.markBindingDeleted(bindingId)) {
+        if (!bindings.markBindingDeleted(bindingId)) {
             throw new OsbRefusal(410, null, "binding " + bindingId + " does not exist");
         }
         return null;
@@ -544,7 +543,7 @@ public final class ChildLifecycle {
     public Map<String, Object> bindingCredentials(String instanceId, String bindingId) {
         PathSegments.require("service instance id", instanceId);
         PathSegments.require("binding id", bindingId);
-        BindingRecord binding = store.findBinding(bindingId)
+        BindingRecord binding = bindings.findBinding(bindingId)
                 .filter(b ->
                         b.status() != BindingStatus.DELETED && b.instanceId().equals(instanceId))
                 .orElseThrow(() -> new InstanceNotFound(
@@ -568,7 +567,8 @@ public final class ChildLifecycle {
      */
     public Accepted update(Update request) {
         String instanceId = PathSegments.require("service instance id", request.instanceId());
-        InstanceRecord child = store.findInstance(instanceId)
+        InstanceRecord child = instances
+                .findInstance(instanceId)
                 .filter(i -> i.status() != InstanceStatus.DELETED && i.kind() == InstanceKind.CHILD)
                 .orElseThrow(() -> new ServiceBrokerInvalidParametersException(
                         "service instance " + instanceId + " does not exist"));
@@ -606,7 +606,7 @@ public final class ChildLifecycle {
         }
         Placement placement = request.placement();
         if (placement != null) {
-            store.updateNames(instanceId, placement.orgName(), placement.spaceName(), placement.instanceName());
+            instances.updateNames(instanceId, placement.orgName(), placement.spaceName(), placement.instanceName());
         }
         String cluster = child.clusterId();
         return new Accepted(null, cluster == null ? null : links.dashboardUrl(cluster), false);
@@ -651,7 +651,9 @@ public final class ChildLifecycle {
     public ChildLifecycle(
             LoadedBundle bundle,
             ParameterValidator validator,
-            StateStore store,
+            InstanceStore instances,
+            ChildStore children,
+            BindingStore bindings,
             SecretBox secrets,
             OperationLinks links,
             MysqlChildDriver mysql,
@@ -660,14 +662,16 @@ public final class ChildLifecycle {
             Duration creatingGrace) {
         this.bundle = bundle;
         this.validator = validator;
-        this.store = store;
+        this.instances = instances;
+        this.children = children;
+        this.bindings = bindings;
         this.secrets = secrets;
         this.links = links;
         this.mysql = mysql;
         this.clock = clock;
         this.delegated = delegated;
         this.creatingGrace = ChildRecovery.requirePositive(creatingGrace);
-        this.sharing = new ClusterSharing(store, validator);
+        this.sharing = new ClusterSharing(instances, validator);
     }
 
     /**

@@ -4,9 +4,11 @@ import io.dedicate.broker.children.MysqlAdminEndpoint;
 import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.offering.Driver;
 import io.dedicate.broker.state.BindingRecord;
+import io.dedicate.broker.state.BindingStore;
+import io.dedicate.broker.state.ChildStore;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStatus;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.InstanceStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +38,9 @@ public final class ChildRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(ChildRecovery.class);
     private static final String MYSQL = "mysql";
 
-    private final StateStore store;
+    private final InstanceStore instances;
+    private final ChildStore childStore;
+    private final BindingStore bindings;
     private final ChildLifecycle children;
     private final MysqlChildDriver mysql;
     private final Clock clock;
@@ -48,8 +52,16 @@ public final class ChildRecovery {
      * @throws IllegalArgumentException if {@code grace} is not positive
      */
     public ChildRecovery(
-            StateStore store, ChildLifecycle children, MysqlChildDriver mysql, Clock clock, Duration grace) {
-        this.store = store;
+            InstanceStore instances,
+            ChildStore childStore,
+            BindingStore bindings,
+            ChildLifecycle children,
+            MysqlChildDriver mysql,
+            Clock clock,
+            Duration grace) {
+        this.instances = instances;
+        this.childStore = childStore;
+        this.bindings = bindings;
         this.children = children;
         this.mysql = mysql;
         this.clock = clock;
@@ -75,7 +87,7 @@ public final class ChildRecovery {
     public Recovered runOnce() {
         Instant before = clock.instant().minus(grace);
         List<String> discarded = new ArrayList<>();
-        for (InstanceRecord child : store.childrenCreatingBefore(before)) {
+        for (InstanceRecord child : childStore.childrenCreatingBefore(before)) {
             if (!isMysql(child)) {
                 continue;
             }
@@ -84,7 +96,7 @@ public final class ChildRecovery {
                 if (admin.isPresent()) {
                     mysql.dropDatabase(admin.get(), MysqlChildDriver.databaseName(child.id()));
                 }
-                if (store.discardChild(child.id())) {
+                if (childStore.discardChild(child.id())) {
                     discarded.add(child.id());
                     LOG.info(
                             "recovery: child {} was still being created after {}: its database is dropped and the"
@@ -100,8 +112,8 @@ public final class ChildRecovery {
             }
         }
         List<String> abandoned = new ArrayList<>();
-        for (BindingRecord binding : store.bindingsCreatingBefore(before)) {
-            Optional<InstanceRecord> child = store.findInstance(binding.instanceId());
+        for (BindingRecord binding : bindings.bindingsCreatingBefore(before)) {
+            Optional<InstanceRecord> child = instances.findInstance(binding.instanceId());
             if (child.isPresent() && !isMysql(child.get())) {
                 continue;
             }
@@ -111,7 +123,7 @@ public final class ChildRecovery {
                 if (admin.isPresent()) {
                     mysql.dropUser(admin.get(), binding.username());
                 }
-                if (store.abandonBinding(binding.id())) {
+                if (bindings.abandonBinding(binding.id())) {
                     abandoned.add(binding.id());
                     LOG.info(
                             "recovery: binding {} was still being created after {}: its user is dropped and the"
@@ -136,7 +148,7 @@ public final class ChildRecovery {
     /** The child's cluster unless it is gone (then its MySQL is gone too and there is nothing to drop). */
     private Optional<InstanceRecord> liveCluster(InstanceRecord child) {
         return Optional.ofNullable(child.clusterId())
-                .flatMap(store::findInstance)
+                .flatMap(instances::findInstance)
                 .filter(cluster -> cluster.status() != InstanceStatus.DELETED);
     }
 

@@ -5,11 +5,13 @@ import io.dedicate.broker.offering.PlanModel;
 import io.dedicate.broker.osb.OsbRefusal;
 import io.dedicate.broker.parameters.ParameterValidator;
 import io.dedicate.broker.state.ChildAdmission;
+import io.dedicate.broker.state.ChildStore;
 import io.dedicate.broker.state.ClusterUnavailableException;
 import io.dedicate.broker.state.InstanceGoneException;
 import io.dedicate.broker.state.InstanceRecord;
+import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.broker.state.OperationInProgressException;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.Placement;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +32,8 @@ import org.springframework.cloud.servicebroker.exception.ServiceBrokerInvalidPar
  * cluster-org} / {@code cluster-space} (names or GUIDs).
  *
  * <p>Race-free: the grant is checked again inside the transaction that stores the child, under the cluster row's lock
- * ({@link StateStore#createChild(InstanceRecord, ChildAdmission)}); a grants update takes the same lock ({@link
- * StateStore#changeParametersAtOnce}) and is refused while a space it drops still has live children in the cluster.
+ * ({@link ChildStore#createChild(InstanceRecord, ChildAdmission)}); a grants update takes the same lock ({@link
+ * InstanceStore#changeParametersAtOnce}) and is refused while a space it drops still has live children in the cluster.
  * Grants change at once, without a deployment, and only when sent alone and with no operation in progress (an
  * operation's end writes its own target parameters).
  *
@@ -49,12 +51,12 @@ public final class ClusterSharing {
     private static final String NONE = "none";
     private static final String SPACES = "spaces";
 
-    private final StateStore store;
+    private final InstanceStore instances;
     private final ParameterValidator validator;
 
-    /** Sharing over {@code store}; {@code validator} checks the grants of an update. */
-    public ClusterSharing(StateStore store, ParameterValidator validator) {
-        this.store = store;
+    /** Sharing over {@code instances}; {@code validator} checks the grants of an update. */
+    public ClusterSharing(InstanceStore instances, ParameterValidator validator) {
+        this.instances = instances;
         this.validator = validator;
     }
 
@@ -98,7 +100,7 @@ public final class ClusterSharing {
         }
         String orgRef = Objects.toString(childParameters.get(CLUSTER_ORG), requester.orgGuid());
         String spaceRef = space.toString();
-        Optional<InstanceRecord> found = store.findCluster(orgRef, spaceRef, name);
+        Optional<InstanceRecord> found = instances.findCluster(orgRef, spaceRef, name);
         return found.filter(cluster -> cluster.serviceId().equals(offering.id()))
                 .filter(cluster -> allows(offering, cluster, requester))
                 .orElseThrow(() -> denied(
@@ -215,7 +217,7 @@ public final class ClusterSharing {
         checkScope(offering, cluster.orgGuid(), cluster.orgName(), grants);
         List<SpaceGrant> newGrants = SpaceGrant.of(grants);
         try {
-            store.changeParametersAtOnce(cluster.id(), (locked, children) -> {
+            instances.changeParametersAtOnce(cluster.id(), (locked, children) -> {
                 Map<String, List<String>> stranded = new TreeMap<>();
                 for (InstanceRecord child : children) {
                     Placement space =

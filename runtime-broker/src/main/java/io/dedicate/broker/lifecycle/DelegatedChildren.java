@@ -7,8 +7,6 @@ import io.dedicate.broker.children.ClusterBrokerClient.RemotePlan;
 import io.dedicate.broker.children.ClusterBrokerClient.RemoteState;
 import io.dedicate.broker.children.ClusterBrokerEndpoint;
 import io.dedicate.broker.children.ClusterBrokerRefusal;
-import io.dedicate.broker.lifecycle.DelegatedOperations.Kind;
-import io.dedicate.broker.lifecycle.DelegatedOperations.Operation;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Accepted;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Bind;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Bound;
@@ -27,11 +25,17 @@ import io.dedicate.broker.report.OperationReports;
 import io.dedicate.broker.secrets.SecretBox;
 import io.dedicate.broker.state.BindingRecord;
 import io.dedicate.broker.state.BindingStatus;
+import io.dedicate.broker.state.BindingStore;
+import io.dedicate.broker.state.ChildStore;
+import io.dedicate.broker.state.DelegatedOperation;
+import io.dedicate.broker.state.DelegatedOperation.Kind;
+import io.dedicate.broker.state.DelegatedOperationStore;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStatus;
+import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.broker.state.OperationKind;
 import io.dedicate.broker.state.OperationState;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.Placement;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -58,7 +62,7 @@ import org.springframework.cloud.servicebroker.exception.ServiceBrokerConcurrenc
  * platform's {@code bind_resource} and {@code context} as well.
  *
  * <p>Answers mirror the cluster broker's: 200/201 make the child (binding) ready at once; 202 keeps it {@code creating}
- * and this broker answers 202 with an operation of its own ({@link DelegatedOperations}), whose {@code last_operation}
+ * and this broker answers 202 with an operation of its own ({@link DelegatedOperationStore}), whose {@code last_operation}
  * asks the cluster broker and applies the outcome (ready, deleted; a failed create discards the child so that delete
  * protection no longer counts it, the failure's description stays for the platform). Refusals (400, 409, 410, 422) are
  * passed on, prefixed with the cluster broker that refused; an unreachable broker, a 5xx or a garbled answer is a 502
@@ -78,24 +82,30 @@ public final class DelegatedChildren {
     private static final String DELEGATED_USER = "(delegated)";
 
     private final LoadedBundle bundle;
-    private final StateStore store;
+    private final InstanceStore instances;
+    private final ChildStore children;
+    private final BindingStore bindings;
     private final SecretBox secrets;
     private final ParameterValidator validator;
-    private final DelegatedOperations operations;
+    private final DelegatedOperationStore operations;
     private final ClusterBrokerClient client;
     private final OperationLinks links;
 
     /** Forwards with {@code client}; keeps asynchronous operations in {@code operations}. */
     public DelegatedChildren(
             LoadedBundle bundle,
-            StateStore store,
+            InstanceStore instances,
+            ChildStore children,
+            BindingStore bindings,
             SecretBox secrets,
             ParameterValidator validator,
-            DelegatedOperations operations,
+            DelegatedOperationStore operations,
             ClusterBrokerClient client,
             OperationLinks links) {
         this.bundle = bundle;
-        this.store = store;
+        this.instances = instances;
+        this.children = children;
+        this.bindings = bindings;
         this.secrets = secrets;
         this.validator = validator;
         this.operations = operations;
@@ -125,14 +135,14 @@ public final class DelegatedChildren {
                     request.asyncAccepted(),
                     originatingIdentity(request.originatingIdentity(), request.requester()));
         } catch (RuntimeException e) {
-            store.discardChild(instanceId);
+            children.discardChild(instanceId);
             throw refusal(e, cluster, "cannot create service instance " + instanceId);
         }
         if (answer.status() == 202) {
-            Operation operation = operations.start(instanceId, null, Kind.PROVISION, answer.operation());
+            DelegatedOperation operation = operations.start(instanceId, null, Kind.PROVISION, answer.operation());
             return new Accepted(operation.id(), dashboard, false);
         }
-        store.markChildReady(instanceId);
+        children.markChildReady(instanceId);
         return new Accepted(null, dashboard, false);
     }
 
@@ -154,7 +164,7 @@ public final class DelegatedChildren {
      */
     Accepted delete(Delete request, InstanceRecord child, Optional<InstanceRecord> cluster, Driver driver) {
         String instanceId = child.id();
-        Optional<Operation> pending = operations.inProgress(instanceId, null, Kind.DEPROVISION);
+        Optional<DelegatedOperation> pending = operations.inProgress(instanceId, null, Kind.DEPROVISION);
         if (pending.isPresent()) {
             return new Accepted(pending.get().id(), null, false);
         }
@@ -172,7 +182,7 @@ public final class DelegatedChildren {
                 throw refusal(e, cluster.get(), "cannot delete service instance " + instanceId);
             }
             if (answer.status() == 202) {
-                Operation operation = operations.start(instanceId, null, Kind.DEPROVISION, answer.operation());
+                DelegatedOperation operation = operations.start(instanceId, null, Kind.DEPROVISION, answer.operation());
                 return new Accepted(operation.id(), null, false);
             }
         } else {
@@ -182,7 +192,7 @@ public final class DelegatedChildren {
                     instanceId,
                     child.clusterId());
         }
-        if (!store.markChildDeleted(instanceId)) {
+        if (!children.markChildDeleted(instanceId)) {
             throw new InstanceGone(instanceId);
         }
         return new Accepted(null, null, false);
@@ -198,7 +208,7 @@ public final class DelegatedChildren {
             Bind request, InstanceRecord child, OfferingModel offering, PlanModel plan, Driver driver, String digest) {
         String instanceId = child.id();
         String bindingId = request.bindingId();
-        Optional<BindingRecord> existing = store.findBinding(bindingId);
+        Optional<BindingRecord> existing = bindings.findBinding(bindingId);
         if (existing.isPresent() && existing.get().status() != BindingStatus.DELETED) {
             return sameBindAgain(existing.get(), instanceId, digest);
         }
@@ -209,8 +219,8 @@ public final class DelegatedChildren {
                         null,
                         "service instance " + instanceId + " cannot be bound: its cluster " + child.clusterId()
                                 + " no longer exists. Delete the service instance"));
-        if (!store.claimBinding(bindingId, instanceId, DELEGATED_USER, digest)) {
-            return sameBindAgain(store.findBinding(bindingId).orElseThrow(), instanceId, digest);
+        if (!bindings.claimBinding(bindingId, instanceId, DELEGATED_USER, digest)) {
+            return sameBindAgain(bindings.findBinding(bindingId).orElseThrow(), instanceId, digest);
         }
         Answer answer;
         try {
@@ -226,15 +236,15 @@ public final class DelegatedChildren {
                     request.asyncAccepted(),
                     originatingIdentity(request.originatingIdentity(), null));
         } catch (RuntimeException e) {
-            store.abandonBinding(bindingId);
+            bindings.abandonBinding(bindingId);
             throw refusal(e, cluster, "cannot create binding " + bindingId);
         }
         if (answer.status() == 202) {
-            Operation operation = operations.start(instanceId, bindingId, Kind.BIND, answer.operation());
+            DelegatedOperation operation = operations.start(instanceId, bindingId, Kind.BIND, answer.operation());
             return new Bound(Map.of(), false, operation.id());
         }
         Map<String, Object> credentials = answer.credentials();
-        store.completeBinding(bindingId, seal(bindingId, credentials));
+        bindings.completeBinding(bindingId, seal(bindingId, credentials));
         return new Bound(credentials, false);
     }
 
@@ -243,7 +253,7 @@ public final class DelegatedChildren {
         if (stored.isPresent()) {
             return stored.get();
         }
-        Optional<Operation> pending = operations.inProgress(instanceId, binding.id(), Kind.BIND);
+        Optional<DelegatedOperation> pending = operations.inProgress(instanceId, binding.id(), Kind.BIND);
         if (pending.isPresent()) {
             return new Bound(Map.of(), true, pending.get().id());
         }
@@ -258,7 +268,7 @@ public final class DelegatedChildren {
     @Nullable
     String unbind(Unbind request, BindingRecord binding, InstanceRecord child, Driver driver) {
         String bindingId = binding.id();
-        Optional<Operation> pending = operations.inProgress(child.id(), bindingId, Kind.UNBIND);
+        Optional<DelegatedOperation> pending = operations.inProgress(child.id(), bindingId, Kind.UNBIND);
         if (pending.isPresent()) {
             return pending.get().id();
         }
@@ -269,7 +279,7 @@ public final class DelegatedChildren {
                     bindingId,
                     child.id(),
                     child.clusterId());
-            if (!store.markBindingDeleted(bindingId)) {
+            if (!bindings.markBindingDeleted(bindingId)) {
                 throw new OsbRefusal(410, null, "binding " + bindingId + " does not exist");
             }
             return null;
@@ -293,7 +303,7 @@ public final class DelegatedChildren {
                     .start(child.id(), bindingId, Kind.UNBIND, answer.operation())
                     .id();
         }
-        if (!store.markBindingDeleted(bindingId)) {
+        if (!bindings.markBindingDeleted(bindingId)) {
             throw new OsbRefusal(410, null, "binding " + bindingId + " does not exist");
         }
         return null;
@@ -301,7 +311,7 @@ public final class DelegatedChildren {
 
     /** The credentials of a ready binding of a delegated child (GET binding, after an asynchronous bind). */
     Optional<Map<String, Object>> binding(String instanceId, String bindingId) {
-        return store.findBinding(bindingId)
+        return bindings.findBinding(bindingId)
                 .filter(binding -> binding.instanceId().equals(instanceId)
                         && binding.status() == BindingStatus.READY
                         && DELEGATED_USER.equals(binding.username()))
@@ -317,7 +327,7 @@ public final class DelegatedChildren {
      * of this instance (the caller then answers as for any other instance).
      */
     Optional<LastOperation> lastOperation(String instanceId, @Nullable String operationId) {
-        Optional<Operation> found = operationId == null
+        Optional<DelegatedOperation> found = operationId == null
                 ? operations.latestOfInstance(instanceId)
                 : operations.find(operationId).filter(o -> o.instanceId().equals(instanceId) && o.bindingId() == null);
         return found.map(this::poll);
@@ -325,7 +335,7 @@ public final class DelegatedChildren {
 
     /** The state of a delegated binding operation, like {@link #lastOperation}. */
     Optional<LastOperation> bindingLastOperation(String instanceId, String bindingId, @Nullable String operationId) {
-        Optional<Operation> found = operationId == null
+        Optional<DelegatedOperation> found = operationId == null
                 ? operations.latestOfBinding(instanceId, bindingId)
                 : operations
                         .find(operationId)
@@ -333,11 +343,11 @@ public final class DelegatedChildren {
         return found.map(this::poll);
     }
 
-    private LastOperation poll(Operation operation) {
+    private LastOperation poll(DelegatedOperation operation) {
         if (operation.state() != OperationState.IN_PROGRESS) {
             return answer(operation, operation.state(), operation.description());
         }
-        Optional<InstanceRecord> child = store.findInstance(operation.instanceId());
+        Optional<InstanceRecord> child = instances.findInstance(operation.instanceId());
         Optional<InstanceRecord> cluster = child.flatMap(this::liveCluster);
         if (child.isEmpty() || cluster.isEmpty()) {
             return clusterGone(operation, child);
@@ -373,7 +383,7 @@ public final class DelegatedChildren {
         }
     }
 
-    private LastOperation apply(Operation operation, RemoteState remote, ClusterBrokerEndpoint broker) {
+    private LastOperation apply(DelegatedOperation operation, RemoteState remote, ClusterBrokerEndpoint broker) {
         String said = remote.description();
         String bindingId = operation.bindingId();
         switch (remote.state()) {
@@ -382,29 +392,29 @@ public final class DelegatedChildren {
                 switch (operation.kind()) {
                     case PROVISION -> {
                         if (gone) {
-                            store.discardChild(operation.instanceId());
+                            children.discardChild(operation.instanceId());
                             return end(
                                     operation,
                                     OperationState.FAILED,
                                     "the cluster broker no longer knows" + " service instance "
                                             + operation.instanceId());
                         }
-                        store.markChildReady(operation.instanceId());
+                        children.markChildReady(operation.instanceId());
                     }
-                    case DEPROVISION -> store.markChildDeleted(operation.instanceId());
+                    case DEPROVISION -> children.markChildDeleted(operation.instanceId());
                     case BIND -> {
                         String id = required(bindingId);
                         if (gone) {
-                            store.abandonBinding(id);
+                            bindings.abandonBinding(id);
                             return end(
                                     operation,
                                     OperationState.FAILED,
                                     "the cluster broker no longer knows" + " binding " + id);
                         }
                         Answer fetched = client.fetchBinding(broker, operation.instanceId(), id, null);
-                        store.completeBinding(id, seal(id, fetched.credentials()));
+                        bindings.completeBinding(id, seal(id, fetched.credentials()));
                     }
-                    case UNBIND -> store.markBindingDeleted(required(bindingId));
+                    case UNBIND -> bindings.markBindingDeleted(required(bindingId));
                 }
                 return end(operation, OperationState.SUCCEEDED, said == null ? "succeeded" : said);
             }
@@ -427,24 +437,25 @@ public final class DelegatedChildren {
      * Undoes what a failed creation left here: a child being created is discarded (delete protection no longer counts
      * it), a binding being created is abandoned. A failed deletion changes nothing: the child or binding still lives.
      */
-    private void giveUp(Operation operation) {
+    private void giveUp(DelegatedOperation operation) {
         String bindingId = operation.bindingId();
         if (operation.kind() == Kind.PROVISION) {
-            store.discardChild(operation.instanceId());
+            children.discardChild(operation.instanceId());
         } else if (operation.kind() == Kind.BIND && bindingId != null) {
-            store.abandonBinding(bindingId);
+            bindings.abandonBinding(bindingId);
         }
     }
 
-    private LastOperation end(Operation operation, OperationState state, String description) {
+    private LastOperation end(DelegatedOperation operation, OperationState state, String description) {
         if (!operations.finish(operation.id(), state, description)) {
-            Operation ended = operations.find(operation.id()).orElse(operation);
+            DelegatedOperation ended = operations.find(operation.id()).orElse(operation);
             return answer(ended, ended.state(), ended.description());
         }
         return answer(operation, state, description);
     }
 
-    private static LastOperation answer(Operation operation, OperationState state, @Nullable String description) {
+    private static LastOperation answer(
+            DelegatedOperation operation, OperationState state, @Nullable String description) {
         OperationKind kind = switch (operation.kind()) {
             case PROVISION, BIND -> OperationKind.DEPLOY;
             case DEPROVISION, UNBIND -> OperationKind.DELETE;
@@ -582,7 +593,7 @@ public final class DelegatedChildren {
      */
     public int failOverdue() {
         int ended = 0;
-        for (Operation operation : operations.overdue()) {
+        for (DelegatedOperation operation : operations.overdue()) {
             try {
                 if (poll(operation).state() != OperationState.IN_PROGRESS) {
                     ended++;
@@ -599,7 +610,7 @@ public final class DelegatedChildren {
      * Fails an operation the cluster broker did not finish in time: a creation is undone here as after a reported
      * failure; a deletion leaves the child (binding) in place, to be deleted again.
      */
-    private LastOperation timedOut(Operation operation, String clusterName, @Nullable String lastWord) {
+    private LastOperation timedOut(DelegatedOperation operation, String clusterName, @Nullable String lastWord) {
         giveUp(operation);
         LOG.warn(
                 "delegated {} of service instance {} timed out: cluster {}'s broker did not finish within {}",
@@ -622,7 +633,7 @@ public final class DelegatedChildren {
      * purge): nothing is left to ask, so a deletion succeeds here (the child or binding is marked deleted) and a
      * creation fails.
      */
-    private LastOperation clusterGone(Operation operation, Optional<InstanceRecord> child) {
+    private LastOperation clusterGone(DelegatedOperation operation, Optional<InstanceRecord> child) {
         String cluster = child.map(InstanceRecord::clusterId).orElse(null);
         String gone = child.isEmpty()
                 ? "service instance " + operation.instanceId() + " is no longer stored"
@@ -635,11 +646,11 @@ public final class DelegatedChildren {
                 gone);
         switch (operation.kind()) {
             case DEPROVISION -> {
-                store.markChildDeleted(operation.instanceId());
+                children.markChildDeleted(operation.instanceId());
                 return end(operation, OperationState.SUCCEEDED, "deleted here only: " + gone);
             }
             case UNBIND -> {
-                store.markBindingDeleted(required(bindingId));
+                bindings.markBindingDeleted(required(bindingId));
                 return end(operation, OperationState.SUCCEEDED, "deleted here only: " + gone);
             }
             default -> {
@@ -666,7 +677,7 @@ public final class DelegatedChildren {
     /** The child's cluster, unless its row is gone or deleted. */
     private Optional<InstanceRecord> liveCluster(InstanceRecord child) {
         return Optional.ofNullable(child.clusterId())
-                .flatMap(store::findInstance)
+                .flatMap(instances::findInstance)
                 .filter(cluster -> cluster.status() != InstanceStatus.DELETED);
     }
 }

@@ -1,5 +1,6 @@
 package io.dedicate.broker.lifecycle;
 
+import io.dedicate.broker.state.Placement;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 

@@ -4,9 +4,10 @@ import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.children.MysqlQuotaEnforcer;
 import io.dedicate.broker.children.QuotaCheck;
 import io.dedicate.broker.offering.Driver;
+import io.dedicate.broker.state.ChildStore;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStatus;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.InstanceStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +28,15 @@ public final class MysqlQuotaSweep {
     private static final String MYSQL = "mysql";
     private static final String QUOTA = "quota";
 
-    private final StateStore store;
+    private final InstanceStore instances;
+    private final ChildStore childStore;
     private final ChildLifecycle children;
     private final MysqlQuotaEnforcer enforcer;
 
-    public MysqlQuotaSweep(StateStore store, ChildLifecycle children, MysqlQuotaEnforcer enforcer) {
-        this.store = store;
+    public MysqlQuotaSweep(
+            InstanceStore instances, ChildStore childStore, ChildLifecycle children, MysqlQuotaEnforcer enforcer) {
+        this.instances = instances;
+        this.childStore = childStore;
         this.children = children;
         this.enforcer = enforcer;
     }
@@ -40,7 +44,7 @@ public final class MysqlQuotaSweep {
     /** One pass over every cluster; returns what it found, cluster by cluster, database by database. */
     public List<QuotaCheck> runOnce() {
         Map<String, Map<String, Long>> quotasByCluster = new TreeMap<>();
-        for (InstanceRecord child : store.readyChildren()) {
+        for (InstanceRecord child : childStore.readyChildren()) {
             String cluster = child.clusterId();
             Optional<Long> quota = quota(child);
             if (cluster != null && quota.isPresent()) {
@@ -52,7 +56,7 @@ public final class MysqlQuotaSweep {
         List<QuotaCheck> checks = new ArrayList<>();
         quotasByCluster.forEach((clusterId, quotas) -> {
             Optional<InstanceRecord> cluster =
-                    store.findInstance(clusterId).filter(found -> found.status() == InstanceStatus.READY);
+                    instances.findInstance(clusterId).filter(found -> found.status() == InstanceStatus.READY);
             if (cluster.isEmpty()) {
                 return;
             }

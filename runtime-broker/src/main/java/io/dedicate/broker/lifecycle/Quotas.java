@@ -3,6 +3,7 @@ package io.dedicate.broker.lifecycle;
 import io.dedicate.broker.offering.OfferingModel;
 import io.dedicate.broker.osb.OsbRefusal;
 import io.dedicate.broker.state.InstanceRecord;
+import io.dedicate.broker.state.Placement;
 import java.util.Objects;
 
 /**

@@ -9,7 +9,7 @@ import io.dedicate.broker.offering.PlanModel;
 import io.dedicate.broker.state.InstanceKind;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStatus;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.InstanceStore;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.cloud.servicebroker.exception.ServiceBrokerInvalidParametersException;
@@ -36,12 +36,12 @@ import reactor.core.publisher.Mono;
 public final class DedicatedBindingService implements ServiceInstanceBindingService {
 
     private final LoadedBundle bundle;
-    private final StateStore store;
+    private final InstanceStore instances;
     private final ChildLifecycle children;
 
-    public DedicatedBindingService(LoadedBundle bundle, StateStore store, ChildLifecycle children) {
+    public DedicatedBindingService(LoadedBundle bundle, InstanceStore instances, ChildLifecycle children) {
         this.bundle = bundle;
-        this.store = store;
+        this.instances = instances;
         this.children = children;
     }
 
@@ -51,7 +51,8 @@ public final class DedicatedBindingService implements ServiceInstanceBindingServ
         return Mono.fromCallable(() -> {
             String instanceId = PathSegments.require("service instance id", request.getServiceInstanceId());
             PathSegments.require("binding id", request.getBindingId());
-            InstanceRecord instance = store.findInstance(instanceId)
+            InstanceRecord instance = instances
+                    .findInstance(instanceId)
                     .filter(i -> i.status() != InstanceStatus.DELETED)
                     .orElseThrow(() -> new ServiceBrokerInvalidParametersException(
                             "service instance " + instanceId + " does not exist"));

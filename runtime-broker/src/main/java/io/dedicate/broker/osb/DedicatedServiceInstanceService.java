@@ -5,7 +5,7 @@ import io.dedicate.broker.lifecycle.ClusterLifecycle;
 import io.dedicate.broker.lifecycle.LifecycleRequests;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Accepted;
 import io.dedicate.broker.lifecycle.OperationStatus;
-import io.dedicate.broker.lifecycle.Placement;
+import io.dedicate.broker.state.Placement;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.servicebroker.exception.ServiceBrokerInvalidParametersException;

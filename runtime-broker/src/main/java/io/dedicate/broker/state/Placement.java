@@ -1,4 +1,4 @@
-package io.dedicate.broker.lifecycle;
+package io.dedicate.broker.state;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,22 +1,19 @@
-package io.dedicate.broker.lifecycle;
+package io.dedicate.broker.state;
 
-import io.dedicate.broker.state.OperationState;
+import static io.dedicate.broker.state.StateDatabase.instant;
+import static io.dedicate.broker.state.StateDatabase.requiredInstant;
+import static io.dedicate.broker.state.StateDatabase.text;
+import static io.dedicate.broker.state.StateDatabase.timestamp;
+
+import io.dedicate.broker.state.DelegatedOperation.Kind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -29,83 +26,35 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * still in progress past it are {@link #overdue overdue}: the driver fails them, so that a cluster broker that never
  * finishes (or went away) cannot keep one in progress forever.
  */
-public final class DelegatedOperations {
+public final class DelegatedOperationStore {
 
     private static final String COLUMNS =
             "id, instance_id, binding_id, kind, remote_operation, state, description, started_at, finished_at,"
                     + " deadline_at";
 
+    private final StateDatabase database;
     private final JdbcClient jdbc;
-    private final Clock clock;
     private final Duration timeout;
 
     /**
-     * The operations in {@code dataSource}, whose schema is migrated; {@code clock} stamps them, and each one started
-     * is due {@code timeout} later.
+     * The operations in {@code database}; each one started is due {@code timeout} later.
      *
      * @throws IllegalArgumentException if {@code timeout} is not positive
      */
-    public DelegatedOperations(DataSource dataSource, Clock clock, Duration timeout) {
+    public DelegatedOperationStore(StateDatabase database, Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("dedicate.default-operation-timeout must be positive, got " + timeout);
         }
-        this.jdbc = JdbcClient.create(dataSource);
-        this.clock = clock;
+        this.database = database;
+        this.jdbc = database.jdbc();
         this.timeout = timeout;
     }
 
-    /** What a delegated operation does on the cluster broker. */
-    public enum Kind {
-        PROVISION,
-        DEPROVISION,
-        BIND,
-        UNBIND;
-
-        String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        static Kind fromWire(String wire) {
-            return valueOf(wire.toUpperCase(Locale.ROOT));
-        }
-    }
-
-    /**
-     * One delegated operation.
-     *
-     * @param id the operation id the platform polls with
-     * @param instanceId the child instance
-     * @param bindingId the binding, for {@link Kind#BIND} and {@link Kind#UNBIND}
-     * @param remoteOperation the cluster broker's operation string, if it sent one
-     * @param deadline when it is overdue; null for an operation started before deadlines were kept
-     */
-    public record Operation(
-            String id,
-            String instanceId,
-            @Nullable String bindingId,
-            Kind kind,
-            @Nullable String remoteOperation,
-            OperationState state,
-            @Nullable String description,
-            Instant startedAt,
-            @Nullable Instant finishedAt,
-            @Nullable Instant deadline) {
-
-        /** True when it is still in progress at {@code now}, past its deadline. */
-        public boolean overdueAt(Instant now) {
-            return state == OperationState.IN_PROGRESS && deadline != null && now.isAfter(deadline);
-        }
-
-        /** How long it was given (from its start to its deadline); null without a deadline. */
-        public @Nullable Duration allowed() {
-            return deadline == null ? null : Duration.between(startedAt, deadline);
-        }
-    }
-
     /** Records a new operation in progress, due one operation timeout from now, and returns it. */
-    public Operation start(String instanceId, @Nullable String bindingId, Kind kind, @Nullable String remoteOperation) {
-        Instant startedAt = now();
-        Operation operation = new Operation(
+    public DelegatedOperation start(
+            String instanceId, @Nullable String bindingId, Kind kind, @Nullable String remoteOperation) {
+        Instant startedAt = database.now();
+        DelegatedOperation operation = new DelegatedOperation(
                 UUID.randomUUID().toString(),
                 instanceId,
                 bindingId,
@@ -131,34 +80,34 @@ public final class DelegatedOperations {
     }
 
     /** The operation with this id, whatever its state. */
-    public Optional<Operation> find(String id) {
+    public Optional<DelegatedOperation> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM delegated_operation WHERE id = :id")
                 .param("id", id)
-                .query(DelegatedOperations::operation)
+                .query(DelegatedOperationStore::operation)
                 .optional();
     }
 
     /** The newest operation of an instance (its bindings' excluded), if any. */
-    public Optional<Operation> latestOfInstance(String instanceId) {
+    public Optional<DelegatedOperation> latestOfInstance(String instanceId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM delegated_operation WHERE instance_id = :id"
                         + " AND binding_id IS NULL ORDER BY started_at DESC, id DESC LIMIT 1")
                 .param("id", instanceId)
-                .query(DelegatedOperations::operation)
+                .query(DelegatedOperationStore::operation)
                 .optional();
     }
 
     /** The newest operation of a binding, if any. */
-    public Optional<Operation> latestOfBinding(String instanceId, String bindingId) {
+    public Optional<DelegatedOperation> latestOfBinding(String instanceId, String bindingId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM delegated_operation WHERE instance_id = :id"
                         + " AND binding_id = :bindingId ORDER BY started_at DESC, id DESC LIMIT 1")
                 .param("id", instanceId)
                 .param("bindingId", bindingId)
-                .query(DelegatedOperations::operation)
+                .query(DelegatedOperationStore::operation)
                 .optional();
     }
 
     /** The operation of {@code kind} still in progress on an instance (or binding), if any. */
-    public Optional<Operation> inProgress(String instanceId, @Nullable String bindingId, Kind kind) {
+    public Optional<DelegatedOperation> inProgress(String instanceId, @Nullable String bindingId, Kind kind) {
         return (bindingId == null ? latestOfInstance(instanceId) : latestOfBinding(instanceId, bindingId))
                 .filter(operation -> operation.kind() == kind && operation.state() == OperationState.IN_PROGRESS);
     }
@@ -175,7 +124,7 @@ public final class DelegatedOperations {
                                 + " finished_at = :now WHERE id = :id AND state = :inProgress")
                         .param("state", state.wire())
                         .param("description", text(description))
-                        .param("now", timestamp(now()))
+                        .param("now", timestamp(database.now()))
                         .param("id", id)
                         .param("inProgress", OperationState.IN_PROGRESS.wire())
                         .update()
@@ -192,30 +141,23 @@ public final class DelegatedOperations {
     }
 
     /** True when {@code operation} is still in progress past its deadline, now. */
-    public boolean isOverdue(Operation operation) {
-        return operation.overdueAt(now());
+    public boolean isOverdue(DelegatedOperation operation) {
+        return operation.overdueAt(database.now());
     }
 
     /** The operations still in progress whose deadline has passed, the oldest deadline first. */
-    public List<Operation> overdue() {
-        Instant now = now();
+    public List<DelegatedOperation> overdue() {
+        Instant now = database.now();
         return jdbc.sql("SELECT " + COLUMNS + " FROM delegated_operation WHERE state = :inProgress"
                         + " AND deadline_at < :now ORDER BY deadline_at, id")
                 .param("inProgress", OperationState.IN_PROGRESS.wire())
                 .param("now", timestamp(now))
-                .query(DelegatedOperations::operation)
+                .query(DelegatedOperationStore::operation)
                 .list();
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static Operation operation(ResultSet rs, int row) throws SQLException {
-        OffsetDateTime started = rs.getObject("started_at", OffsetDateTime.class);
-        OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
-        OffsetDateTime deadline = rs.getObject("deadline_at", OffsetDateTime.class);
-        return new Operation(
+    private static DelegatedOperation operation(ResultSet rs, int row) throws SQLException {
+        return new DelegatedOperation(
                 rs.getString("id"),
                 rs.getString("instance_id"),
                 rs.getString("binding_id"),
@@ -223,18 +165,8 @@ public final class DelegatedOperations {
                 rs.getString("remote_operation"),
                 OperationState.fromWire(rs.getString("state")),
                 rs.getString("description"),
-                started.toInstant(),
-                finished == null ? null : finished.toInstant(),
-                deadline == null ? null : deadline.toInstant());
-    }
-
-    private static SqlParameterValue text(@Nullable String value) {
-        return new SqlParameterValue(Types.VARCHAR, value);
-    }
-
-    private static SqlParameterValue timestamp(Instant value) {
-        return new SqlParameterValue(
-                Types.TIMESTAMP_WITH_TIMEZONE,
-                OffsetDateTime.ofInstant(value.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+                requiredInstant(rs, "started_at"),
+                instant(rs, "finished_at"),
+                instant(rs, "deadline_at"));
     }
 }

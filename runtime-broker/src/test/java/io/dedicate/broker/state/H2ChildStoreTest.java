@@ -2,8 +2,8 @@ package io.dedicate.broker.state;
 
 import java.nio.file.Path;
 
-/** The state store on an H2 file database, the broker's zero-set-up default, with the URL options the broker uses. */
-class H2StateStoreTest extends StateStoreContract {
+/** The child store on an H2 file database, the broker's zero-set-up default, with the URL options the broker uses. */
+class H2ChildStoreTest extends ChildStoreContract {
 
     @Override
     String newJdbcUrl(Path tempDir) {
