@@ -5,7 +5,10 @@ package io.dedicate.bundle.model;
  * {@code driver NAME} and model.json under the plan's {@code driver.settings}.
  */
 public enum DriverSetting {
-    /** {@code delegate}: the service of the cluster's own broker; the first one when not set. */
+    /**
+     * {@code delegate}: the service of the cluster's own broker. The compiler lets a plan leave it
+     * out, but the broker creates no child without it.
+     */
     SERVICE("service", Kind.TEXT, false),
     /** {@code delegate}: the plan of the cluster's own broker that children are created with. */
     PLAN("plan", Kind.TEXT, true),

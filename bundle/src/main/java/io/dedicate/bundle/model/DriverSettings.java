@@ -2,6 +2,7 @@ package io.dedicate.bundle.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +41,11 @@ public record DriverSettings(Map<DriverSetting, Object> values) {
     /** The value of a {@link DriverSetting.Kind#BYTES} setting in bytes, if set. */
     public Optional<Long> bytes(DriverSetting setting) {
         return Optional.ofNullable(values.get(setting)).map(Long.class::cast);
+    }
+
+    /** The keys of the settings the plan gives, in its order: {@code [quota, charset]}. */
+    public List<String> keys() {
+        return values.keySet().stream().map(DriverSetting::key).toList();
     }
 
     /** Whether the plan sets {@code setting}. */

@@ -3,10 +3,12 @@ package io.dedicate.broker.lifecycle;
 import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.children.MysqlQuotaEnforcer;
 import io.dedicate.broker.children.QuotaCheck;
-import io.dedicate.broker.offering.Driver;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStatus;
 import io.dedicate.broker.state.StateStore;
+import io.dedicate.bundle.model.ChildDriver;
+import io.dedicate.bundle.model.Driver;
+import io.dedicate.bundle.model.DriverSetting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class MysqlQuotaSweep {
 
     private static final Logger LOG = LoggerFactory.getLogger(MysqlQuotaSweep.class);
-    private static final String MYSQL = "mysql";
-    private static final String QUOTA = "quota";
+    private static final ChildDriver MYSQL = ChildDriver.MYSQL;
+    private static final DriverSetting QUOTA = DriverSetting.QUOTA;
 
     private final StateStore store;
     private final ChildLifecycle children;

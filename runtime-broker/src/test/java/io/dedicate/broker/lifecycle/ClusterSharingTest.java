@@ -5,14 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dedicate.broker.offering.BundleLoader;
-import io.dedicate.broker.offering.OfferingModel;
-import io.dedicate.broker.offering.Sharing;
 import io.dedicate.broker.offering.TestBundles;
 import io.dedicate.broker.state.InstanceKind;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStatus;
+import io.dedicate.bundle.model.OfferingModel;
+import io.dedicate.bundle.model.Sharing;
+import io.dedicate.bundle.model.SharingScope;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,8 +118,9 @@ class ClusterSharingTest {
                 mysql.plans(),
                 mysql.parameters(),
                 mysql.templates(),
+                mysql.automation(),
                 mysql.outputs(),
-                new Sharing(scope, requiresGrant),
+                new Sharing(SharingScope.valueOf(scope.toUpperCase(Locale.ROOT)), requiresGrant),
                 mysql.limits());
     }
 
