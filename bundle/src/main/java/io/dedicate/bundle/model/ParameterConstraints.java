@@ -1,6 +1,5 @@
 package io.dedicate.bundle.model;
 
-import java.util.Collections;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +27,6 @@ public record ParameterConstraints(
     public static final ParameterConstraints NONE = new ParameterConstraints(null, null, null, null, null, null);
 
     public ParameterConstraints {
-        enumValues = enumValues == null ? null : Collections.unmodifiableList(List.copyOf(enumValues));
+        enumValues = enumValues == null ? null : List.copyOf(enumValues);
     }
 }
