@@ -12,10 +12,7 @@ import io.dedicate.broker.lifecycle.LifecycleRequests.Delete;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Provision;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Unbind;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Update;
-import io.dedicate.broker.offering.Driver;
 import io.dedicate.broker.offering.LoadedBundle;
-import io.dedicate.broker.offering.OfferingModel;
-import io.dedicate.broker.offering.PlanModel;
 import io.dedicate.broker.osb.InstanceGone;
 import io.dedicate.broker.osb.InstanceNotFound;
 import io.dedicate.broker.osb.OsbRefusal;
@@ -37,6 +34,11 @@ import io.dedicate.broker.state.InstanceSettings;
 import io.dedicate.broker.state.InstanceStatus;
 import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.broker.state.Placement;
+import io.dedicate.bundle.model.BuiltInParameter;
+import io.dedicate.bundle.model.ChildDriver;
+import io.dedicate.bundle.model.Driver;
+import io.dedicate.bundle.model.OfferingModel;
+import io.dedicate.bundle.model.PlanModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,13 +71,13 @@ import org.springframework.cloud.servicebroker.exception.ServiceInstanceExistsEx
 public final class ChildLifecycle {
 
     /** The built-in parameter naming the child's cluster. */
-    static final String CLUSTER = "cluster";
+    static final String CLUSTER = BuiltInParameter.CLUSTER.parameterName();
 
     private static final String COLLATION = "collation";
     private static final String READ_ONLY = "read_only";
     private static final String PASSWORD = "password";
-    private static final String MYSQL = "mysql";
-    static final String DELEGATE = "delegate";
+    private static final ChildDriver MYSQL = ChildDriver.MYSQL;
+    static final ChildDriver DELEGATE = ChildDriver.DELEGATE;
 
     private final LoadedBundle bundle;
     private final ParameterValidator validator;

@@ -2,13 +2,14 @@ package io.dedicate.broker.lifecycle;
 
 import io.dedicate.broker.children.MysqlAdminEndpoint;
 import io.dedicate.broker.children.MysqlChildDriver;
-import io.dedicate.broker.offering.Driver;
 import io.dedicate.broker.state.BindingRecord;
 import io.dedicate.broker.state.BindingStore;
 import io.dedicate.broker.state.ChildStore;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStatus;
 import io.dedicate.broker.state.InstanceStore;
+import io.dedicate.bundle.model.ChildDriver;
+import io.dedicate.bundle.model.Driver;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class ChildRecovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChildRecovery.class);
-    private static final String MYSQL = "mysql";
+    private static final ChildDriver MYSQL = ChildDriver.MYSQL;
 
     private final InstanceStore instances;
     private final ChildStore childStore;

@@ -5,8 +5,6 @@ import io.dedicate.broker.lifecycle.LifecycleRequests.Delete;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Provision;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Update;
 import io.dedicate.broker.offering.LoadedBundle;
-import io.dedicate.broker.offering.OfferingModel;
-import io.dedicate.broker.offering.PlanModel;
 import io.dedicate.broker.osb.InstanceGone;
 import io.dedicate.broker.osb.PathSegments;
 import io.dedicate.broker.parameters.ParameterValidator;
@@ -30,6 +28,9 @@ import io.dedicate.broker.state.OperationRecord;
 import io.dedicate.broker.state.OperationStore;
 import io.dedicate.broker.state.Placement;
 import io.dedicate.broker.state.QuotaExceededException;
+import io.dedicate.bundle.model.BuiltInParameter;
+import io.dedicate.bundle.model.OfferingModel;
+import io.dedicate.bundle.model.PlanModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +56,7 @@ import org.springframework.cloud.servicebroker.exception.ServiceInstanceExistsEx
 public final class ClusterLifecycle {
 
     /** The built-in update parameter that asks for the recreate pipeline. */
-    static final String RECREATE = "recreate";
+    static final String RECREATE = BuiltInParameter.RECREATE.parameterName();
 
     private final LoadedBundle bundle;
     private final ParameterValidator validator;
@@ -419,7 +420,7 @@ public final class ClusterLifecycle {
     }
 
     private Duration timeout(PlanModel plan) {
-        Integer seconds = plan.maxPollingSeconds();
+        Long seconds = plan.maxPollingSeconds();
         return seconds == null ? defaultTimeout : Duration.ofSeconds(seconds);
     }
 

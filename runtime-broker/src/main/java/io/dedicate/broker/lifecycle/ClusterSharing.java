@@ -1,7 +1,5 @@
 package io.dedicate.broker.lifecycle;
 
-import io.dedicate.broker.offering.OfferingModel;
-import io.dedicate.broker.offering.PlanModel;
 import io.dedicate.broker.osb.OsbRefusal;
 import io.dedicate.broker.parameters.ParameterValidator;
 import io.dedicate.broker.state.ChildAdmission;
@@ -12,6 +10,10 @@ import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.broker.state.OperationInProgressException;
 import io.dedicate.broker.state.Placement;
+import io.dedicate.bundle.model.BuiltInParameter;
+import io.dedicate.bundle.model.OfferingModel;
+import io.dedicate.bundle.model.PlanModel;
+import io.dedicate.bundle.model.SharingScope;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,12 +46,12 @@ import org.springframework.cloud.servicebroker.exception.ServiceBrokerInvalidPar
 public final class ClusterSharing {
 
     /** The built-in cluster parameter listing the spaces a cluster is shared with. */
-    public static final String GRANTS = "grants";
+    public static final String GRANTS = BuiltInParameter.GRANTS.parameterName();
 
-    private static final String CLUSTER_ORG = "cluster-org";
-    private static final String CLUSTER_SPACE = "cluster-space";
-    private static final String NONE = "none";
-    private static final String SPACES = "spaces";
+    private static final String CLUSTER_ORG = BuiltInParameter.CLUSTER_ORG.parameterName();
+    private static final String CLUSTER_SPACE = BuiltInParameter.CLUSTER_SPACE.parameterName();
+    private static final SharingScope NONE = SharingScope.NONE;
+    private static final SharingScope SPACES = SharingScope.SPACES;
 
     private final InstanceStore instances;
     private final ParameterValidator validator;
@@ -135,7 +137,7 @@ public final class ClusterSharing {
         if (requester.spaceGuid().equals(cluster.spaceGuid())) {
             return true;
         }
-        String scope = offering.sharing().scope();
+        SharingScope scope = offering.sharing().scope();
         if (scope.equals(NONE) || (scope.equals(SPACES) && !requester.orgGuid().equals(cluster.orgGuid()))) {
             return false;
         }

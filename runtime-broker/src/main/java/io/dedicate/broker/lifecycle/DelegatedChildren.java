@@ -14,10 +14,7 @@ import io.dedicate.broker.lifecycle.LifecycleRequests.Delete;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Provision;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Unbind;
 import io.dedicate.broker.lifecycle.OperationStatus.LastOperation;
-import io.dedicate.broker.offering.Driver;
 import io.dedicate.broker.offering.LoadedBundle;
-import io.dedicate.broker.offering.OfferingModel;
-import io.dedicate.broker.offering.PlanModel;
 import io.dedicate.broker.osb.InstanceGone;
 import io.dedicate.broker.osb.OsbRefusal;
 import io.dedicate.broker.parameters.ParameterValidator;
@@ -36,6 +33,11 @@ import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.broker.state.OperationKind;
 import io.dedicate.broker.state.OperationState;
 import io.dedicate.broker.state.Placement;
+import io.dedicate.bundle.model.BuiltInParameter;
+import io.dedicate.bundle.model.Driver;
+import io.dedicate.bundle.model.DriverSetting;
+import io.dedicate.bundle.model.OfferingModel;
+import io.dedicate.bundle.model.PlanModel;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -76,8 +78,8 @@ import org.springframework.cloud.servicebroker.exception.ServiceBrokerConcurrenc
 public final class DelegatedChildren {
 
     private static final Logger LOG = LoggerFactory.getLogger(DelegatedChildren.class);
-    private static final String CLUSTER_ORG = "cluster-org";
-    private static final String CLUSTER_SPACE = "cluster-space";
+    private static final String CLUSTER_ORG = BuiltInParameter.CLUSTER_ORG.parameterName();
+    private static final String CLUSTER_SPACE = BuiltInParameter.CLUSTER_SPACE.parameterName();
     /** What the binding table's user column holds for a delegated binding (the cluster broker names its users). */
     private static final String DELEGATED_USER = "(delegated)";
 
@@ -493,13 +495,13 @@ public final class DelegatedChildren {
     }
 
     private RemotePlan remotePlan(ClusterBrokerEndpoint broker, Driver driver) {
-        Object service = driver.settings().get("service");
-        Object plan = driver.settings().get("plan");
+        String service = driver.settings().text(DriverSetting.SERVICE).orElse(null);
+        String plan = driver.settings().text(DriverSetting.PLAN).orElse(null);
         if (service == null || plan == null) {
             throw new ChildDriverException("the `delegate` driver needs `service` and `plan` settings, got "
-                    + driver.settings().keySet());
+                    + driver.settings().keys());
         }
-        return client.plan(broker, service.toString(), plan.toString());
+        return client.plan(broker, service, plan);
     }
 
     private Driver driverOf(InstanceRecord child) {

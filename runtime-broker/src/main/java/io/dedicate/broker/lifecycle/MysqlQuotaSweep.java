@@ -3,11 +3,13 @@ package io.dedicate.broker.lifecycle;
 import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.children.MysqlQuotaEnforcer;
 import io.dedicate.broker.children.QuotaCheck;
-import io.dedicate.broker.offering.Driver;
 import io.dedicate.broker.state.ChildStore;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStatus;
 import io.dedicate.broker.state.InstanceStore;
+import io.dedicate.bundle.model.ChildDriver;
+import io.dedicate.bundle.model.Driver;
+import io.dedicate.bundle.model.DriverSetting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class MysqlQuotaSweep {
 
     private static final Logger LOG = LoggerFactory.getLogger(MysqlQuotaSweep.class);
-    private static final String MYSQL = "mysql";
-    private static final String QUOTA = "quota";
+    private static final ChildDriver MYSQL = ChildDriver.MYSQL;
+    private static final DriverSetting QUOTA = DriverSetting.QUOTA;
 
     private final InstanceStore instances;
     private final ChildStore childStore;

@@ -5,15 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dedicate.broker.offering.BundleLoader;
-import io.dedicate.broker.offering.OfferingModel;
-import io.dedicate.broker.offering.Sharing;
 import io.dedicate.broker.offering.TestBundles;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceSettings;
 import io.dedicate.broker.state.InstanceStatus;
 import io.dedicate.broker.state.Placement;
+import io.dedicate.bundle.model.OfferingModel;
+import io.dedicate.bundle.model.Sharing;
+import io.dedicate.bundle.model.SharingScope;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,8 +119,9 @@ class ClusterSharingTest {
                 mysql.plans(),
                 mysql.parameters(),
                 mysql.templates(),
+                mysql.automation(),
                 mysql.outputs(),
-                new Sharing(scope, requiresGrant),
+                new Sharing(SharingScope.valueOf(scope.toUpperCase(Locale.ROOT)), requiresGrant),
                 mysql.limits());
     }
 

@@ -1,4 +1,4 @@
-package io.dedicate.broker.offering;
+package io.dedicate.bundle.model;
 
 import java.util.Locale;
 

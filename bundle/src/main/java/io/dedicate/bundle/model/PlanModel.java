@@ -1,4 +1,4 @@
-package io.dedicate.broker.offering;
+package io.dedicate.bundle.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,14 +8,16 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A plan of an offering, as model.json describes it.
+ * A plan of an offering, as model.json describes it: a cluster plan has a {@link Sizing} and no
+ * driver, a child plan a {@link Driver} and no sizing ({@link #cluster} and {@link #child} build
+ * each).
  *
  * @param sizing for a cluster plan; null for a child plan
  * @param driver for a child plan; null for a cluster plan
  * @param maxPollingSeconds how long the platform should poll an operation of this plan; null for no limit
  * @param upgradesTo names of the plans an instance of this plan may change to (any other change is refused)
- * @param schemas OSB request ({@code service_instance.create}, {@code service_instance.update}, {@code
- *     service_binding.create}) to the bundle path of its JSON schema
+ * @param schemas OSB request ({@link #INSTANCE_CREATE}, {@link #INSTANCE_UPDATE}, {@link
+ *     #BINDING_CREATE}) to the bundle path of its JSON schema, in catalog order
  */
 public record PlanModel(
         String name,
@@ -23,7 +25,7 @@ public record PlanModel(
         PlanKind kind,
         @Nullable Sizing sizing,
         @Nullable Driver driver,
-        @Nullable Integer maxPollingSeconds,
+        @Nullable Long maxPollingSeconds,
         List<String> upgradesTo,
         Map<String, String> schemas) {
 
@@ -35,8 +37,34 @@ public record PlanModel(
     public static final String BINDING_CREATE = "service_binding.create";
 
     public PlanModel {
+        if ((kind == PlanKind.CLUSTER) != (sizing != null) || (kind == PlanKind.CHILD) != (driver != null)) {
+            throw new IllegalArgumentException("plan " + name
+                    + ": a cluster plan has a sizing and no driver, a child plan a driver and no sizing");
+        }
         upgradesTo = List.copyOf(upgradesTo);
         schemas = Collections.unmodifiableMap(new LinkedHashMap<>(schemas));
+    }
+
+    /** A cluster plan. */
+    public static PlanModel cluster(
+            String name,
+            String id,
+            Sizing sizing,
+            @Nullable Long maxPollingSeconds,
+            List<String> upgradesTo,
+            Map<String, String> schemas) {
+        return new PlanModel(name, id, PlanKind.CLUSTER, sizing, null, maxPollingSeconds, upgradesTo, schemas);
+    }
+
+    /** A child plan. */
+    public static PlanModel child(
+            String name,
+            String id,
+            Driver driver,
+            @Nullable Long maxPollingSeconds,
+            List<String> upgradesTo,
+            Map<String, String> schemas) {
+        return new PlanModel(name, id, PlanKind.CHILD, null, driver, maxPollingSeconds, upgradesTo, schemas);
     }
 
     /** Whether this plan provisions a dedicated cluster. */

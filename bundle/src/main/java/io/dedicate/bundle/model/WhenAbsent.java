@@ -1,4 +1,4 @@
-package io.dedicate.broker.offering;
+package io.dedicate.bundle.model;
 
 import java.util.Locale;
 
@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum WhenAbsent {
     /** Apply the parameter's default, if it has one. */
     DEFAULT,
-    /** Keep the instance's current value (updates). */
+    /** Keep the instance's current value (updates of a parameter the cluster already has). */
     KEEP;
 
     /** The value as model.json writes it: {@code default} or {@code keep}. */

@@ -1,16 +1,19 @@
-package io.dedicate.broker.offering;
+package io.dedicate.bundle.model;
 
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * One offering (one catalog service) as model.json describes it: what the catalog cannot carry.
  *
- * @param parameters every scope is present (an empty list when the scope has no parameter), lists in
- *     declaration order
+ * @param name the catalog's service name
+ * @param id the catalog's service ID
+ * @param version the offering's own version ({@code 1.4.0})
+ * @param maintenanceInfo what the cluster plans advertise
+ * @param plans in catalog order
+ * @param templates where the offering's templates live in the bundle
+ * @param automation what the pipelines deploy and run around each cluster
+ * @param outputs what the pipeline reports when an operation ends
  */
 public record OfferingModel(
         String name,
@@ -18,19 +21,15 @@ public record OfferingModel(
         String version,
         MaintenanceInfo maintenanceInfo,
         List<PlanModel> plans,
-        Map<ParameterScope, List<ParameterModel>> parameters,
+        Parameters parameters,
         TemplatePaths templates,
+        Automation automation,
         List<OutputModel> outputs,
         Sharing sharing,
         Limits limits) {
 
     public OfferingModel {
         plans = List.copyOf(plans);
-        EnumMap<ParameterScope, List<ParameterModel>> scopes = new EnumMap<>(ParameterScope.class);
-        for (ParameterScope scope : ParameterScope.values()) {
-            scopes.put(scope, List.copyOf(parameters.getOrDefault(scope, List.of())));
-        }
-        parameters = Collections.unmodifiableMap(scopes);
         outputs = List.copyOf(outputs);
     }
 
@@ -46,7 +45,7 @@ public record OfferingModel(
 
     /** The parameters of {@code scope}, in declaration order. */
     public List<ParameterModel> parameters(ParameterScope scope) {
-        return parameters.getOrDefault(scope, List.of());
+        return parameters.of(scope);
     }
 
     /** The output named {@code name}. */

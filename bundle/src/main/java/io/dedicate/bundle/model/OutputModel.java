@@ -1,4 +1,4 @@
-package io.dedicate.broker.offering;
+package io.dedicate.bundle.model;
 
 import org.jspecify.annotations.Nullable;
 
@@ -7,4 +7,7 @@ import org.jspecify.annotations.Nullable;
  * outputs are stored encrypted and never shown.
  */
 public record OutputModel(
-        String name, String type, boolean secret, @Nullable String description) {}
+        String name,
+        ParameterType type,
+        boolean secret,
+        @Nullable String description) {}

@@ -1,4 +1,4 @@
-package io.dedicate.broker.offering;
+package io.dedicate.bundle.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,9 +7,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Bundle paths of an offering's templates: one pipeline per operation kind ({@code deploy},
- * {@code update} (the deploy template), {@code recreate}, {@code upgrade}, {@code delete}), the BOSH
- * manifest (null when the offering has no BOSH deployment) and the ops file of each hook.
+ * Bundle paths of an offering's templates: one pipeline per operation kind ({@code deploy}, {@code
+ * update} (the deploy template), {@code recreate}, {@code upgrade}, {@code delete}; recreate and
+ * upgrade only with a BOSH deployment), the BOSH manifest (null without a BOSH deployment) and the ops
+ * file of each hook.
  */
 public record TemplatePaths(
         Map<String, String> pipelines, @Nullable String manifest, Map<String, String> hookOps) {

@@ -1,4 +1,4 @@
-package io.dedicate.broker.offering;
+package io.dedicate.bundle.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The size of a cluster plan: instance count per instance group (in the offering's order), the VM
- * type and persistent disk of the groups that do not fix their own, and the availability zones.
+ * type and persistent disk (MB) of the groups that do not fix their own, and the availability zones.
  */
 public record Sizing(
         Map<String, Integer> instances,

@@ -1,6 +1,5 @@
-package io.dedicate.compiler.emit;
+package io.dedicate.bundle;
 
-import io.dedicate.bundle.JsonStrings;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

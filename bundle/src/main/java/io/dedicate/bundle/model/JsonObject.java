@@ -1,59 +1,55 @@
-package io.dedicate.broker.offering;
+package io.dedicate.bundle.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One JSON object of model.json, read field by field with its path ({@code offerings[0].plans[2]}),
- * so that a missing field, a field of the wrong type or an unknown field is reported by name.
- * {@link #finish} refuses the fields no one read.
+ * so that a missing field, a field of the wrong type or an unknown field is reported by name. {@link
+ * #finish} refuses the fields no one read.
  */
-final class ModelNode {
+final class JsonObject {
 
     private final String where;
     private final String path;
     private final JsonNode node;
     private final Set<String> read = new LinkedHashSet<>();
 
-    private ModelNode(String where, String path, JsonNode node) {
+    private JsonObject(String where, String path, JsonNode node) {
         this.where = where;
         this.path = path;
         this.node = node;
     }
 
     /** The root object of a file; {@code where} prefixes every message ({@code bundle X: model.json}). */
-    static ModelNode root(String where, JsonNode node) {
+    static JsonObject root(String where, JsonNode node) {
         if (!node.isObject()) {
-            throw new BundleLoadException(where + ": must hold a JSON object (got " + kind(node) + ")");
+            throw new ModelFormatException(where + ": must hold a JSON object (got " + kind(node) + ")");
         }
-        return new ModelNode(where, "", node);
+        return new JsonObject(where, "", node);
     }
 
-    String path(String field) {
+    private String path(String field) {
         return path.isEmpty() ? field : path + "." + field;
     }
 
-    BundleLoadException problem(String field, String message) {
-        return new BundleLoadException(where + ": " + path(field) + ": " + message);
+    ModelFormatException problem(String field, String message) {
+        return new ModelFormatException(where + ": " + path(field) + ": " + message);
     }
 
     private JsonNode present(String field) {
         read.add(field);
         JsonNode value = node.get(field);
         if (value == null) {
-            throw new BundleLoadException(where + ": missing field `" + path(field) + "`");
+            throw new ModelFormatException(where + ": missing field `" + path(field) + "`");
         }
         return value;
-    }
-
-    /** Reads a field that is present but not used by the broker. */
-    void skip(String field) {
-        present(field);
     }
 
     JsonNode raw(String field) {
@@ -70,8 +66,7 @@ final class ModelNode {
 
     @Nullable
     String nullableText(String field) {
-        JsonNode value = present(field);
-        return value.isNull() ? null : text(field);
+        return present(field).isNull() ? null : text(field);
     }
 
     boolean bool(String field) {
@@ -92,49 +87,80 @@ final class ModelNode {
 
     @Nullable
     Integer nullableInteger(String field) {
-        JsonNode value = present(field);
-        return value.isNull() ? null : integer(field);
+        return present(field).isNull() ? null : integer(field);
     }
 
+    long longInteger(String field) {
+        JsonNode value = present(field);
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw problem(field, "must be an integer (got " + kind(value) + ")");
+        }
+        return value.longValue();
+    }
+
+    @Nullable
+    Long nullableLong(String field) {
+        return present(field).isNull() ? null : longInteger(field);
+    }
+
+    /** A number: a {@code Long} when it is a whole number that fits one, else its exact {@code BigDecimal}. */
     @Nullable
     Number nullableNumber(String field) {
         JsonNode value = present(field);
         if (value.isNull()) {
             return null;
         }
+        if (!value.isNumber()) {
+            throw problem(field, "must be a number (got " + kind(value) + ")");
+        }
+        return number(value);
+    }
+
+    static Number number(JsonNode value) {
         if (value.isIntegralNumber() && value.canConvertToLong()) {
             return value.longValue();
         }
-        if (value.isNumber()) {
-            return value.decimalValue();
-        }
-        throw problem(field, "must be a number (got " + kind(value) + ")");
+        return value.decimalValue();
     }
 
-    ModelNode object(String field) {
+    /** The enum constant whose lower-case name the field holds. */
+    <E extends Enum<E>> E constant(String field, Class<E> type) {
+        String text = text(field);
+        List<String> allowed = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            String key = constant.name().toLowerCase(Locale.ROOT);
+            if (key.equals(text)) {
+                return constant;
+            }
+            allowed.add("\"" + key + "\"");
+        }
+        throw problem(field, "must be one of " + String.join(", ", allowed) + " (got \"" + text + "\")");
+    }
+
+    JsonObject object(String field) {
         JsonNode value = present(field);
         if (!value.isObject()) {
             throw problem(field, "must be an object (got " + kind(value) + ")");
         }
-        return new ModelNode(where, path(field), value);
+        return new JsonObject(where, path(field), value);
     }
 
     @Nullable
-    ModelNode nullableObject(String field) {
-        JsonNode value = present(field);
-        return value.isNull() ? null : object(field);
+    JsonObject nullableObject(String field) {
+        return present(field).isNull() ? null : object(field);
     }
 
-    List<ModelNode> objects(String field) {
+    List<JsonObject> objects(String field) {
         JsonNode value = array(field);
-        List<ModelNode> items = new ArrayList<>();
+        List<JsonObject> items = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
             JsonNode item = value.get(i);
             String itemPath = path(field) + "[" + i + "]";
             if (!item.isObject()) {
-                throw new BundleLoadException(where + ": " + itemPath + ": must be an object (got " + kind(item) + ")");
+                throw new ModelFormatException(
+                        where + ": " + itemPath + ": must be an object (got " + kind(item) + ")");
             }
-            items.add(new ModelNode(where, itemPath, item));
+            items.add(new JsonObject(where, itemPath, item));
         }
         return items;
     }
@@ -154,8 +180,7 @@ final class ModelNode {
 
     @Nullable
     List<String> nullableTexts(String field) {
-        JsonNode value = present(field);
-        return value.isNull() ? null : texts(field);
+        return present(field).isNull() ? null : texts(field);
     }
 
     private JsonNode array(String field) {
@@ -177,13 +202,13 @@ final class ModelNode {
         return names;
     }
 
-    /** Refuses every field that was not read: model.json format 1 has a fixed set of fields. */
+    /** Refuses every field that was not read: model.json has a fixed set of fields. */
     void finish() {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!read.contains(name)) {
-                throw new BundleLoadException(where + ": unknown field `" + path(name)
-                        + "` (not part of model.json format 1; is the bundle from a newer compiler?)");
+                throw new ModelFormatException(where + ": unknown field `" + path(name) + "` (not part of model.json"
+                        + " format " + BundleModel.FORMAT + "; is the bundle from a newer compiler?)");
             }
         }
     }

@@ -1,4 +1,4 @@
-package io.dedicate.compiler.resolve;
+package io.dedicate.bundle.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,9 +31,51 @@ class QuantityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"10XB", "10", "GB", "10ms", "10 GB", "-1GB"})
+    @ValueSource(strings = {"10XB", "10", "GB", "10ms", "10 GB", "-1GB", "10GB2", "10G_B", "1e3B"})
     void unknownUnitsAndSyntaxDoNotParse(String text) {
         assertTrue(Quantity.parse(text).isEmpty(), text);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "2GB, BYTES, 2147483648",
+        "2 GB, BYTES, 2147483648",
+        "1.5 kb, BYTES, 1536",
+        "128mB, BYTES, 134217728",
+        "5m, DURATION, 300",
+        "5 M, DURATION, 300",
+        "1 d, DURATION, 86400"
+    })
+    void requestValuesMayPutOneSpaceBeforeTheUnit(String text, Quantity.Dimension dimension, long base) {
+        assertEquals(Optional.of(base), Quantity.parse(text, dimension).flatMap(Quantity::wholeBase));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "5m, BYTES",
+        "2GB, DURATION",
+        "2  GB, BYTES",
+        "' 2GB', BYTES",
+        "'2GB ', BYTES",
+        "10ms, DURATION",
+        "GB, BYTES",
+        "10, BYTES",
+        "-1GB, BYTES"
+    })
+    void requestValuesOfAnotherDimensionOrSyntaxDoNotParse(String text, Quantity.Dimension dimension) {
+        assertTrue(Quantity.parse(text, dimension).isEmpty(), text);
+    }
+
+    @Test
+    void writesBoundsInTheUnitTheUserChose() {
+        Quantity written = Quantity.parse("64 mb", Quantity.Dimension.BYTES).orElseThrow();
+        assertEquals("64MB", written.toString());
+        assertEquals("128MB", written.inUnit(134217728L));
+        assertEquals("0.5MB", written.inUnit(524288));
+        assertEquals(1L << 20, written.factor());
+        assertEquals(
+                "5m",
+                Quantity.parse("5M", Quantity.Dimension.DURATION).orElseThrow().toString());
     }
 
     @Test
