@@ -1,7 +1,7 @@
 package io.dedicate.bundle.model;
 
 /**
- * A setting of a child driver ({@link ChildDriver#settings()}), as the offering writes it after
+ * A setting of a child driver ({@link DriverKind#settings()}), as the offering writes it after
  * {@code driver NAME} and model.json under the plan's {@code driver.settings}.
  */
 public enum DriverSetting {

@@ -185,7 +185,7 @@ public final class ModelReader {
     }
 
     private static Driver driver(JsonObject node) {
-        ChildDriver name = node.constant("name", ChildDriver.class);
+        DriverKind name = node.constant("name", DriverKind.class);
         JsonObject settingsNode = node.object("settings");
         Map<DriverSetting, Object> settings = new LinkedHashMap<>();
         for (String key : settingsNode.fieldNames()) {

@@ -3,7 +3,7 @@
  * cannot carry. The compiler maps its model onto these records and writes them with {@link
  * ModelWriter}; the broker reads them with {@link ModelReader}, never the offering language, so this
  * file is its whole view of an offering besides the catalog, the schemas and the templates. Beside the
- * records: the child drivers with their settings and required outputs ({@link ChildDriver}), the
+ * records: the child drivers with their settings and required outputs ({@link DriverKind}), the
  * built-in parameters ({@link BuiltInParameter}) and the one parser of byte sizes and durations
  * ({@link Quantity}), which both sides use.
  *

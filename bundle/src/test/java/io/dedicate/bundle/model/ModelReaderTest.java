@@ -58,7 +58,7 @@ class ModelReaderTest {
         OfferingModel offering = model.offerings().get(0);
         PlanModel hundred = offering.planByName("100mb").orElseThrow();
         Driver driver = Objects.requireNonNull(hundred.driver());
-        assertEquals(ChildDriver.MYSQL, driver.name());
+        assertEquals(DriverKind.MYSQL, driver.name());
         assertEquals(104857600L, driver.settings().bytes(DriverSetting.QUOTA).orElseThrow());
         Driver delegate = Objects.requireNonNull(
                 offering.planByName("database").orElseThrow().driver());

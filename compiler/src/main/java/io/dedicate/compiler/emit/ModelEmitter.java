@@ -4,9 +4,9 @@ import io.dedicate.bundle.BundleDigest;
 import io.dedicate.bundle.BundleLayout;
 import io.dedicate.bundle.model.Automation;
 import io.dedicate.bundle.model.BundleModel;
-import io.dedicate.bundle.model.ChildDriver;
 import io.dedicate.bundle.model.ClusterOperation;
 import io.dedicate.bundle.model.Driver;
+import io.dedicate.bundle.model.DriverKind;
 import io.dedicate.bundle.model.DriverSetting;
 import io.dedicate.bundle.model.DriverSettings;
 import io.dedicate.bundle.model.Limits;
@@ -113,8 +113,8 @@ public final class ModelEmitter implements Emitter {
     /** The plan's driver; the validation made sure it is a known one with only its own settings. */
     private static Driver driver(ChildPlan plan) {
         String name = plan.driver().name();
-        ChildDriver driver =
-                ChildDriver.named(name).orElseThrow(() -> new IllegalStateException("driver not validated: " + name));
+        DriverKind driver =
+                DriverKind.named(name).orElseThrow(() -> new IllegalStateException("driver not validated: " + name));
         Map<DriverSetting, Object> settings = new LinkedHashMap<>();
         plan.driver()
                 .settings()

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * How a child plan's instances are created and bound inside their cluster: one of the bundle's
- * {@link io.dedicate.bundle.model.ChildDriver}s, which says the settings each takes and the cluster
+ * {@link io.dedicate.bundle.model.DriverKind}s, which says the settings each takes and the cluster
  * outputs each needs.
  *
  * @param settings normalised settings (byte sizes as Long bytes), in source order

@@ -1,7 +1,7 @@
 package io.dedicate.compiler.resolve;
 
 import io.dedicate.bundle.model.BuiltInParameter;
-import io.dedicate.bundle.model.ChildDriver;
+import io.dedicate.bundle.model.DriverKind;
 import io.dedicate.bundle.model.Quantity;
 import io.dedicate.compiler.load.ExpandedOffering;
 import io.dedicate.compiler.model.App;
@@ -228,8 +228,8 @@ public final class ModelBuilder {
     private ChildPlan childPlan(Member.Plan plan) {
         PlanSetting.Driver driver = setting(plan, PlanSetting.Driver.class)
                 .orElseThrow(() -> notValidated("driver of plan " + plan.name()));
-        ChildDriver known =
-                ChildDriver.named(driver.driver().value()).orElseThrow(() -> notValidated("driver " + driver));
+        DriverKind known =
+                DriverKind.named(driver.driver().value()).orElseThrow(() -> notValidated("driver " + driver));
         Map<String, Object> settings = new LinkedHashMap<>();
         for (Setting setting : driver.settings()) {
             SettingKind kind = SettingBlock.of(known)

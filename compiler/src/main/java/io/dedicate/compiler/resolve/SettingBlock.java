@@ -1,6 +1,6 @@
 package io.dedicate.compiler.resolve;
 
-import io.dedicate.bundle.model.ChildDriver;
+import io.dedicate.bundle.model.DriverKind;
 import io.dedicate.bundle.model.DriverSetting;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * The blocks of open-ended {@code key value} settings and the keys each one knows: the BOSH
  * {@code update} block, {@code limits}, {@code pipeline}, and each driver's settings (from the
- * bundle's {@link ChildDriver} contract).
+ * bundle's {@link DriverKind} contract).
  */
 @SuppressWarnings("ImmutableEnumChecker") // its collections are unmodifiable copies
 public enum SettingBlock {
@@ -35,9 +35,9 @@ public enum SettingBlock {
                     new Key("task_image", SettingKind.STRING, false),
                     new Key("task_image_tag", SettingKind.STRING, false))),
     /** The settings of the {@code delegate} driver, as the bundle's driver contract defines them. */
-    DRIVER_DELEGATE(ChildDriver.DELEGATE),
+    DRIVER_DELEGATE(DriverKind.DELEGATE),
     /** The settings of the {@code mysql} driver, as the bundle's driver contract defines them. */
-    DRIVER_MYSQL(ChildDriver.MYSQL);
+    DRIVER_MYSQL(DriverKind.MYSQL);
 
     /** A known key: its value's kind, and whether the block must give it. */
     public record Key(String name, SettingKind kind, boolean required) {}
@@ -45,7 +45,7 @@ public enum SettingBlock {
     private final String label;
     private final Map<String, Key> keys;
 
-    SettingBlock(ChildDriver driver) {
+    SettingBlock(DriverKind driver) {
         this(
                 "driver " + driver.driverName(),
                 driver.settings().stream().map(SettingBlock::key).toList());
@@ -59,7 +59,7 @@ public enum SettingBlock {
     }
 
     /** The settings block of {@code driver}. */
-    public static SettingBlock of(ChildDriver driver) {
+    public static SettingBlock of(DriverKind driver) {
         return switch (driver) {
             case DELEGATE -> DRIVER_DELEGATE;
             case MYSQL -> DRIVER_MYSQL;

@@ -1,6 +1,6 @@
 package io.dedicate.compiler.validate;
 
-import io.dedicate.bundle.model.ChildDriver;
+import io.dedicate.bundle.model.DriverKind;
 import io.dedicate.compiler.diagnostic.Reporter;
 import io.dedicate.compiler.load.ExpandedOffering;
 import io.dedicate.dsl.ast.Member;
@@ -26,7 +26,7 @@ public final class MissingDriverOutputRule implements Rule {
                 continue;
             }
             for (PlanSetting.Driver driver : Members.ofKind(plan.settings(), PlanSetting.Driver.class)) {
-                ChildDriver.named(driver.driver().value()).ifPresent(known -> {
+                DriverKind.named(driver.driver().value()).ifPresent(known -> {
                     List<String> missing = known.requiredOutputs().stream()
                             .filter(o -> !outputs.contains(o))
                             .toList();

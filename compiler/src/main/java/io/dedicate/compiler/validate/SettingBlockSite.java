@@ -1,6 +1,6 @@
 package io.dedicate.compiler.validate;
 
-import io.dedicate.bundle.model.ChildDriver;
+import io.dedicate.bundle.model.DriverKind;
 import io.dedicate.compiler.load.ExpandedOffering;
 import io.dedicate.compiler.resolve.SettingBlock;
 import io.dedicate.dsl.FromSourceSpan;
@@ -32,7 +32,7 @@ record SettingBlockSite(SettingBlock block, List<Setting> settings, FromSourceSp
         }
         for (Member.Plan plan : offering.plans()) {
             for (PlanSetting.Driver driver : Members.ofKind(plan.settings(), PlanSetting.Driver.class)) {
-                ChildDriver.named(driver.driver().value())
+                DriverKind.named(driver.driver().value())
                         .ifPresent(known -> sites.add(
                                 new SettingBlockSite(SettingBlock.of(known), driver.settings(), driver.driver())));
             }

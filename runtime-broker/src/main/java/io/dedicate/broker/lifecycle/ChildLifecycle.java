@@ -35,8 +35,8 @@ import io.dedicate.broker.state.InstanceStatus;
 import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.broker.state.Placement;
 import io.dedicate.bundle.model.BuiltInParameter;
-import io.dedicate.bundle.model.ChildDriver;
 import io.dedicate.bundle.model.Driver;
+import io.dedicate.bundle.model.DriverKind;
 import io.dedicate.bundle.model.OfferingModel;
 import io.dedicate.bundle.model.PlanModel;
 import java.time.Clock;
@@ -76,8 +76,8 @@ public final class ChildLifecycle {
     private static final String COLLATION = "collation";
     private static final String READ_ONLY = "read_only";
     private static final String PASSWORD = "password";
-    private static final ChildDriver MYSQL = ChildDriver.MYSQL;
-    static final ChildDriver DELEGATE = ChildDriver.DELEGATE;
+    private static final DriverKind MYSQL = DriverKind.MYSQL;
+    static final DriverKind DELEGATE = DriverKind.DELEGATE;
 
     private final LoadedBundle bundle;
     private final ParameterValidator validator;

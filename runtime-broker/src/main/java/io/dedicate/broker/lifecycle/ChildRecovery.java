@@ -8,8 +8,8 @@ import io.dedicate.broker.state.ChildStore;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStatus;
 import io.dedicate.broker.state.InstanceStore;
-import io.dedicate.bundle.model.ChildDriver;
 import io.dedicate.bundle.model.Driver;
+import io.dedicate.bundle.model.DriverKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class ChildRecovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChildRecovery.class);
-    private static final ChildDriver MYSQL = ChildDriver.MYSQL;
+    private static final DriverKind MYSQL = DriverKind.MYSQL;
 
     private final InstanceStore instances;
     private final ChildStore childStore;

@@ -7,8 +7,8 @@ import io.dedicate.broker.state.ChildStore;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStatus;
 import io.dedicate.broker.state.InstanceStore;
-import io.dedicate.bundle.model.ChildDriver;
 import io.dedicate.bundle.model.Driver;
+import io.dedicate.bundle.model.DriverKind;
 import io.dedicate.bundle.model.DriverSetting;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class MysqlQuotaSweep {
 
     private static final Logger LOG = LoggerFactory.getLogger(MysqlQuotaSweep.class);
-    private static final ChildDriver MYSQL = ChildDriver.MYSQL;
+    private static final DriverKind MYSQL = DriverKind.MYSQL;
     private static final DriverSetting QUOTA = DriverSetting.QUOTA;
 
     private final InstanceStore instances;

@@ -11,7 +11,7 @@ import java.util.Optional;
  * against this list; the broker picks its implementation of a plan's driver from it.
  */
 @SuppressWarnings("ImmutableEnumChecker") // its lists are unmodifiable copies
-public enum ChildDriver {
+public enum DriverKind {
     /** Forwards the OSB calls to the cluster's own service broker. */
     DELEGATE(
             List.of(DriverSetting.SERVICE, DriverSetting.PLAN),
@@ -24,7 +24,7 @@ public enum ChildDriver {
     private final List<DriverSetting> settings;
     private final List<String> requiredOutputs;
 
-    ChildDriver(List<DriverSetting> settings, List<String> requiredOutputs) {
+    DriverKind(List<DriverSetting> settings, List<String> requiredOutputs) {
         this.settings = List.copyOf(settings);
         this.requiredOutputs = List.copyOf(requiredOutputs);
     }
@@ -50,13 +50,13 @@ public enum ChildDriver {
     }
 
     /** The driver named {@code name}. */
-    public static Optional<ChildDriver> named(String name) {
+    public static Optional<DriverKind> named(String name) {
         return Arrays.stream(values()).filter(d -> d.driverName().equals(name)).findFirst();
     }
 
     /** Every driver's name, in declaration order. */
     public static List<String> names() {
-        return Arrays.stream(values()).map(ChildDriver::driverName).toList();
+        return Arrays.stream(values()).map(DriverKind::driverName).toList();
     }
 
     /** The driver's name ({@code mysql}), for messages. */
