@@ -4,6 +4,8 @@ import io.dedicate.broker.children.ClusterBrokerClient;
 import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.git.GitDeployer;
 import io.dedicate.broker.git.GitSettings;
+import io.dedicate.broker.lifecycle.ChildBindings;
+import io.dedicate.broker.lifecycle.ChildDrivers;
 import io.dedicate.broker.lifecycle.ChildLifecycle;
 import io.dedicate.broker.lifecycle.ClusterCascade;
 import io.dedicate.broker.lifecycle.ClusterLifecycle;
@@ -11,6 +13,7 @@ import io.dedicate.broker.lifecycle.DelegatedChildren;
 import io.dedicate.broker.lifecycle.DelegatedOperations;
 import io.dedicate.broker.lifecycle.DeleteProtection;
 import io.dedicate.broker.lifecycle.MetaPipelineSync;
+import io.dedicate.broker.lifecycle.MysqlChildren;
 import io.dedicate.broker.lifecycle.OperationCommitter;
 import io.dedicate.broker.lifecycle.OperationLinks;
 import io.dedicate.broker.lifecycle.OperationRecovery;
@@ -196,6 +199,19 @@ public class BrokerConfiguration {
         return new MysqlChildDriver(Duration.ofSeconds(10));
     }
 
+    /** The {@code mysql} child driver: a database per child, a user per binding, made by the broker itself. */
+    @Bean
+    MysqlChildren mysqlChildren(
+            StateStore store, SecretBox secrets, OperationLinks links, MysqlChildDriver mysql, ChildSettings children) {
+        return new MysqlChildren(store, secrets, links, mysql, children.creatingGrace());
+    }
+
+    /** The child drivers this broker runs, chosen by each child plan's driver name. */
+    @Bean
+    ChildDrivers childDrivers(LoadedBundle bundle, MysqlChildren mysql, DelegatedChildren delegated) {
+        return new ChildDrivers(bundle, mysql, delegated);
+    }
+
     @Bean
     ChildLifecycle childLifecycle(
             LoadedBundle bundle,
@@ -204,15 +220,23 @@ public class BrokerConfiguration {
             SecretBox secrets,
             OperationLinks links,
             Clock clock,
-            DelegatedChildren delegated,
-            ChildSettings children,
-            MysqlChildDriver mysql) {
-        return new ChildLifecycle(
-                bundle, validator, store, secrets, links, mysql, clock, delegated, children.creatingGrace());
+            ChildDrivers drivers,
+            ChildSettings children) {
+        return new ChildLifecycle(bundle, validator, store, secrets, links, clock, drivers, children.creatingGrace());
     }
 
     @Bean
-    DedicatedBindingService bindingService(LoadedBundle bundle, StateStore store, ChildLifecycle children) {
+    ChildBindings childBindings(
+            LoadedBundle bundle,
+            ParameterValidator validator,
+            StateStore store,
+            SecretBox secrets,
+            ChildDrivers drivers) {
+        return new ChildBindings(bundle, validator, store, secrets, drivers);
+    }
+
+    @Bean
+    DedicatedBindingService bindingService(LoadedBundle bundle, StateStore store, ChildBindings children) {
         return new DedicatedBindingService(bundle, store, children);
     }
 
@@ -289,7 +313,6 @@ public class BrokerConfiguration {
                 bundle,
                 store,
                 secrets,
-                validator,
                 new DelegatedOperations(dataSource, clock, settings.defaultOperationTimeout()),
                 new ClusterBrokerClient(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(60), clock),
                 links);

@@ -2,10 +2,11 @@ package io.dedicate.broker;
 
 import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.children.MysqlQuotaEnforcer;
-import io.dedicate.broker.lifecycle.ChildLifecycle;
+import io.dedicate.broker.lifecycle.ChildDrivers;
 import io.dedicate.broker.lifecycle.ChildMaintenance;
 import io.dedicate.broker.lifecycle.ChildRecovery;
 import io.dedicate.broker.lifecycle.DelegatedChildren;
+import io.dedicate.broker.lifecycle.MysqlChildren;
 import io.dedicate.broker.lifecycle.MysqlQuotaSweep;
 import io.dedicate.broker.state.StateStore;
 import java.time.Clock;
@@ -22,14 +23,14 @@ import org.springframework.context.annotation.Configuration;
 public class ChildOperationsConfiguration {
 
     @Bean
-    ChildRecovery childRecovery(
-            StateStore store, ChildLifecycle children, MysqlChildDriver mysql, Clock clock, ChildSettings settings) {
-        return new ChildRecovery(store, children, mysql, clock, settings.creatingGrace());
+    ChildRecovery childRecovery(StateStore store, ChildDrivers drivers, Clock clock, ChildSettings settings) {
+        return new ChildRecovery(store, drivers, clock, settings.creatingGrace());
     }
 
     @Bean
-    MysqlQuotaSweep mysqlQuotaSweep(StateStore store, ChildLifecycle children, MysqlChildDriver mysql) {
-        return new MysqlQuotaSweep(store, children, new MysqlQuotaEnforcer(mysql));
+    MysqlQuotaSweep mysqlQuotaSweep(
+            StateStore store, ChildDrivers drivers, MysqlChildren children, MysqlChildDriver mysql) {
+        return new MysqlQuotaSweep(store, drivers, children, new MysqlQuotaEnforcer(mysql));
     }
 
     @Bean

@@ -3,7 +3,6 @@ package io.dedicate.broker.lifecycle;
 import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.children.MysqlQuotaEnforcer;
 import io.dedicate.broker.children.QuotaCheck;
-import io.dedicate.broker.offering.Driver;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStatus;
 import io.dedicate.broker.state.StateStore;
@@ -24,16 +23,18 @@ import org.slf4j.LoggerFactory;
 public final class MysqlQuotaSweep {
 
     private static final Logger LOG = LoggerFactory.getLogger(MysqlQuotaSweep.class);
-    private static final String MYSQL = "mysql";
     private static final String QUOTA = "quota";
 
     private final StateStore store;
-    private final ChildLifecycle children;
+    private final ChildDrivers drivers;
+    private final MysqlChildren mysql;
     private final MysqlQuotaEnforcer enforcer;
 
-    public MysqlQuotaSweep(StateStore store, ChildLifecycle children, MysqlQuotaEnforcer enforcer) {
+    /** Sweeps the children that {@code drivers} give to {@code mysql}. */
+    public MysqlQuotaSweep(StateStore store, ChildDrivers drivers, MysqlChildren mysql, MysqlQuotaEnforcer enforcer) {
         this.store = store;
-        this.children = children;
+        this.drivers = drivers;
+        this.mysql = mysql;
         this.enforcer = enforcer;
     }
 
@@ -57,7 +58,7 @@ public final class MysqlQuotaSweep {
                 return;
             }
             try {
-                for (QuotaCheck check : enforcer.enforce(children.clusterAdmin(cluster.get()), quotas)) {
+                for (QuotaCheck check : enforcer.enforce(mysql.adminEndpoint(cluster.get()), quotas)) {
                     checks.add(check);
                     if (!check.revokedFrom().isEmpty()) {
                         LOG.info(
@@ -89,9 +90,9 @@ public final class MysqlQuotaSweep {
 
     /** The quota of a child of the {@code mysql} driver whose plan sets one. */
     private Optional<Long> quota(InstanceRecord child) {
-        return children.driverOf(child)
-                .filter(driver -> driver.name().equals(MYSQL))
-                .map(Driver::settings)
+        return drivers.find(child)
+                .filter(chosen -> chosen.driver() == mysql)
+                .map(chosen -> chosen.declared().settings())
                 .map(settings -> settings.get(QUOTA))
                 .filter(Number.class::isInstance)
                 .map(value -> ((Number) value).longValue())

@@ -10,9 +10,11 @@ import io.dedicate.broker.children.MariaDbServer;
 import io.dedicate.broker.children.MysqlAdminEndpoint;
 import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.http.OperationTimeoutTest.MutableClock;
+import io.dedicate.broker.lifecycle.ChildDrivers;
 import io.dedicate.broker.lifecycle.ChildLifecycle;
 import io.dedicate.broker.lifecycle.ChildRecovery;
 import io.dedicate.broker.lifecycle.LifecycleRequests;
+import io.dedicate.broker.lifecycle.MysqlChildren;
 import io.dedicate.broker.lifecycle.OperationLinks;
 import io.dedicate.broker.lifecycle.Placement;
 import io.dedicate.broker.offering.BundleLoader;
@@ -78,17 +80,11 @@ class ChildRecoveryTest {
         store = new StateStore(dataSource, clock);
         SecretBox secrets = SecretBox.fromKeyFile(data.resolve("secret.key"));
         LoadedBundle bundle = BundleLoader.load(TestBundles.mysqlBundle());
+        OperationLinks links = new OperationLinks(() -> URI.create("http://127.0.0.1:8080"), null, "main");
+        ChildDrivers drivers = new ChildDrivers(bundle, new MysqlChildren(store, secrets, links, mysql, GRACE), null);
         children = new ChildLifecycle(
-                bundle,
-                new ParameterValidator(bundle),
-                store,
-                secrets,
-                new OperationLinks(() -> URI.create("http://127.0.0.1:8080"), null, "main"),
-                mysql,
-                clock,
-                null,
-                GRACE);
-        recovery = new ChildRecovery(store, children, mysql, clock, GRACE);
+                bundle, new ParameterValidator(bundle), store, secrets, links, clock, drivers, GRACE);
+        recovery = new ChildRecovery(store, drivers, clock, GRACE);
         cluster = readyCluster();
     }
 
