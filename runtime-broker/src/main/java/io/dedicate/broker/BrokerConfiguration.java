@@ -4,12 +4,15 @@ import io.dedicate.broker.children.ClusterBrokerClient;
 import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.git.GitDeployer;
 import io.dedicate.broker.git.GitSettings;
+import io.dedicate.broker.lifecycle.ChildBindings;
+import io.dedicate.broker.lifecycle.ChildDrivers;
 import io.dedicate.broker.lifecycle.ChildLifecycle;
 import io.dedicate.broker.lifecycle.ClusterCascade;
 import io.dedicate.broker.lifecycle.ClusterLifecycle;
 import io.dedicate.broker.lifecycle.DelegatedChildren;
 import io.dedicate.broker.lifecycle.DeleteProtection;
 import io.dedicate.broker.lifecycle.MetaPipelineSync;
+import io.dedicate.broker.lifecycle.MysqlChildren;
 import io.dedicate.broker.lifecycle.OperationCommitter;
 import io.dedicate.broker.lifecycle.OperationLinks;
 import io.dedicate.broker.lifecycle.OperationRecovery;
@@ -231,35 +234,53 @@ public class BrokerConfiguration {
         return new MysqlChildDriver(Duration.ofSeconds(10));
     }
 
+    /** The {@code mysql} child driver: a database per child, a user per binding, made by the broker itself. */
+    @Bean
+    MysqlChildren mysqlChildren(
+            InstanceStore instances,
+            ChildStore childStore,
+            BindingStore bindings,
+            SecretBox secrets,
+            OperationLinks links,
+            MysqlChildDriver mysql,
+            ChildSettings children) {
+        return new MysqlChildren(instances, childStore, bindings, secrets, links, mysql, children.creatingGrace());
+    }
+
+    /** The child drivers this broker runs, chosen by each child plan's driver name. */
+    @Bean
+    ChildDrivers childDrivers(LoadedBundle bundle, MysqlChildren mysql, DelegatedChildren delegated) {
+        return new ChildDrivers(bundle, mysql, delegated);
+    }
+
     @Bean
     ChildLifecycle childLifecycle(
             LoadedBundle bundle,
             ParameterValidator validator,
             InstanceStore instances,
             ChildStore childStore,
-            BindingStore bindings,
             SecretBox secrets,
             OperationLinks links,
             Clock clock,
-            DelegatedChildren delegated,
-            ChildSettings children,
-            MysqlChildDriver mysql) {
+            ChildDrivers drivers,
+            ChildSettings children) {
         return new ChildLifecycle(
-                bundle,
-                validator,
-                instances,
-                childStore,
-                bindings,
-                secrets,
-                links,
-                mysql,
-                clock,
-                delegated,
-                children.creatingGrace());
+                bundle, validator, instances, childStore, secrets, links, clock, drivers, children.creatingGrace());
     }
 
     @Bean
-    DedicatedBindingService bindingService(LoadedBundle bundle, InstanceStore instances, ChildLifecycle children) {
+    ChildBindings childBindings(
+            LoadedBundle bundle,
+            ParameterValidator validator,
+            InstanceStore instances,
+            BindingStore bindings,
+            SecretBox secrets,
+            ChildDrivers drivers) {
+        return new ChildBindings(bundle, validator, instances, bindings, secrets, drivers);
+    }
+
+    @Bean
+    DedicatedBindingService bindingService(LoadedBundle bundle, InstanceStore instances, ChildBindings children) {
         return new DedicatedBindingService(bundle, instances, children);
     }
 
@@ -318,7 +339,6 @@ public class BrokerConfiguration {
             BindingStore bindings,
             StateDatabase database,
             SecretBox secrets,
-            ParameterValidator validator,
             OperationLinks links,
             Clock clock,
             BrokerSettings settings) {
@@ -328,7 +348,6 @@ public class BrokerConfiguration {
                 children,
                 bindings,
                 secrets,
-                validator,
                 new DelegatedOperationStore(database, settings.defaultOperationTimeout()),
                 new ClusterBrokerClient(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(60), clock),
                 links);

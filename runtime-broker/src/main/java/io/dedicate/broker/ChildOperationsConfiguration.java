@@ -2,8 +2,9 @@ package io.dedicate.broker;
 
 import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.children.MysqlQuotaEnforcer;
-import io.dedicate.broker.lifecycle.ChildLifecycle;
+import io.dedicate.broker.lifecycle.ChildDrivers;
 import io.dedicate.broker.lifecycle.ChildRecovery;
+import io.dedicate.broker.lifecycle.MysqlChildren;
 import io.dedicate.broker.lifecycle.MysqlQuotaSweep;
 import io.dedicate.broker.state.BindingStore;
 import io.dedicate.broker.state.ChildStore;
@@ -26,16 +27,19 @@ public class ChildOperationsConfiguration {
             InstanceStore instances,
             ChildStore childStore,
             BindingStore bindings,
-            ChildLifecycle children,
-            MysqlChildDriver mysql,
+            ChildDrivers drivers,
             Clock clock,
             ChildSettings settings) {
-        return new ChildRecovery(instances, childStore, bindings, children, mysql, clock, settings.creatingGrace());
+        return new ChildRecovery(instances, childStore, bindings, drivers, clock, settings.creatingGrace());
     }
 
     @Bean
     MysqlQuotaSweep mysqlQuotaSweep(
-            InstanceStore instances, ChildStore childStore, ChildLifecycle children, MysqlChildDriver mysql) {
-        return new MysqlQuotaSweep(instances, childStore, children, new MysqlQuotaEnforcer(mysql));
+            InstanceStore instances,
+            ChildStore childStore,
+            ChildDrivers drivers,
+            MysqlChildren children,
+            MysqlChildDriver mysql) {
+        return new MysqlQuotaSweep(instances, childStore, drivers, children, new MysqlQuotaEnforcer(mysql));
     }
 }

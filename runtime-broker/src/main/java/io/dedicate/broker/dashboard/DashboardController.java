@@ -1,6 +1,6 @@
 package io.dedicate.broker.dashboard;
 
-import io.dedicate.broker.lifecycle.DelegatedChildren;
+import io.dedicate.broker.lifecycle.ChildDrivers;
 import io.dedicate.broker.lifecycle.OperationLinks;
 import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.osb.BrokerCredentials;
@@ -56,13 +56,13 @@ public class DashboardController {
     private final BrokerCredentials credentials;
     private final DashboardLinks signedLinks;
     private final OperationLinks links;
-    private final DelegatedChildren delegated;
+    private final ChildDrivers drivers;
 
     /**
      * @param credentials the broker's basic-auth credentials, which open every dashboard
      * @param signedLinks checks the signed links
      * @param links the broker's URLs: fresh signed links, Concourse pipelines
-     * @param delegated what children of the delegating driver still have in progress on their cluster's broker
+     * @param drivers what the children's drivers still have in progress (a cluster's broker creating a child)
      */
     public DashboardController(
             LoadedBundle bundle,
@@ -73,7 +73,7 @@ public class DashboardController {
             BrokerCredentials credentials,
             DashboardLinks signedLinks,
             OperationLinks links,
-            DelegatedChildren delegated) {
+            ChildDrivers drivers) {
         this.bundle = bundle;
         this.instances = instances;
         this.operations = operations;
@@ -82,7 +82,7 @@ public class DashboardController {
         this.credentials = credentials;
         this.signedLinks = signedLinks;
         this.links = links;
-        this.delegated = delegated;
+        this.drivers = drivers;
     }
 
     /** The page of the cluster {@code instanceId}, or of the cluster of the child {@code instanceId}. */
@@ -131,13 +131,7 @@ public class DashboardController {
                 .headers(commonHeaders())
                 .contentType(MediaType.TEXT_HTML)
                 .body(new ClusterPage(
-                                bundle,
-                                instances,
-                                operations,
-                                children,
-                                bindings,
-                                links,
-                                delegated::operationInProgress)
+                                bundle, instances, operations, children, bindings, links, drivers::operationInProgress)
                         .render(instance));
     }
 

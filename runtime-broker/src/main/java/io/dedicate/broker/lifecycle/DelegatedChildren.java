@@ -17,11 +17,10 @@ import io.dedicate.broker.lifecycle.OperationStatus.LastOperation;
 import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.osb.InstanceGone;
 import io.dedicate.broker.osb.OsbRefusal;
-import io.dedicate.broker.parameters.ParameterValidator;
+import io.dedicate.broker.parameters.ValidatedParameters;
 import io.dedicate.broker.report.OperationReports;
 import io.dedicate.broker.secrets.SecretBox;
 import io.dedicate.broker.state.BindingRecord;
-import io.dedicate.broker.state.BindingStatus;
 import io.dedicate.broker.state.BindingStore;
 import io.dedicate.broker.state.ChildStore;
 import io.dedicate.broker.state.DelegatedOperation;
@@ -36,8 +35,6 @@ import io.dedicate.broker.state.Placement;
 import io.dedicate.bundle.model.BuiltInParameter;
 import io.dedicate.bundle.model.Driver;
 import io.dedicate.bundle.model.DriverSetting;
-import io.dedicate.bundle.model.OfferingModel;
-import io.dedicate.bundle.model.PlanModel;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -47,7 +44,6 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cloud.servicebroker.exception.ServiceBrokerConcurrencyException;
 
 /**
  * The {@code delegate} child driver: children of a cluster are its own OSB broker's service instances. Provision,
@@ -75,7 +71,7 @@ import org.springframework.cloud.servicebroker.exception.ServiceBrokerConcurrenc
  * cannot be reached), it fails as if that broker had reported a failure. A child whose cluster row is gone (removed
  * after a platform purge) is unbound and deleted here only, with a warning in the log; binding it is refused.
  */
-public final class DelegatedChildren {
+public final class DelegatedChildren implements ChildDriver {
 
     private static final Logger LOG = LoggerFactory.getLogger(DelegatedChildren.class);
     private static final String CLUSTER_ORG = BuiltInParameter.CLUSTER_ORG.parameterName();
@@ -88,7 +84,6 @@ public final class DelegatedChildren {
     private final ChildStore children;
     private final BindingStore bindings;
     private final SecretBox secrets;
-    private final ParameterValidator validator;
     private final DelegatedOperationStore operations;
     private final ClusterBrokerClient client;
     private final OperationLinks links;
@@ -100,7 +95,6 @@ public final class DelegatedChildren {
             ChildStore children,
             BindingStore bindings,
             SecretBox secrets,
-            ParameterValidator validator,
             DelegatedOperationStore operations,
             ClusterBrokerClient client,
             OperationLinks links) {
@@ -109,7 +103,6 @@ public final class DelegatedChildren {
         this.children = children;
         this.bindings = bindings;
         this.secrets = secrets;
-        this.validator = validator;
         this.operations = operations;
         this.client = client;
         this.links = links;
@@ -117,11 +110,17 @@ public final class DelegatedChildren {
 
     // ------------------------------------------------------------------ provision
 
+    /** Nothing to check before the cluster broker is asked: it checks the parameters itself. */
+    @Override
+    public Creation creation(Provision request, Driver driver, ValidatedParameters parameters) {
+        return cluster -> child -> provision(request, child, cluster, driver);
+    }
+
     /**
      * Creates the child, already stored {@code creating} under its cluster's lock, on the cluster's broker: 201 when it
      * answered 200/201, 202 with an operation when it answered 202. On a refusal or failure the child is discarded.
      */
-    Accepted provision(Provision request, InstanceRecord child, InstanceRecord cluster, Driver driver) {
+    private Accepted provision(Provision request, InstanceRecord child, InstanceRecord cluster, Driver driver) {
         String instanceId = child.id();
         String dashboard = links.dashboardUrl(cluster.id());
         Answer answer;
@@ -149,7 +148,8 @@ public final class DelegatedChildren {
     }
 
     /** The answer to the same create again while the cluster broker is still creating the child: 202 again. */
-    Optional<Accepted> provisionInProgress(InstanceRecord child) {
+    @Override
+    public Optional<Accepted> provisionInProgress(InstanceRecord child) {
         String cluster = child.clusterId();
         return operations
                 .inProgress(child.id(), null, Kind.PROVISION)
@@ -164,7 +164,8 @@ public final class DelegatedChildren {
      * answered 202 (the child stays, counted by delete protection, until the cluster broker says it is gone). A child
      * whose cluster is gone is only marked deleted.
      */
-    Accepted delete(Delete request, InstanceRecord child, Optional<InstanceRecord> cluster, Driver driver) {
+    @Override
+    public Accepted delete(Delete request, InstanceRecord child, Optional<InstanceRecord> cluster, Driver driver) {
         String instanceId = child.id();
         Optional<DelegatedOperation> pending = operations.inProgress(instanceId, null, Kind.DEPROVISION);
         if (pending.isPresent()) {
@@ -202,28 +203,26 @@ public final class DelegatedChildren {
 
     // ------------------------------------------------------------------ bindings
 
-    /**
-     * Binds the child on its cluster's broker: 201 with the credentials it answered (stored sealed, so the same bind
-     * again answers 200 with the same ones), or 202 with an operation when it answered 202.
-     */
-    Bound bind(
-            Bind request, InstanceRecord child, OfferingModel offering, PlanModel plan, Driver driver, String digest) {
+    /** A bind of a child whose cluster still exists (422 otherwise); its binding's row names no user. */
+    @Override
+    public BindingCreation binding(Bind request, InstanceRecord child, ValidatedParameters parameters, Driver driver) {
         String instanceId = child.id();
-        String bindingId = request.bindingId();
-        Optional<BindingRecord> existing = bindings.findBinding(bindingId);
-        if (existing.isPresent() && existing.get().status() != BindingStatus.DELETED) {
-            return sameBindAgain(existing.get(), instanceId, digest);
-        }
-        validator.bindingCreate(offering, plan, request.parameters());
         InstanceRecord cluster = liveCluster(child)
                 .orElseThrow(() -> new OsbRefusal(
                         422,
                         null,
                         "service instance " + instanceId + " cannot be bound: its cluster " + child.clusterId()
                                 + " no longer exists. Delete the service instance"));
-        if (!bindings.claimBinding(bindingId, instanceId, DELEGATED_USER, digest)) {
-            return sameBindAgain(bindings.findBinding(bindingId).orElseThrow(), instanceId, digest);
-        }
+        return new BindingCreation(DELEGATED_USER, () -> bind(request, child, cluster, driver));
+    }
+
+    /**
+     * Binds the child on its cluster's broker: 201 with the credentials it answered (stored sealed, so the same bind
+     * again answers 200 with the same ones), or 202 with an operation when it answered 202.
+     */
+    private Bound bind(Bind request, InstanceRecord child, InstanceRecord cluster, Driver driver) {
+        String instanceId = child.id();
+        String bindingId = request.bindingId();
         Answer answer;
         try {
             ClusterBrokerEndpoint broker = endpoint(cluster);
@@ -250,25 +249,20 @@ public final class DelegatedChildren {
         return new Bound(credentials, false);
     }
 
-    private Bound sameBindAgain(BindingRecord binding, String instanceId, String digest) {
-        Optional<Bound> stored = ChildLifecycle.storedBinding(secrets, binding, instanceId, digest);
-        if (stored.isPresent()) {
-            return stored.get();
-        }
-        Optional<DelegatedOperation> pending = operations.inProgress(instanceId, binding.id(), Kind.BIND);
-        if (pending.isPresent()) {
-            return new Bound(Map.of(), true, pending.get().id());
-        }
-        throw new ServiceBrokerConcurrencyException(
-                "binding " + binding.id() + " is being created by another request: try again shortly");
+    /** The answer to the same bind again while the cluster broker is still binding: 202 again. */
+    @Override
+    public Optional<Bound> bindInProgress(InstanceRecord child, String bindingId) {
+        return operations
+                .inProgress(child.id(), bindingId, Kind.BIND)
+                .map(operation -> new Bound(Map.of(), true, operation.id()));
     }
 
     /**
      * Unbinds on the cluster's broker: null (200) when it answered 200 or 410, or the id of an operation to poll when
      * it answered 202 (the binding stays until the cluster broker says it is gone).
      */
-    @Nullable
-    String unbind(Unbind request, BindingRecord binding, InstanceRecord child, Driver driver) {
+    @Override
+    public @Nullable String unbind(Unbind request, BindingRecord binding, InstanceRecord child, Driver driver) {
         String bindingId = binding.id();
         Optional<DelegatedOperation> pending = operations.inProgress(child.id(), bindingId, Kind.UNBIND);
         if (pending.isPresent()) {
@@ -311,16 +305,6 @@ public final class DelegatedChildren {
         return null;
     }
 
-    /** The credentials of a ready binding of a delegated child (GET binding, after an asynchronous bind). */
-    Optional<Map<String, Object>> binding(String instanceId, String bindingId) {
-        return bindings.findBinding(bindingId)
-                .filter(binding -> binding.instanceId().equals(instanceId)
-                        && binding.status() == BindingStatus.READY
-                        && DELEGATED_USER.equals(binding.username()))
-                .flatMap(binding -> Optional.ofNullable(binding.sealedCredentials())
-                        .map(box -> StateJson.readMap(secrets.open(box, ChildLifecycle.bindingContext(bindingId)))));
-    }
-
     // ------------------------------------------------------------------ last operations
 
     /**
@@ -328,7 +312,8 @@ public final class DelegatedChildren {
      * cluster broker while it is in progress and applying its outcome; empty when the operation is not a delegated one
      * of this instance (the caller then answers as for any other instance).
      */
-    Optional<LastOperation> lastOperation(String instanceId, @Nullable String operationId) {
+    @Override
+    public Optional<LastOperation> lastOperation(String instanceId, @Nullable String operationId) {
         Optional<DelegatedOperation> found = operationId == null
                 ? operations.latestOfInstance(instanceId)
                 : operations.find(operationId).filter(o -> o.instanceId().equals(instanceId) && o.bindingId() == null);
@@ -336,7 +321,9 @@ public final class DelegatedChildren {
     }
 
     /** The state of a delegated binding operation, like {@link #lastOperation}. */
-    Optional<LastOperation> bindingLastOperation(String instanceId, String bindingId, @Nullable String operationId) {
+    @Override
+    public Optional<LastOperation> bindingLastOperation(
+            String instanceId, String bindingId, @Nullable String operationId) {
         Optional<DelegatedOperation> found = operationId == null
                 ? operations.latestOfBinding(instanceId, bindingId)
                 : operations
@@ -507,14 +494,14 @@ public final class DelegatedChildren {
     private Driver driverOf(InstanceRecord child) {
         Driver driver = CatalogLookup.plan(CatalogLookup.offering(bundle, child.serviceId()), child.planId())
                 .driver();
-        if (driver == null || !driver.name().equals(ChildLifecycle.DELEGATE)) {
+        if (driver == null) {
             throw new ChildDriverException("service instance " + child.id() + " is not a child of a `delegate` plan");
         }
         return driver;
     }
 
     private String seal(String bindingId, Map<String, Object> credentials) {
-        return secrets.seal(StateJson.write(credentials), ChildLifecycle.bindingContext(bindingId));
+        return secrets.seal(StateJson.write(credentials), ChildBindings.bindingContext(bindingId));
     }
 
     /** The OSB refusal for a failed call: a cluster broker's refusal passed on, anything else a 502. */
@@ -668,12 +655,21 @@ public final class DelegatedChildren {
      * What the cluster broker is still doing to a child, for the cluster's dashboard: {@code creating (cluster
      * broker)} or {@code deleting (cluster broker)}; empty when no delegated operation of the child is in progress.
      */
+    @Override
     public Optional<String> operationInProgress(String instanceId) {
         return operations
                 .latestOfInstance(instanceId)
                 .filter(operation -> operation.state() == OperationState.IN_PROGRESS)
                 .map(operation ->
                         (operation.kind() == Kind.DEPROVISION ? "deleting" : "creating") + " (cluster broker)");
+    }
+
+    // ------------------------------------------------------------------ stuck creates
+
+    /** None: every asynchronous operation has a deadline ({@link #failOverdue}), which ends a create that stalled. */
+    @Override
+    public Optional<StuckRecovery> stuckRecovery() {
+        return Optional.empty();
     }
 
     /** The child's cluster, unless its row is gone or deleted. */

@@ -7,8 +7,6 @@ import io.dedicate.broker.state.ChildStore;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStatus;
 import io.dedicate.broker.state.InstanceStore;
-import io.dedicate.bundle.model.Driver;
-import io.dedicate.bundle.model.DriverKind;
 import io.dedicate.bundle.model.DriverSetting;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,19 +25,24 @@ import org.slf4j.LoggerFactory;
 public final class MysqlQuotaSweep {
 
     private static final Logger LOG = LoggerFactory.getLogger(MysqlQuotaSweep.class);
-    private static final DriverKind MYSQL = DriverKind.MYSQL;
-    private static final DriverSetting QUOTA = DriverSetting.QUOTA;
 
     private final InstanceStore instances;
     private final ChildStore childStore;
-    private final ChildLifecycle children;
+    private final ChildDrivers drivers;
+    private final MysqlChildren mysql;
     private final MysqlQuotaEnforcer enforcer;
 
+    /** Sweeps the children that {@code drivers} give to {@code mysql}. */
     public MysqlQuotaSweep(
-            InstanceStore instances, ChildStore childStore, ChildLifecycle children, MysqlQuotaEnforcer enforcer) {
+            InstanceStore instances,
+            ChildStore childStore,
+            ChildDrivers drivers,
+            MysqlChildren mysql,
+            MysqlQuotaEnforcer enforcer) {
         this.instances = instances;
         this.childStore = childStore;
-        this.children = children;
+        this.drivers = drivers;
+        this.mysql = mysql;
         this.enforcer = enforcer;
     }
 
@@ -63,7 +66,7 @@ public final class MysqlQuotaSweep {
                 return;
             }
             try {
-                for (QuotaCheck check : enforcer.enforce(children.clusterAdmin(cluster.get()), quotas)) {
+                for (QuotaCheck check : enforcer.enforce(mysql.adminEndpoint(cluster.get()), quotas)) {
                     checks.add(check);
                     if (!check.revokedFrom().isEmpty()) {
                         LOG.info(
@@ -95,12 +98,9 @@ public final class MysqlQuotaSweep {
 
     /** The quota of a child of the {@code mysql} driver whose plan sets one. */
     private Optional<Long> quota(InstanceRecord child) {
-        return children.driverOf(child)
-                .filter(driver -> driver.name().equals(MYSQL))
-                .map(Driver::settings)
-                .map(settings -> settings.get(QUOTA))
-                .filter(Number.class::isInstance)
-                .map(value -> ((Number) value).longValue())
+        return drivers.find(child)
+                .filter(chosen -> chosen.driver() == mysql)
+                .flatMap(chosen -> chosen.declared().settings().bytes(DriverSetting.QUOTA))
                 .filter(bytes -> bytes > 0);
     }
 }

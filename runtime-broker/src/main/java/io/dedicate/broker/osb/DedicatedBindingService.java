@@ -1,6 +1,6 @@
 package io.dedicate.broker.osb;
 
-import io.dedicate.broker.lifecycle.ChildLifecycle;
+import io.dedicate.broker.lifecycle.ChildBindings;
 import io.dedicate.broker.lifecycle.LifecycleRequests;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Bound;
 import io.dedicate.broker.offering.LoadedBundle;
@@ -31,15 +31,15 @@ import reactor.core.publisher.Mono;
  * The binding API. Clusters are not bindable: binding one answers 422 with the command that
  * creates a database inside it, which is what an application binds. Databases (child instances)
  * are bound, fetched (bindings are retrievable: the stored credentials) and unbound by the {@link
- * ChildLifecycle}, synchronously; an unknown binding, or one still being created, answers 404.
+ * ChildBindings}, synchronously unless their driver works asynchronously; an unknown binding, or one still being created, answers 404.
  */
 public final class DedicatedBindingService implements ServiceInstanceBindingService {
 
     private final LoadedBundle bundle;
     private final InstanceStore instances;
-    private final ChildLifecycle children;
+    private final ChildBindings children;
 
-    public DedicatedBindingService(LoadedBundle bundle, InstanceStore instances, ChildLifecycle children) {
+    public DedicatedBindingService(LoadedBundle bundle, InstanceStore instances, ChildBindings children) {
         this.bundle = bundle;
         this.instances = instances;
         this.children = children;
@@ -103,16 +103,14 @@ public final class DedicatedBindingService implements ServiceInstanceBindingServ
     @Override
     public Mono<GetServiceInstanceBindingResponse> getServiceInstanceBinding(GetServiceInstanceBindingRequest request) {
         return Mono.fromCallable(() -> GetServiceInstanceAppBindingResponse.builder()
-                .credentials(children.delegatedBinding(request.getServiceInstanceId(), request.getBindingId())
-                        .orElseGet(() ->
-                                children.bindingCredentials(request.getServiceInstanceId(), request.getBindingId())))
+                .credentials(children.bindingCredentials(request.getServiceInstanceId(), request.getBindingId()))
                 .build());
     }
 
     @Override
     public Mono<GetLastServiceBindingOperationResponse> getLastOperation(
             GetLastServiceBindingOperationRequest request) {
-        return Mono.fromCallable(() -> children.delegatedBindingLastOperation(
+        return Mono.fromCallable(() -> children.driverLastOperation(
                         request.getServiceInstanceId(), request.getBindingId(), request.getOperation())
                 .map(last -> GetLastServiceBindingOperationResponse.builder()
                         .operationState(

@@ -124,7 +124,7 @@ public final class DedicatedServiceInstanceService implements ServiceInstanceSer
     @Override
     public Mono<GetLastServiceOperationResponse> getLastOperation(GetLastServiceOperationRequest request) {
         return Mono.fromCallable(() -> {
-            OperationStatus.LastOperation last = children.delegatedLastOperation(
+            OperationStatus.LastOperation last = children.driverLastOperation(
                             request.getServiceInstanceId(), request.getOperation())
                     .orElseGet(() -> status.lastOperation(request.getServiceInstanceId(), request.getOperation()));
             return GetLastServiceOperationResponse.builder()

@@ -10,9 +10,11 @@ import io.dedicate.broker.children.MariaDbServer;
 import io.dedicate.broker.children.MysqlAdminEndpoint;
 import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.http.OperationTimeoutTest.MutableClock;
+import io.dedicate.broker.lifecycle.ChildDrivers;
 import io.dedicate.broker.lifecycle.ChildLifecycle;
 import io.dedicate.broker.lifecycle.ChildRecovery;
 import io.dedicate.broker.lifecycle.LifecycleRequests;
+import io.dedicate.broker.lifecycle.MysqlChildren;
 import io.dedicate.broker.lifecycle.OperationLinks;
 import io.dedicate.broker.offering.BundleLoader;
 import io.dedicate.broker.offering.LoadedBundle;
@@ -88,19 +90,12 @@ class ChildRecoveryTest {
         bindings = new BindingStore(database);
         SecretBox secrets = SecretBox.fromKeyFile(data.resolve("secret.key"));
         LoadedBundle bundle = BundleLoader.load(TestBundles.mysqlBundle());
+        OperationLinks links = new OperationLinks(() -> URI.create("http://127.0.0.1:8080"), null, "main");
+        ChildDrivers drivers = new ChildDrivers(
+                bundle, new MysqlChildren(instances, childStore, bindings, secrets, links, mysql, GRACE), null);
         children = new ChildLifecycle(
-                bundle,
-                new ParameterValidator(bundle),
-                instances,
-                childStore,
-                bindings,
-                secrets,
-                new OperationLinks(() -> URI.create("http://127.0.0.1:8080"), null, "main"),
-                mysql,
-                clock,
-                null,
-                GRACE);
-        recovery = new ChildRecovery(instances, childStore, bindings, children, mysql, clock, GRACE);
+                bundle, new ParameterValidator(bundle), instances, childStore, secrets, links, clock, drivers, GRACE);
+        recovery = new ChildRecovery(instances, childStore, bindings, drivers, clock, GRACE);
         cluster = readyCluster();
     }
 
