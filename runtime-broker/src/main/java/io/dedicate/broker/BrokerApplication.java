@@ -6,7 +6,8 @@ import org.springframework.cloud.servicebroker.autoconfigure.web.servlet.Service
 
 /**
  * Starts the runtime broker: {@code java -jar dedicate-broker.jar --dedicate.bundle=DIR_OR_JAR}. The framework's OSB
- * controllers are declared by {@link OsbWebConfiguration} instead of its own auto-configuration.
+ * controllers are declared by {@link OsbWebConfiguration} instead of its own web auto-configuration, which declares
+ * them unconditionally: two of them are replaced (see there why).
  */
 @SpringBootApplication(exclude = ServiceBrokerWebMvcAutoConfiguration.class)
 public class BrokerApplication {

@@ -4,13 +4,15 @@ import io.dedicate.broker.children.ClusterBrokerClient;
 import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.git.GitDeployer;
 import io.dedicate.broker.git.GitSettings;
+import io.dedicate.broker.lifecycle.ChildBindings;
+import io.dedicate.broker.lifecycle.ChildDrivers;
 import io.dedicate.broker.lifecycle.ChildLifecycle;
 import io.dedicate.broker.lifecycle.ClusterCascade;
 import io.dedicate.broker.lifecycle.ClusterLifecycle;
 import io.dedicate.broker.lifecycle.DelegatedChildren;
-import io.dedicate.broker.lifecycle.DelegatedOperations;
 import io.dedicate.broker.lifecycle.DeleteProtection;
 import io.dedicate.broker.lifecycle.MetaPipelineSync;
+import io.dedicate.broker.lifecycle.MysqlChildren;
 import io.dedicate.broker.lifecycle.OperationCommitter;
 import io.dedicate.broker.lifecycle.OperationLinks;
 import io.dedicate.broker.lifecycle.OperationRecovery;
@@ -22,7 +24,6 @@ import io.dedicate.broker.osb.BasicAuthFilter;
 import io.dedicate.broker.osb.BrokerCredentials;
 import io.dedicate.broker.osb.BundleCatalogService;
 import io.dedicate.broker.osb.CatalogFilter;
-import io.dedicate.broker.osb.CompletedMonoReturnValueHandler;
 import io.dedicate.broker.osb.DedicatedBindingService;
 import io.dedicate.broker.osb.DedicatedServiceInstanceService;
 import io.dedicate.broker.parameters.ParameterValidator;
@@ -30,7 +31,12 @@ import io.dedicate.broker.render.OperationRenderer;
 import io.dedicate.broker.report.OperationReports;
 import io.dedicate.broker.secrets.DashboardLinks;
 import io.dedicate.broker.secrets.SecretBox;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.BindingStore;
+import io.dedicate.broker.state.ChildStore;
+import io.dedicate.broker.state.DelegatedOperationStore;
+import io.dedicate.broker.state.InstanceStore;
+import io.dedicate.broker.state.OperationStore;
+import io.dedicate.broker.state.StateDatabase;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,7 +44,6 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -48,7 +53,6 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /** Wires the broker's parts from {@link BrokerSettings}. */
 @Configuration(proxyBeanMethods = false)
@@ -76,8 +80,28 @@ public class BrokerConfiguration {
     }
 
     @Bean
-    StateStore stateStore(DataSource dataSource, Clock clock) {
-        return new StateStore(dataSource, clock);
+    StateDatabase stateDatabase(DataSource dataSource, Clock clock) {
+        return new StateDatabase(dataSource, clock);
+    }
+
+    @Bean
+    InstanceStore instanceStore(StateDatabase database) {
+        return new InstanceStore(database);
+    }
+
+    @Bean
+    OperationStore operationStore(StateDatabase database) {
+        return new OperationStore(database);
+    }
+
+    @Bean
+    ChildStore childStore(StateDatabase database) {
+        return new ChildStore(database);
+    }
+
+    @Bean
+    BindingStore bindingStore(StateDatabase database) {
+        return new BindingStore(database);
     }
 
     @Bean(destroyMethod = "close")
@@ -137,13 +161,14 @@ public class BrokerConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    MetaPipelineSync metaPipelineSync(StateStore store, GitDeployer git, OperationRenderer renderer) {
-        return new MetaPipelineSync(store, git, renderer, java.time.Duration.ofMillis(500));
+    MetaPipelineSync metaPipelineSync(InstanceStore instances, GitDeployer git, OperationRenderer renderer) {
+        return new MetaPipelineSync(instances, git, renderer, java.time.Duration.ofMillis(500));
     }
 
     @Bean
-    OperationCommitter operationCommitter(StateStore store, GitDeployer git, MetaPipelineSync metaPipeline) {
-        return new OperationCommitter(store, git, metaPipeline);
+    OperationCommitter operationCommitter(
+            InstanceStore instances, OperationStore operations, GitDeployer git, MetaPipelineSync metaPipeline) {
+        return new OperationCommitter(instances, operations, git, metaPipeline);
     }
 
     @Bean
@@ -151,7 +176,9 @@ public class BrokerConfiguration {
             LoadedBundle bundle,
             ParameterValidator validator,
             OperationRenderer renderer,
-            StateStore store,
+            InstanceStore instances,
+            OperationStore operations,
+            ChildStore children,
             OperationCommitter committer,
             SecretBox secrets,
             OperationLinks links,
@@ -162,11 +189,12 @@ public class BrokerConfiguration {
                 bundle,
                 validator,
                 renderer,
-                store,
+                instances,
+                operations,
                 committer,
                 secrets,
                 links,
-                new DeleteProtection(store),
+                new DeleteProtection(children),
                 git.uri(),
                 git.branch(),
                 clock,
@@ -175,14 +203,24 @@ public class BrokerConfiguration {
 
     @Bean
     OperationStatus operationStatus(
-            StateStore store, SecretBox secrets, OperationLinks links, Clock clock, LoadedBundle bundle) {
-        return new OperationStatus(store, secrets, links, clock, new ClusterCascade(bundle, store));
+            InstanceStore instances,
+            OperationStore operations,
+            SecretBox secrets,
+            OperationLinks links,
+            Clock clock,
+            LoadedBundle bundle) {
+        return new OperationStatus(
+                instances, operations, secrets, links, clock, new ClusterCascade(bundle, instances, operations));
     }
 
     @Bean
     OperationReports operationReports(
-            LoadedBundle bundle, StateStore store, SecretBox secrets, OperationCommitter committer) {
-        return new OperationReports(bundle, store, secrets, committer);
+            LoadedBundle bundle,
+            InstanceStore instances,
+            OperationStore operations,
+            SecretBox secrets,
+            OperationCommitter committer) {
+        return new OperationReports(bundle, instances, operations, secrets, committer);
     }
 
     @Bean
@@ -196,24 +234,54 @@ public class BrokerConfiguration {
         return new MysqlChildDriver(Duration.ofSeconds(10));
     }
 
+    /** The {@code mysql} child driver: a database per child, a user per binding, made by the broker itself. */
+    @Bean
+    MysqlChildren mysqlChildren(
+            InstanceStore instances,
+            ChildStore childStore,
+            BindingStore bindings,
+            SecretBox secrets,
+            OperationLinks links,
+            MysqlChildDriver mysql,
+            ChildSettings children) {
+        return new MysqlChildren(instances, childStore, bindings, secrets, links, mysql, children.creatingGrace());
+    }
+
+    /** The child drivers this broker runs, chosen by each child plan's driver name. */
+    @Bean
+    ChildDrivers childDrivers(LoadedBundle bundle, MysqlChildren mysql, DelegatedChildren delegated) {
+        return new ChildDrivers(bundle, mysql, delegated);
+    }
+
     @Bean
     ChildLifecycle childLifecycle(
             LoadedBundle bundle,
             ParameterValidator validator,
-            StateStore store,
+            InstanceStore instances,
+            ChildStore childStore,
             SecretBox secrets,
             OperationLinks links,
             Clock clock,
-            DelegatedChildren delegated,
-            ChildSettings children,
-            MysqlChildDriver mysql) {
+            ChildDrivers drivers,
+            ChildSettings children) {
         return new ChildLifecycle(
-                bundle, validator, store, secrets, links, mysql, clock, delegated, children.creatingGrace());
+                bundle, validator, instances, childStore, secrets, links, clock, drivers, children.creatingGrace());
     }
 
     @Bean
-    DedicatedBindingService bindingService(LoadedBundle bundle, StateStore store, ChildLifecycle children) {
-        return new DedicatedBindingService(bundle, store, children);
+    ChildBindings childBindings(
+            LoadedBundle bundle,
+            ParameterValidator validator,
+            InstanceStore instances,
+            BindingStore bindings,
+            SecretBox secrets,
+            ChildDrivers drivers) {
+        return new ChildBindings(bundle, validator, instances, bindings, secrets, drivers);
+    }
+
+    @Bean
+    DedicatedBindingService bindingService(LoadedBundle bundle, InstanceStore instances, ChildBindings children) {
+        return new DedicatedBindingService(bundle, instances, children);
     }
 
     @Bean
@@ -222,14 +290,11 @@ public class BrokerConfiguration {
         return new DedicatedServiceInstanceService(lifecycle, children, status);
     }
 
+    /** The recovery's passes, run by {@link PeriodicWorkConfiguration}. */
     @Bean
     OperationRecovery operationRecovery(
-            OperationCommitter committer,
-            OperationStatus status,
-            MetaPipelineSync metaPipeline,
-            GitDeployer git,
-            BrokerSettings settings) {
-        return new OperationRecovery(committer, status, metaPipeline, git, settings.recoveryInterval());
+            OperationCommitter committer, OperationStatus status, MetaPipelineSync metaPipeline, GitDeployer git) {
+        return new OperationRecovery(committer, status, metaPipeline, git);
     }
 
     @Bean
@@ -255,15 +320,6 @@ public class BrokerConfiguration {
         return registration;
     }
 
-    /**
-     * OSB answers written on the request's thread (see {@link CompletedMonoReturnValueHandler}), not after an async
-     * dispatch of every call.
-     */
-    @Bean
-    SmartInitializingSingleton completedMonoAnswers(RequestMappingHandlerAdapter adapter) {
-        return () -> CompletedMonoReturnValueHandler.install(adapter);
-    }
-
     @Bean
     FilterRegistrationBean<CatalogFilter> catalogFilter(LoadedBundle bundle) {
         FilterRegistrationBean<CatalogFilter> registration = new FilterRegistrationBean<>(new CatalogFilter(bundle));
@@ -278,19 +334,21 @@ public class BrokerConfiguration {
     @Bean
     DelegatedChildren delegatedChildren(
             LoadedBundle bundle,
-            StateStore store,
+            InstanceStore instances,
+            ChildStore children,
+            BindingStore bindings,
+            StateDatabase database,
             SecretBox secrets,
-            ParameterValidator validator,
-            DataSource dataSource,
             OperationLinks links,
             Clock clock,
             BrokerSettings settings) {
         return new DelegatedChildren(
                 bundle,
-                store,
+                instances,
+                children,
+                bindings,
                 secrets,
-                validator,
-                new DelegatedOperations(dataSource, clock, settings.defaultOperationTimeout()),
+                new DelegatedOperationStore(database, settings.defaultOperationTimeout()),
                 new ClusterBrokerClient(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(60), clock),
                 links);
     }

@@ -2,20 +2,21 @@ package io.dedicate.broker;
 
 import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.children.MysqlQuotaEnforcer;
-import io.dedicate.broker.lifecycle.ChildLifecycle;
-import io.dedicate.broker.lifecycle.ChildMaintenance;
+import io.dedicate.broker.lifecycle.ChildDrivers;
 import io.dedicate.broker.lifecycle.ChildRecovery;
-import io.dedicate.broker.lifecycle.DelegatedChildren;
+import io.dedicate.broker.lifecycle.MysqlChildren;
 import io.dedicate.broker.lifecycle.MysqlQuotaSweep;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.BindingStore;
+import io.dedicate.broker.state.ChildStore;
+import io.dedicate.broker.state.InstanceStore;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the children's background work from {@link ChildSettings}: recovery of stuck creates, delegated operations
- * past their deadline, and quota sweeps.
+ * Wires the children's background work from {@link ChildSettings}: recovery of stuck creates and quota sweeps (run by
+ * {@link PeriodicWorkConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ChildSettings.class)
@@ -23,23 +24,22 @@ public class ChildOperationsConfiguration {
 
     @Bean
     ChildRecovery childRecovery(
-            StateStore store, ChildLifecycle children, MysqlChildDriver mysql, Clock clock, ChildSettings settings) {
-        return new ChildRecovery(store, children, mysql, clock, settings.creatingGrace());
-    }
-
-    @Bean
-    MysqlQuotaSweep mysqlQuotaSweep(StateStore store, ChildLifecycle children, MysqlChildDriver mysql) {
-        return new MysqlQuotaSweep(store, children, new MysqlQuotaEnforcer(mysql));
-    }
-
-    @Bean
-    ChildMaintenance childMaintenance(
-            ChildRecovery recovery,
-            MysqlQuotaSweep quotas,
-            DelegatedChildren delegated,
-            BrokerSettings broker,
+            InstanceStore instances,
+            ChildStore childStore,
+            BindingStore bindings,
+            ChildDrivers drivers,
+            Clock clock,
             ChildSettings settings) {
-        return new ChildMaintenance(
-                recovery, quotas, delegated::failOverdue, broker.recoveryInterval(), settings.quotaInterval());
+        return new ChildRecovery(instances, childStore, bindings, drivers, clock, settings.creatingGrace());
+    }
+
+    @Bean
+    MysqlQuotaSweep mysqlQuotaSweep(
+            InstanceStore instances,
+            ChildStore childStore,
+            ChildDrivers drivers,
+            MysqlChildren children,
+            MysqlChildDriver mysql) {
+        return new MysqlQuotaSweep(instances, childStore, drivers, children, new MysqlQuotaEnforcer(mysql));
     }
 }

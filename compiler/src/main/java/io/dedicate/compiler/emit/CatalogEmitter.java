@@ -1,6 +1,7 @@
 package io.dedicate.compiler.emit;
 
 import io.dedicate.bundle.BundleLayout;
+import io.dedicate.bundle.JsonWriter;
 import io.dedicate.compiler.model.ClusterPlan;
 import io.dedicate.compiler.model.Cost;
 import io.dedicate.compiler.model.MaintenanceInfo;

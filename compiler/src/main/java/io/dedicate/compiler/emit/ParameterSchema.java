@@ -1,5 +1,6 @@
 package io.dedicate.compiler.emit;
 
+import io.dedicate.bundle.JsonWriter;
 import io.dedicate.compiler.model.Parameter;
 import io.dedicate.compiler.model.ParameterType;
 import java.math.BigDecimal;

@@ -1,6 +1,7 @@
 package io.dedicate.compiler.emit;
 
 import io.dedicate.bundle.BundleLayout;
+import io.dedicate.bundle.model.PlanModel;
 import io.dedicate.compiler.model.ChildPlan;
 import io.dedicate.compiler.model.ClusterPlan;
 import io.dedicate.compiler.model.Offering;
@@ -32,9 +33,9 @@ import java.util.List;
  */
 public record PlanSchema(String request, String path, List<Parameter> parameters, List<String> persistent) {
 
-    public static final String INSTANCE_CREATE = "service_instance.create";
-    public static final String INSTANCE_UPDATE = "service_instance.update";
-    public static final String BINDING_CREATE = "service_binding.create";
+    public static final String INSTANCE_CREATE = PlanModel.INSTANCE_CREATE;
+    public static final String INSTANCE_UPDATE = PlanModel.INSTANCE_UPDATE;
+    public static final String BINDING_CREATE = PlanModel.BINDING_CREATE;
 
     public PlanSchema {
         parameters = List.copyOf(parameters);

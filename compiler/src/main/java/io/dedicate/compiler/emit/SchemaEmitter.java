@@ -1,5 +1,6 @@
 package io.dedicate.compiler.emit;
 
+import io.dedicate.bundle.JsonWriter;
 import io.dedicate.compiler.model.Offering;
 import io.dedicate.compiler.model.Plan;
 import java.util.List;

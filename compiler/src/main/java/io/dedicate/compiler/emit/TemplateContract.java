@@ -1,5 +1,8 @@
 package io.dedicate.compiler.emit;
 
+import io.dedicate.bundle.model.TemplateVariables;
+import io.dedicate.bundle.model.TemplateVariables.Credential;
+import io.dedicate.bundle.model.TemplateVariables.Variable;
 import java.util.List;
 
 /**
@@ -18,15 +21,6 @@ import java.util.List;
  * </ul>
  */
 public final class TemplateContract {
-
-    /**
-     * One variable: dotted name as templates write it ({@code instance.id}), JSON type of its value,
-     * and what it holds.
-     */
-    public record Variable(String name, String type, String description) {}
-
-    /** One Concourse credential, read as {@code ((name))}. */
-    public record Credential(String name, String description) {}
 
     /** Variables of a cluster's own templates (pipelines, manifest, hook ops files). */
     public static final List<Variable> INSTANCE = List.of(
@@ -87,6 +81,9 @@ public final class TemplateContract {
             new Credential(
                     "shared_deployments_git_uri",
                     "git repository of the shared deployments (Prometheus, Shield) that hooks register in"));
+
+    /** The whole contract, as {@code model.json} publishes it. */
+    public static final TemplateVariables VARIABLES = new TemplateVariables(INSTANCE, META_PIPELINE, CREDENTIALS);
 
     private TemplateContract() {}
 }

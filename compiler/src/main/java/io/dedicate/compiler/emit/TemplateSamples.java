@@ -1,10 +1,10 @@
 package io.dedicate.compiler.emit;
 
+import io.dedicate.bundle.model.Quantity;
 import io.dedicate.compiler.model.ClusterPlan;
 import io.dedicate.compiler.model.Offering;
 import io.dedicate.compiler.model.Parameter;
 import io.dedicate.compiler.model.ParameterType;
-import io.dedicate.compiler.resolve.Quantity;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,16 +5,9 @@ import io.dedicate.dsl.SourceSpan;
 import java.util.Map;
 
 /**
- * How a child plan's instances are created and bound inside their cluster.
- *
- * <ul>
- *   <li>{@code delegate}: forward the OSB calls to the cluster's own broker (outputs {@code
- *       broker_url}, {@code broker_username}, {@code broker_password}); settings {@code service},
- *       {@code plan}.
- *   <li>{@code mysql}: the broker creates a database per child and a user per binding on the
- *       cluster's admin endpoint (outputs {@code host}, {@code port}, {@code admin_username}, {@code
- *       admin_password}); setting {@code quota} (bytes, as a Long).
- * </ul>
+ * How a child plan's instances are created and bound inside their cluster: one of the bundle's
+ * {@link io.dedicate.bundle.model.DriverKind}s, which says the settings each takes and the cluster
+ * outputs each needs.
  *
  * @param settings normalised settings (byte sizes as Long bytes), in source order
  */

@@ -1,5 +1,6 @@
 package io.dedicate.compiler.resolve;
 
+import io.dedicate.bundle.model.Quantity;
 import io.dedicate.compiler.model.Expression;
 import io.dedicate.dsl.ast.Expr;
 import io.dedicate.dsl.ast.Name;

@@ -1,5 +1,8 @@
 package io.dedicate.compiler.resolve;
 
+import io.dedicate.bundle.model.BuiltInParameter;
+import io.dedicate.bundle.model.DriverKind;
+import io.dedicate.bundle.model.Quantity;
 import io.dedicate.compiler.load.ExpandedOffering;
 import io.dedicate.compiler.model.App;
 import io.dedicate.compiler.model.ChildPlan;
@@ -77,38 +80,14 @@ import org.jspecify.annotations.Nullable;
 public final class ModelBuilder {
 
     /** The built-in parameters every child plan gets, before the offering's {@code child} ones. */
-    public static final List<Parameter> CHILD_BUILT_INS = List.of(
-            builtIn(
-                    "cluster",
-                    true,
-                    "Name (or GUID) of the cluster instance, in your space unless cluster-org/cluster-space say otherwise"),
-            builtIn("cluster-org", false, "Organization of the cluster instance, when it is not in your own"),
-            builtIn("cluster-space", false, "Space of the cluster instance, when it is not in your own"));
+    public static final List<Parameter> CHILD_BUILT_INS =
+            BuiltInParameter.CHILD.stream().map(ModelBuilder::builtIn).toList();
 
-    /**
-     * The built-in parameter every cluster update takes when the offering has a BOSH deployment:
-     * {@code recreate: true} runs the recreate pipeline ({@code bosh recreate}) instead of an update.
-     */
-    public static final Parameter RECREATE = builtIn(
-            "recreate",
-            ParameterType.BOOLEAN,
-            false,
-            false,
-            "Recreate every VM of the cluster (bosh recreate) instead of updating it; send it alone, with no plan change");
+    /** The built-in {@link BuiltInParameter#RECREATE} of every cluster update of an offering with a BOSH deployment. */
+    public static final Parameter RECREATE = builtIn(BuiltInParameter.RECREATE);
 
-    /**
-     * The built-in parameter every cluster create and update takes when the offering shares
-     * clusters ({@code sharing across spaces|orgs}): the spaces whose children may use the cluster.
-     */
-    public static final Parameter GRANTS = builtIn(
-            "grants",
-            ParameterType.GRANTS,
-            null,
-            false,
-            "Spaces allowed to create databases in this cluster, each {\"org\": \"...\", \"space\": \"...\"}"
-                    + " (names or GUIDs; org defaults to the cluster's own). The whole list: an update replaces it"
-                    + " at once (send it alone, no deployment runs) and is refused while a space it drops still has"
-                    + " databases in the cluster");
+    /** The built-in {@link BuiltInParameter#GRANTS} of every cluster create and update of an offering that shares clusters. */
+    public static final Parameter GRANTS = builtIn(BuiltInParameter.GRANTS);
 
     private final ExpandedOffering source;
 
@@ -249,11 +228,11 @@ public final class ModelBuilder {
     private ChildPlan childPlan(Member.Plan plan) {
         PlanSetting.Driver driver = setting(plan, PlanSetting.Driver.class)
                 .orElseThrow(() -> notValidated("driver of plan " + plan.name()));
-        KnownDriver known =
-                KnownDriver.named(driver.driver().value()).orElseThrow(() -> notValidated("driver " + driver));
+        DriverKind known =
+                DriverKind.named(driver.driver().value()).orElseThrow(() -> notValidated("driver " + driver));
         Map<String, Object> settings = new LinkedHashMap<>();
         for (Setting setting : driver.settings()) {
-            SettingKind kind = known.settings()
+            SettingKind kind = SettingBlock.of(known)
                     .key(setting.key().value())
                     .orElseThrow(() -> notValidated("driver setting " + setting.key()))
                     .kind();
@@ -383,21 +362,23 @@ public final class ModelBuilder {
                 decl.span());
     }
 
-    private static Parameter builtIn(String name, boolean required, String description) {
-        return builtIn(name, ParameterType.STRING, null, required, description);
-    }
-
-    private static Parameter builtIn(
-            String name, ParameterType type, @Nullable Object defaultValue, boolean required, String description) {
+    /** A built-in parameter as the bundle's contract defines it. */
+    private static Parameter builtIn(BuiltInParameter builtIn) {
+        ParameterType type = switch (builtIn.type()) {
+            case STRING -> ParameterType.STRING;
+            case BOOLEAN -> ParameterType.BOOLEAN;
+            case GRANTS -> ParameterType.GRANTS;
+            default -> throw new IllegalArgumentException("no built-in parameter of type " + builtIn.type());
+        };
         return new Parameter(
-                name,
+                builtIn.parameterName(),
                 type,
-                defaultValue,
-                description,
+                builtIn.defaultValue(),
+                builtIn.description(),
                 null,
                 false,
                 false,
-                required,
+                builtIn.required(),
                 null,
                 null,
                 null,

@@ -1,5 +1,7 @@
 package io.dedicate.compiler.resolve;
 
+import io.dedicate.bundle.model.DriverKind;
+import io.dedicate.bundle.model.DriverSetting;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The blocks of open-ended {@code key value} settings and the keys each one knows: the BOSH
- * {@code update} block, {@code limits}, {@code pipeline}, and each driver's settings.
+ * {@code update} block, {@code limits}, {@code pipeline}, and each driver's settings (from the
+ * bundle's {@link DriverKind} contract).
  */
 @SuppressWarnings("ImmutableEnumChecker") // its collections are unmodifiable copies
 public enum SettingBlock {
@@ -31,15 +34,10 @@ public enum SettingBlock {
             List.of(
                     new Key("task_image", SettingKind.STRING, false),
                     new Key("task_image_tag", SettingKind.STRING, false))),
-    DRIVER_DELEGATE(
-            "driver delegate",
-            List.of(new Key("service", SettingKind.STRING, false), new Key("plan", SettingKind.STRING, true))),
-    DRIVER_MYSQL(
-            "driver mysql",
-            List.of(
-                    new Key("quota", SettingKind.BYTES, false),
-                    new Key("charset", SettingKind.STRING, false),
-                    new Key("collation", SettingKind.STRING, false)));
+    /** The settings of the {@code delegate} driver, as the bundle's driver contract defines them. */
+    DRIVER_DELEGATE(DriverKind.DELEGATE),
+    /** The settings of the {@code mysql} driver, as the bundle's driver contract defines them. */
+    DRIVER_MYSQL(DriverKind.MYSQL);
 
     /** A known key: its value's kind, and whether the block must give it. */
     public record Key(String name, SettingKind kind, boolean required) {}
@@ -47,11 +45,33 @@ public enum SettingBlock {
     private final String label;
     private final Map<String, Key> keys;
 
+    SettingBlock(DriverKind driver) {
+        this(
+                "driver " + driver.driverName(),
+                driver.settings().stream().map(SettingBlock::key).toList());
+    }
+
     SettingBlock(String label, List<Key> keys) {
         this.label = label;
         Map<String, Key> byName = new LinkedHashMap<>();
         keys.forEach(k -> byName.put(k.name(), k));
         this.keys = java.util.Collections.unmodifiableMap(byName);
+    }
+
+    /** The settings block of {@code driver}. */
+    public static SettingBlock of(DriverKind driver) {
+        return switch (driver) {
+            case DELEGATE -> DRIVER_DELEGATE;
+            case MYSQL -> DRIVER_MYSQL;
+        };
+    }
+
+    private static Key key(DriverSetting setting) {
+        SettingKind kind = switch (setting.kind()) {
+            case TEXT -> SettingKind.STRING;
+            case BYTES -> SettingKind.BYTES;
+        };
+        return new Key(setting.key(), kind, setting.required());
     }
 
     /** How the block is written: {@code update}, {@code driver mysql}. */

@@ -1,8 +1,8 @@
 package io.dedicate.compiler.validate;
 
+import io.dedicate.bundle.model.Quantity;
 import io.dedicate.compiler.diagnostic.Reporter;
 import io.dedicate.compiler.load.ExpandedOffering;
-import io.dedicate.compiler.resolve.Quantity;
 import io.dedicate.compiler.resolve.SettingKind;
 import io.dedicate.dsl.ast.AppSetting;
 import io.dedicate.dsl.ast.DeploymentSetting;

@@ -1,8 +1,8 @@
 package io.dedicate.compiler.validate;
 
+import io.dedicate.bundle.model.DriverKind;
 import io.dedicate.compiler.diagnostic.Reporter;
 import io.dedicate.compiler.load.ExpandedOffering;
-import io.dedicate.compiler.resolve.KnownDriver;
 import io.dedicate.dsl.ast.Member;
 import io.dedicate.dsl.ast.PlanSetting;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class MissingDriverOutputRule implements Rule {
                 continue;
             }
             for (PlanSetting.Driver driver : Members.ofKind(plan.settings(), PlanSetting.Driver.class)) {
-                KnownDriver.named(driver.driver().value()).ifPresent(known -> {
+                DriverKind.named(driver.driver().value()).ifPresent(known -> {
                     List<String> missing = known.requiredOutputs().stream()
                             .filter(o -> !outputs.contains(o))
                             .toList();

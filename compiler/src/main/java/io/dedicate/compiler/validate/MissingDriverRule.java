@@ -1,8 +1,8 @@
 package io.dedicate.compiler.validate;
 
+import io.dedicate.bundle.model.DriverKind;
 import io.dedicate.compiler.diagnostic.Reporter;
 import io.dedicate.compiler.load.ExpandedOffering;
-import io.dedicate.compiler.resolve.KnownDriver;
 import io.dedicate.dsl.ast.Member;
 import io.dedicate.dsl.ast.PlanSetting;
 
@@ -14,7 +14,7 @@ public final class MissingDriverRule implements Rule {
         for (Member.Plan plan : offering.plans()) {
             if (plan.kind() == Member.PlanKind.CHILD
                     && Members.ofKind(plan.settings(), PlanSetting.Driver.class).isEmpty()) {
-                reporter.error(plan.name(), "", plan.name(), String.join(", ", KnownDriver.names()));
+                reporter.error(plan.name(), "", plan.name(), String.join(", ", DriverKind.names()));
             }
         }
     }

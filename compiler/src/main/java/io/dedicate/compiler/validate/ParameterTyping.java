@@ -1,6 +1,6 @@
 package io.dedicate.compiler.validate;
 
-import io.dedicate.compiler.resolve.Quantity;
+import io.dedicate.bundle.model.Quantity;
 import io.dedicate.dsl.ast.TypeRef;
 import io.dedicate.dsl.ast.Value;
 import java.math.BigDecimal;

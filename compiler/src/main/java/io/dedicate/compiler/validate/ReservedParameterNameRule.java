@@ -1,13 +1,13 @@
 package io.dedicate.compiler.validate;
 
+import io.dedicate.bundle.model.BuiltInParameter;
 import io.dedicate.compiler.diagnostic.Reporter;
 import io.dedicate.compiler.load.ExpandedOffering;
-import io.dedicate.compiler.resolve.ModelBuilder;
 import io.dedicate.dsl.ast.Member;
 import java.util.List;
 
 /**
- * A parameter named like a built-in: a {@code child} one named {@code cluster}, {@code
+ * A parameter named like a built-in ({@link BuiltInParameter}): a {@code child} one named {@code cluster}, {@code
  * cluster-org} or {@code cluster-space} (every child plan already takes them to find its cluster),
  * or a {@code cluster} / {@code cluster update} one named {@code recreate} (every cluster update
  * takes it to recreate the VMs), or, in an offering that shares clusters ({@code sharing across
@@ -17,7 +17,7 @@ import java.util.List;
 public final class ReservedParameterNameRule implements Rule {
 
     private static final List<String> RESERVED =
-            ModelBuilder.CHILD_BUILT_INS.stream().map(p -> p.name()).toList();
+            BuiltInParameter.CHILD.stream().map(BuiltInParameter::parameterName).toList();
 
     @Override
     public void check(ExpandedOffering offering, Reporter reporter) {
@@ -30,11 +30,11 @@ public final class ReservedParameterNameRule implements Rule {
             }
             boolean updatable = parameter.scope() == Member.ParameterScope.CLUSTER
                     || parameter.scope() == Member.ParameterScope.CLUSTER_UPDATE;
-            if (updatable && name.equals(ModelBuilder.RECREATE.name())) {
+            if (updatable && name.equals(BuiltInParameter.RECREATE.parameterName())) {
                 reporter.error(parameter.decl().name(), "recreate", name);
             }
             boolean cluster = updatable || parameter.scope() == Member.ParameterScope.CLUSTER_CREATE;
-            if (cluster && shares && name.equals(ModelBuilder.GRANTS.name())) {
+            if (cluster && shares && name.equals(BuiltInParameter.GRANTS.parameterName())) {
                 reporter.error(parameter.decl().name(), "grants", name);
             }
         }

@@ -1,7 +1,7 @@
 package io.dedicate.compiler.validate;
 
+import io.dedicate.bundle.model.DriverKind;
 import io.dedicate.compiler.load.ExpandedOffering;
-import io.dedicate.compiler.resolve.KnownDriver;
 import io.dedicate.compiler.resolve.SettingBlock;
 import io.dedicate.dsl.FromSourceSpan;
 import io.dedicate.dsl.ast.DeploymentSetting;
@@ -32,9 +32,9 @@ record SettingBlockSite(SettingBlock block, List<Setting> settings, FromSourceSp
         }
         for (Member.Plan plan : offering.plans()) {
             for (PlanSetting.Driver driver : Members.ofKind(plan.settings(), PlanSetting.Driver.class)) {
-                KnownDriver.named(driver.driver().value())
-                        .ifPresent(known ->
-                                sites.add(new SettingBlockSite(known.settings(), driver.settings(), driver.driver())));
+                DriverKind.named(driver.driver().value())
+                        .ifPresent(known -> sites.add(
+                                new SettingBlockSite(SettingBlock.of(known), driver.settings(), driver.driver())));
             }
         }
         return sites;

@@ -1,8 +1,8 @@
 package io.dedicate.compiler.validate;
 
+import io.dedicate.bundle.model.DriverKind;
 import io.dedicate.compiler.diagnostic.Reporter;
 import io.dedicate.compiler.load.ExpandedOffering;
-import io.dedicate.compiler.resolve.KnownDriver;
 import io.dedicate.dsl.ast.Member;
 import io.dedicate.dsl.ast.PlanSetting;
 
@@ -14,8 +14,8 @@ public final class UnknownDriverRule implements Rule {
         for (Member.Plan plan : offering.plans()) {
             for (PlanSetting.Driver driver : Members.ofKind(plan.settings(), PlanSetting.Driver.class)) {
                 String name = driver.driver().value();
-                if (KnownDriver.named(name).isEmpty()) {
-                    reporter.unknownName(driver.driver(), "", name, KnownDriver.names());
+                if (DriverKind.named(name).isEmpty()) {
+                    reporter.unknownName(driver.driver(), "", name, DriverKind.names());
                 }
             }
         }

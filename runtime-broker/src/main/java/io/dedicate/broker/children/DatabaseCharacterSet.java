@@ -1,6 +1,7 @@
 package io.dedicate.broker.children;
 
-import java.util.Map;
+import io.dedicate.bundle.model.DriverSetting;
+import io.dedicate.bundle.model.DriverSettings;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -49,17 +50,14 @@ public record DatabaseCharacterSet(
      *     requester), or the driver's settings are not names
      */
     public static DatabaseCharacterSet choose(
-            Map<String, Object> driverSettings,
-            @Nullable Object requestedCollation,
-            @Nullable Object declaredCollation) {
-        Object charset = driverSettings.get("charset");
-        String characterSet = charset == null ? DEFAULT_CHARACTER_SET : charset.toString();
+            DriverSettings driverSettings, @Nullable Object requestedCollation, @Nullable Object declaredCollation) {
+        String characterSet = driverSettings.text(DriverSetting.CHARSET).orElse(DEFAULT_CHARACTER_SET);
         if (requestedCollation != null) {
             return new DatabaseCharacterSet(characterSet, requestedCollation.toString());
         }
-        Object driverCollation = driverSettings.get("collation");
+        String driverCollation = driverSettings.text(DriverSetting.COLLATION).orElse(null);
         if (driverCollation != null) {
-            return new DatabaseCharacterSet(characterSet, driverCollation.toString());
+            return new DatabaseCharacterSet(characterSet, driverCollation);
         }
         if (declaredCollation != null && belongsTo(declaredCollation.toString(), characterSet)) {
             return new DatabaseCharacterSet(characterSet, declaredCollation.toString());

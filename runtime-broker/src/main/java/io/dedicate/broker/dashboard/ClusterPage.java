@@ -3,11 +3,14 @@ package io.dedicate.broker.dashboard;
 import io.dedicate.broker.lifecycle.ClusterCascade;
 import io.dedicate.broker.lifecycle.OperationLinks;
 import io.dedicate.broker.offering.LoadedBundle;
-import io.dedicate.broker.offering.OfferingModel;
-import io.dedicate.broker.offering.PlanModel;
+import io.dedicate.broker.state.BindingStore;
+import io.dedicate.broker.state.ChildStore;
 import io.dedicate.broker.state.InstanceRecord;
+import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.broker.state.OperationRecord;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.OperationStore;
+import io.dedicate.bundle.model.OfferingModel;
+import io.dedicate.bundle.model.PlanModel;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -42,18 +45,27 @@ final class ClusterPage {
             .thenComparing(InstanceRecord::id);
 
     private final LoadedBundle bundle;
-    private final StateStore store;
+    private final InstanceStore instances;
+    private final OperationStore operations;
+    private final ChildStore children;
+    private final BindingStore bindings;
     private final OperationLinks links;
     private final Function<String, Optional<String>> delegatedInProgress;
 
     /** {@code delegatedInProgress}: what a {@code delegate} child's cluster broker is still doing, by child ID. */
     ClusterPage(
             LoadedBundle bundle,
-            StateStore store,
+            InstanceStore instances,
+            OperationStore operations,
+            ChildStore children,
+            BindingStore bindings,
             OperationLinks links,
             Function<String, Optional<String>> delegatedInProgress) {
         this.bundle = bundle;
-        this.store = store;
+        this.instances = instances;
+        this.operations = operations;
+        this.children = children;
+        this.bindings = bindings;
         this.links = links;
         this.delegatedInProgress = delegatedInProgress;
     }
@@ -61,12 +73,12 @@ final class ClusterPage {
     /** The whole page of {@code cluster}. */
     String render(InstanceRecord cluster) {
         Optional<OfferingModel> offering = bundle.offering(cluster.serviceId());
-        List<InstanceRecord> children = store.liveChildRecords(cluster.id()).stream()
+        List<InstanceRecord> children = this.children.liveChildRecords(cluster.id()).stream()
                 .sorted(BY_NAME_THEN_ID)
                 .toList();
-        Map<String, Long> bindings = store.liveBindingsOfCluster(cluster.id());
-        Map<String, List<String>> affected = store.affectedChildrenOfCluster(cluster.id());
-        List<OperationRecord> operations = store.operations(cluster.id(), OPERATIONS);
+        Map<String, Long> bindings = this.bindings.liveBindingsOfCluster(cluster.id());
+        Map<String, List<String>> affected = this.operations.affectedChildrenOfCluster(cluster.id());
+        List<OperationRecord> operations = this.operations.history(cluster.id(), OPERATIONS);
         StringBuilder body = new StringBuilder();
         clusterSection(body, cluster, offering);
         childrenSection(body, children, bindings);
@@ -86,7 +98,8 @@ final class ClusterPage {
         String active = cluster.activeOperationId();
         String state = cluster.status().wire();
         if (active != null) {
-            state += store.findOperation(active)
+            state += this.operations
+                    .findOperation(active)
                     .map(operation -> " (" + operation.kind().wire() + " in progress)")
                     .orElse("");
         }
@@ -137,7 +150,8 @@ final class ClusterPage {
             cell(
                     body,
                     "cascade",
-                    store.latestOperationAffecting(child.id())
+                    this.operations
+                            .latestOperationAffecting(child.id())
                             .map(operation -> e(ClusterCascade.state(operation.state()) + " ("
                                     + operation.kind().wire() + " of " + time(operation.startedAt()) + ")"))
                             .orElse("-"));
@@ -196,7 +210,8 @@ final class ClusterPage {
             InstanceRecord child = live.get(id);
             String label = child != null
                     ? or(child.instanceName(), "(unnamed)")
-                    : store.findInstance(id)
+                    : this.instances
+                            .findInstance(id)
                             .map(gone -> or(gone.instanceName(), "(unnamed)") + ", deleted")
                             .orElse("(discarded)");
             list.append("<li><code>")

@@ -1,14 +1,17 @@
 package io.dedicate.broker.dashboard;
 
-import io.dedicate.broker.lifecycle.DelegatedChildren;
+import io.dedicate.broker.lifecycle.ChildDrivers;
 import io.dedicate.broker.lifecycle.OperationLinks;
 import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.osb.BrokerCredentials;
 import io.dedicate.broker.osb.PathSegments;
 import io.dedicate.broker.secrets.DashboardLinks;
+import io.dedicate.broker.state.BindingStore;
+import io.dedicate.broker.state.ChildStore;
 import io.dedicate.broker.state.InstanceKind;
 import io.dedicate.broker.state.InstanceRecord;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.InstanceStore;
+import io.dedicate.broker.state.OperationStore;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -46,31 +49,40 @@ public class DashboardController {
             "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     private final LoadedBundle bundle;
-    private final StateStore store;
+    private final InstanceStore instances;
+    private final OperationStore operations;
+    private final ChildStore children;
+    private final BindingStore bindings;
     private final BrokerCredentials credentials;
     private final DashboardLinks signedLinks;
     private final OperationLinks links;
-    private final DelegatedChildren delegated;
+    private final ChildDrivers drivers;
 
     /**
      * @param credentials the broker's basic-auth credentials, which open every dashboard
      * @param signedLinks checks the signed links
      * @param links the broker's URLs: fresh signed links, Concourse pipelines
-     * @param delegated what children of the delegating driver still have in progress on their cluster's broker
+     * @param drivers what the children's drivers still have in progress (a cluster's broker creating a child)
      */
     public DashboardController(
             LoadedBundle bundle,
-            StateStore store,
+            InstanceStore instances,
+            OperationStore operations,
+            ChildStore children,
+            BindingStore bindings,
             BrokerCredentials credentials,
             DashboardLinks signedLinks,
             OperationLinks links,
-            DelegatedChildren delegated) {
+            ChildDrivers drivers) {
         this.bundle = bundle;
-        this.store = store;
+        this.instances = instances;
+        this.operations = operations;
+        this.children = children;
+        this.bindings = bindings;
         this.credentials = credentials;
         this.signedLinks = signedLinks;
         this.links = links;
-        this.delegated = delegated;
+        this.drivers = drivers;
     }
 
     /** The page of the cluster {@code instanceId}, or of the cluster of the child {@code instanceId}. */
@@ -97,7 +109,7 @@ public class DashboardController {
             }
         }
         Optional<InstanceRecord> found =
-                PathSegments.isSafe(instanceId) ? store.findInstance(instanceId) : Optional.empty();
+                PathSegments.isSafe(instanceId) ? instances.findInstance(instanceId) : Optional.empty();
         if (found.isEmpty()) {
             return html(
                     HttpStatus.NOT_FOUND,
@@ -118,7 +130,9 @@ public class DashboardController {
         return ResponseEntity.ok()
                 .headers(commonHeaders())
                 .contentType(MediaType.TEXT_HTML)
-                .body(new ClusterPage(bundle, store, links, delegated::operationInProgress).render(instance));
+                .body(new ClusterPage(
+                                bundle, instances, operations, children, bindings, links, drivers::operationInProgress)
+                        .render(instance));
     }
 
     private ResponseEntity<String> unauthorized() {

@@ -1,8 +1,8 @@
 package io.dedicate.broker.lifecycle;
 
 import io.dedicate.broker.offering.LoadedBundle;
-import io.dedicate.broker.offering.OfferingModel;
-import io.dedicate.broker.offering.PlanModel;
+import io.dedicate.bundle.model.OfferingModel;
+import io.dedicate.bundle.model.PlanModel;
 import org.springframework.cloud.servicebroker.exception.ServiceBrokerInvalidParametersException;
 
 /** Finds a request's service and plan in the bundle, or answers 400 naming what is unknown. */

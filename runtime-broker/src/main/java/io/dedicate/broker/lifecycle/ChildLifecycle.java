@@ -1,44 +1,32 @@
 package io.dedicate.broker.lifecycle;
 
-import io.dedicate.broker.children.ChildDriverException;
-import io.dedicate.broker.children.DatabaseCharacterSet;
-import io.dedicate.broker.children.MysqlAdminEndpoint;
-import io.dedicate.broker.children.MysqlChildDriver;
-import io.dedicate.broker.children.MysqlCredentials;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Accepted;
-import io.dedicate.broker.lifecycle.LifecycleRequests.Bind;
-import io.dedicate.broker.lifecycle.LifecycleRequests.Bound;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Delete;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Provision;
-import io.dedicate.broker.lifecycle.LifecycleRequests.Unbind;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Update;
-import io.dedicate.broker.offering.Driver;
 import io.dedicate.broker.offering.LoadedBundle;
-import io.dedicate.broker.offering.OfferingModel;
-import io.dedicate.broker.offering.PlanModel;
 import io.dedicate.broker.osb.InstanceGone;
-import io.dedicate.broker.osb.InstanceNotFound;
-import io.dedicate.broker.osb.OsbRefusal;
 import io.dedicate.broker.osb.PathSegments;
 import io.dedicate.broker.parameters.ParameterValidator;
 import io.dedicate.broker.parameters.ValidatedParameters;
-import io.dedicate.broker.report.OperationReports;
 import io.dedicate.broker.secrets.SecretBox;
-import io.dedicate.broker.state.BindingRecord;
-import io.dedicate.broker.state.BindingStatus;
+import io.dedicate.broker.state.ChildStore;
 import io.dedicate.broker.state.ClusterUnavailableException;
 import io.dedicate.broker.state.InstanceExistsException;
 import io.dedicate.broker.state.InstanceGoneException;
 import io.dedicate.broker.state.InstanceKind;
 import io.dedicate.broker.state.InstanceRecord;
+import io.dedicate.broker.state.InstanceSettings;
 import io.dedicate.broker.state.InstanceStatus;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.InstanceStore;
+import io.dedicate.broker.state.Placement;
+import io.dedicate.bundle.model.BuiltInParameter;
+import io.dedicate.bundle.model.OfferingModel;
+import io.dedicate.bundle.model.PlanModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -48,60 +36,62 @@ import org.springframework.cloud.servicebroker.exception.ServiceBrokerMaintenanc
 import org.springframework.cloud.servicebroker.exception.ServiceInstanceExistsException;
 
 /**
- * The life of child instances (databases inside a dedicated cluster) and of their bindings, all synchronous: no
- * pipeline runs and nothing is committed to git; the plan's driver does the work on the cluster at once.
+ * The life of child instances (databases inside a dedicated cluster), synchronous unless their driver answers 202: no
+ * pipeline runs and nothing is committed to git; the plan's driver ({@link ChildDriver}, chosen by {@link
+ * ChildDrivers}) does the work on the cluster. Their bindings: {@link ChildBindings}.
  *
  * <p>A child names its cluster with the {@code cluster} parameter: the cluster's instance name in the requester's
  * space, or its instance GUID; with {@code cluster-org} / {@code cluster-space}, a cluster of another space that
  * shares it ({@link ClusterSharing}). The offering's {@code children_per_cluster} quota is counted under the cluster
  * row's lock. The child is stored (status {@code creating}) in the transaction that locks the
  * cluster's row, before the driver runs, so a cluster delete accepted concurrently cannot miss it (see {@link
- * StateStore#createChild}); if the driver fails, the row is removed again and the platform may retry.
+ * ChildStore#createChild}); if the driver fails, the row is removed again and the platform may retry.
  *
- * <p>Drivers: {@code mysql} (one database per child, one user per binding, on the cluster's admin endpoint, whose
- * credentials come from the cluster's reported outputs and are unsealed only for the call). {@code delegate}
- * (the cluster's own OSB broker does the work: see {@link DelegatedChildren}; refused when none is configured).
+ * <p>Drivers: {@code mysql} ({@link MysqlChildren}: one database per child, one user per binding, on the cluster's
+ * admin endpoint). {@code delegate} ({@link DelegatedChildren}: the cluster's own OSB broker does the work; refused
+ * when none is configured).
  */
 public final class ChildLifecycle {
 
     /** The built-in parameter naming the child's cluster. */
-    static final String CLUSTER = "cluster";
-
-    private static final String COLLATION = "collation";
-    private static final String READ_ONLY = "read_only";
-    private static final String PASSWORD = "password";
-    private static final String MYSQL = "mysql";
-    static final String DELEGATE = "delegate";
+    static final String CLUSTER = BuiltInParameter.CLUSTER.parameterName();
 
     private final LoadedBundle bundle;
     private final ParameterValidator validator;
-    private final StateStore store;
+    private final InstanceStore instances;
+    private final ChildStore children;
     private final SecretBox secrets;
     private final OperationLinks links;
-    private final MysqlChildDriver mysql;
     private final Clock clock;
-    private final @Nullable DelegatedChildren delegated;
+    private final ChildDrivers drivers;
     private final Duration creatingGrace;
     private final ClusterSharing sharing;
 
+    /**
+     * A child lifecycle whose plans' drivers are chosen by {@code drivers}. A child stuck {@code creating} for longer
+     * than {@code creatingGrace} (a broker stopped while creating it) may be deleted when its driver gives such
+     * creates up ({@link ChildDriver#stuckRecovery}): the platform's orphan mitigation then succeeds instead of a 422.
+     */
     public ChildLifecycle(
             LoadedBundle bundle,
             ParameterValidator validator,
-            StateStore store,
+            InstanceStore instances,
+            ChildStore children,
             SecretBox secrets,
             OperationLinks links,
-            MysqlChildDriver mysql,
-            Clock clock) {
+            Clock clock,
+            ChildDrivers drivers,
+            Duration creatingGrace) {
         this.bundle = bundle;
         this.validator = validator;
-        this.store = store;
+        this.instances = instances;
+        this.children = children;
         this.secrets = secrets;
         this.links = links;
-        this.mysql = mysql;
         this.clock = clock;
-        this.delegated = null;
-        this.creatingGrace = DEFAULT_CREATING_GRACE;
-        this.sharing = new ClusterSharing(store, validator);
+        this.drivers = drivers;
+        this.creatingGrace = ChildRecovery.requirePositive(creatingGrace);
+        this.sharing = new ClusterSharing(instances, validator);
     }
 
     /** Whether {@code planId} of {@code serviceId} is a child plan (unknown services and plans are not). */
@@ -114,14 +104,18 @@ public final class ChildLifecycle {
 
     /** Whether the stored instance {@code instanceId} is a child (absent instances are not). */
     public boolean isChild(String instanceId) {
-        return store.findInstance(instanceId)
+        return instances
+                .findInstance(instanceId)
                 .map(instance -> instance.kind() == InstanceKind.CHILD)
                 .orElse(false);
     }
 
     // ------------------------------------------------------------------ provision
 
-    /** Creates a child in its cluster: 201 at once, or 200 for the same request again. */
+    /**
+     * Creates a child in its cluster: 201 at once (202 when its driver works asynchronously), or 200 for the same
+     * request again.
+     */
     public Accepted provision(Provision request) {
         String instanceId = PathSegments.require("service instance id", request.instanceId());
         Placement placement = request.placement();
@@ -138,77 +132,42 @@ public final class ChildLifecycle {
                 placement.orgGuid(),
                 placement.spaceGuid(),
                 request.parameters());
-        Optional<InstanceRecord> existing = store.findInstance(instanceId);
+        Optional<InstanceRecord> existing = instances.findInstance(instanceId);
         if (existing.isPresent()) {
             return sameCreateAgain(existing.get(), digest);
         }
         ValidatedParameters parameters = validator.childCreate(offering, plan, request.parameters());
-        Driver driver = driver(plan);
-        @Nullable
-        DatabaseCharacterSet charset =
-                driver.name().equals(MYSQL) ? characterSet(driver, request.parameters(), parameters.values()) : null;
+        ChildDrivers.Chosen chosen = drivers.forPlan(plan);
+        ChildDriver.Creation creation = chosen.driver().creation(request, chosen.declared(), parameters);
         boolean otherSpace = ClusterSharing.namesOtherSpace(placement, parameters.values());
         InstanceRecord cluster = otherSpace
                 ? sharing.otherSpaceCluster(offering, placement, parameters.values(), request.requester())
                 : cluster(offering, placement, parameters.values());
         requireReady(cluster, cluster.status());
-        MysqlAdminEndpoint admin = driver.name().equals(DELEGATE) ? null : adminEndpoint(cluster);
+        ChildDriver.Placed placed = creation.on(cluster);
         Instant now = clock.instant();
-        InstanceRecord child = new InstanceRecord(
-                instanceId,
-                offering.id(),
+        InstanceSettings settings = new InstanceSettings(
                 plan.id(),
-                InstanceKind.CHILD,
-                cluster.id(),
-                placement.orgGuid(),
-                placement.spaceGuid(),
-                placement.orgName(),
-                placement.spaceName(),
-                placement.instanceName(),
                 StateJson.write(parameters.publicValues()),
                 parameters.secretValues().isEmpty()
                         ? null
                         : secrets.seal(
                                 StateJson.write(parameters.secretValues()),
                                 ClusterLifecycle.parametersContext(instanceId)),
-                null,
-                InstanceStatus.CREATING,
-                digest,
-                "",
-                null,
-                null,
-                null,
-                now,
-                now);
+                null);
+        InstanceRecord child =
+                InstanceRecord.newChild(instanceId, offering.id(), cluster.id(), placement, settings, digest, now);
         try {
-            store.createChild(child, sharing.admission(offering, placement, request.requester(), otherSpace));
+            children.createChild(child, sharing.admission(offering, placement, request.requester(), otherSpace));
         } catch (InstanceExistsException raced) {
-            return sameCreateAgain(store.findInstance(instanceId).orElseThrow(() -> raced), digest);
+            return sameCreateAgain(instances.findInstance(instanceId).orElseThrow(() -> raced), digest);
         } catch (ClusterUnavailableException e) {
             requireReady(cluster, e.status());
         } catch (InstanceGoneException e) {
             throw new ServiceBrokerInvalidParametersException(
                     "cluster " + clusterName(cluster) + " was deleted: create the database in another cluster");
         }
-        if (driver.name().equals(DELEGATE)) {
-            return delegated().provision(request, child, cluster, driver);
-        }
-        try {
-            if (charset != null && admin != null) {
-                mysql.createDatabase(admin, MysqlChildDriver.databaseName(instanceId), charset);
-            }
-        } catch (ChildDriverException | IllegalArgumentException e) {
-            store.discardChild(instanceId);
-            throw new OsbRefusal(
-                    502,
-                    null,
-                    "cannot create the database of service instance " + instanceId + " in cluster "
-                            + clusterName(cluster) + ": " + e.getMessage());
-        }
-        if (!store.markChildReady(instanceId)) {
-            throw givenUp("service instance " + instanceId);
-        }
-        return new Accepted(null, links.dashboardUrl(cluster.id()), false);
+        return placed.create(child);
     }
 
     private Accepted sameCreateAgain(InstanceRecord existing, String digest) {
@@ -222,10 +181,10 @@ public final class ChildLifecycle {
             String cluster = existing.clusterId();
             return new Accepted(null, cluster == null ? null : links.dashboardUrl(cluster), true);
         }
-        Optional<Accepted> delegatedPending =
-                delegated == null ? Optional.empty() : delegated.provisionInProgress(existing);
-        if (delegatedPending.isPresent()) {
-            return delegatedPending.get();
+        Optional<Accepted> driverPending =
+                drivers.find(existing).flatMap(chosen -> chosen.driver().provisionInProgress(existing));
+        if (driverPending.isPresent()) {
+            return driverPending.get();
         }
         if (existing.status() == InstanceStatus.CREATING) {
             throw new ServiceBrokerConcurrencyException(
@@ -244,8 +203,10 @@ public final class ChildLifecycle {
     private InstanceRecord cluster(OfferingModel offering, Placement placement, Map<String, Object> parameters) {
         String name = String.valueOf(parameters.get(CLUSTER));
         String where = placement.spaceName() == null ? "this space" : "space " + placement.spaceName();
-        InstanceRecord cluster = store.findClusterByName(placement.spaceGuid(), name)
-                .or(() -> store.findInstance(name)
+        InstanceRecord cluster = instances
+                .findClusterByName(placement.spaceGuid(), name)
+                .or(() -> instances
+                        .findInstance(name)
                         .filter(found -> found.kind() == InstanceKind.CLUSTER
                                 && found.status() != InstanceStatus.DELETED
                                 && found.spaceGuid().equals(placement.spaceGuid())))
@@ -289,235 +250,40 @@ public final class ChildLifecycle {
 
     // ------------------------------------------------------------------ delete
 
-    /** Deletes a child: its database is dropped (with its bindings' users), 200 at once; 410 once it is gone. */
+    /**
+     * Deletes a child through its driver (the {@code mysql} driver drops its database with its bindings' users), 200 at
+     * once or 202 when the driver works asynchronously; 410 once it is gone.
+     */
     public Accepted delete(Delete request) {
         String instanceId = PathSegments.require("service instance id", request.instanceId());
-        InstanceRecord child = store.findInstance(instanceId)
+        InstanceRecord child = instances
+                .findInstance(instanceId)
                 .filter(i -> i.status() != InstanceStatus.DELETED && i.kind() == InstanceKind.CHILD)
                 .orElseThrow(() -> new InstanceGone(instanceId));
-        if (child.status() == InstanceStatus.CREATING && (delegateDriver(child).isPresent() || !stuckCreating(child))) {
+        if (child.status() == InstanceStatus.CREATING && !(stuckCreating(child) && givenUpWhenStuck(child))) {
             throw new ServiceBrokerConcurrencyException(
                     "service instance " + instanceId + " is being created: delete it once it is created");
         }
         OfferingModel offering = offering(child.serviceId());
-        Driver driver = driver(plan(offering, child.planId()));
+        ChildDrivers.Chosen chosen = drivers.forPlan(plan(offering, child.planId()));
         Optional<InstanceRecord> cluster =
-                Optional.ofNullable(child.clusterId()).flatMap(store::findInstance);
-        if (driver.name().equals(DELEGATE)) {
-            return delegated().delete(request, child, cluster, driver);
-        }
-        if (driver.name().equals(MYSQL) && cluster.isPresent() && cluster.get().status() != InstanceStatus.DELETED) {
-            try {
-                mysql.dropDatabase(adminEndpoint(cluster.get()), MysqlChildDriver.databaseName(instanceId));
-            } catch (ChildDriverException e) {
-                throw new OsbRefusal(
-                        502,
-                        null,
-                        "cannot drop the database of service instance " + instanceId + " in cluster "
-                                + clusterName(cluster.get()) + ": " + e.getMessage());
-            }
-        }
-        if (!store.markChildDeleted(instanceId)) {
-            throw new InstanceGone(instanceId);
-        }
-        return new Accepted(null, null, false);
-    }
-
-    // ------------------------------------------------------------------ bindings
-
-    /** Binds a child: a new database user, 201 with its credentials; 200 with the same ones for the same bind. */
-    public Bound bind(Bind request) {
-        String instanceId = PathSegments.require("service instance id", request.instanceId());
-        return bind(request, store.findInstance(instanceId).orElse(null));
+                Optional.ofNullable(child.clusterId()).flatMap(instances::findInstance);
+        return chosen.driver().delete(request, child, cluster, chosen.declared());
     }
 
     /**
-     * {@link #bind(Bind)} of the instance as the caller just read it from the store ({@code stored}, null if there is
-     * none), which saves reading it again.
+     * Whether a child stuck {@code creating} is given up by its driver (then it may be deleted); a child whose plan or
+     * driver is unknown goes on to the refusal that names it.
      */
-    public Bound bind(Bind request, @Nullable InstanceRecord stored) {
-        String instanceId = PathSegments.require("service instance id", request.instanceId());
-        String bindingId = PathSegments.require("binding id", request.bindingId());
-        InstanceRecord child = Optional.ofNullable(stored)
-                .filter(i -> i.id().equals(instanceId)
-                        && i.status() != InstanceStatus.DELETED
-                        && i.kind() == InstanceKind.CHILD)
-                .orElseThrow(() -> new ServiceBrokerInvalidParametersException(
-                        "service instance " + instanceId + " does not exist"));
-        if (child.status() != InstanceStatus.READY) {
-            throw new ServiceBrokerConcurrencyException(
-                    "service instance " + instanceId + " is " + child.status().wire() + ": bind it once it is ready");
-        }
-        OfferingModel offering = offering(child.serviceId());
-        PlanModel plan = plan(offering, child.planId());
-        String digest =
-                RequestDigest.of(request.serviceId(), request.planId(), instanceId, bindingId, request.parameters());
-        if (driver(plan).name().equals(DELEGATE)) {
-            return delegated().bind(request, child, offering, plan, driver(plan), digest);
-        }
-        Optional<BindingRecord> existing = store.findBinding(bindingId);
-        if (existing.isPresent() && existing.get().status() != BindingStatus.DELETED) {
-            return sameBindAgain(existing.get(), instanceId, digest);
-        }
-        ValidatedParameters parameters = validator.bindingCreate(offering, plan, request.parameters());
-        if (parameters.values().containsKey(PASSWORD)) {
-            throw new ServiceBrokerInvalidParametersException("parameter `" + PASSWORD
-                    + "` is not supported yet: the broker generates a strong password for every binding");
-        }
-        driver(plan);
-        InstanceRecord cluster = Optional.ofNullable(child.clusterId())
-                .flatMap(store::findInstance)
-                .orElseThrow(() ->
-                        new IllegalStateException("child " + instanceId + " has no cluster " + child.clusterId()));
-        MysqlAdminEndpoint admin = adminEndpoint(cluster);
-        String username = MysqlChildDriver.userName(bindingId);
-        if (!store.claimBinding(bindingId, instanceId, username, digest)) {
-            return sameBindAgain(store.findBinding(bindingId).orElseThrow(), instanceId, digest);
-        }
-        MysqlCredentials credentials;
-        try {
-            credentials = mysql.createUser(
-                    admin,
-                    MysqlChildDriver.databaseName(instanceId),
-                    username,
-                    Boolean.TRUE.equals(parameters.values().get(READ_ONLY)));
-        } catch (ChildDriverException | IllegalArgumentException e) {
-            store.abandonBinding(bindingId);
-            throw new OsbRefusal(
-                    502,
-                    null,
-                    "cannot create the user of binding " + bindingId + " in cluster " + clusterName(cluster) + ": "
-                            + e.getMessage());
-        }
-        Map<String, Object> values = credentials.asBindingCredentials();
-        if (!store.completeBinding(bindingId, secrets.seal(StateJson.write(values), bindingContext(bindingId)))) {
-            throw givenUp("binding " + bindingId);
-        }
-        return new Bound(values, false);
+    private boolean givenUpWhenStuck(InstanceRecord child) {
+        return drivers.find(child)
+                .map(chosen -> chosen.driver().stuckRecovery().isPresent())
+                .orElse(true);
     }
 
-    private Bound sameBindAgain(BindingRecord binding, String instanceId, String digest) {
-        return storedBinding(secrets, binding, instanceId, digest)
-                .orElseThrow(() -> new ServiceBrokerConcurrencyException(
-                        "binding " + binding.id() + " is being created by another request: try again shortly"));
-    }
-
-    /**
-     * The answer to a bind repeated with an existing binding's ID, for every driver: 409 when the request differs
-     * from the one that created it; the stored credentials (unsealed) when it is ready; empty while it is still being
-     * created.
-     */
-    static Optional<Bound> storedBinding(SecretBox secrets, BindingRecord binding, String instanceId, String digest) {
-        if (!binding.instanceId().equals(instanceId) || !binding.requestDigest().equals(digest)) {
-            throw new OsbRefusal(
-                    409,
-                    null,
-                    "binding " + binding.id() + " already exists with other attributes (instance, plan or"
-                            + " parameters)");
-        }
-        String sealed = binding.sealedCredentials();
-        if (binding.status() != BindingStatus.READY || sealed == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Bound(StateJson.readMap(secrets.open(sealed, bindingContext(binding.id()))), true));
-    }
-
-    /**
-     * Unbinds: the binding's user is dropped, 200; 410 if there is no such binding. Returns the operation to poll when
-     * a {@code delegate} child's broker unbinds asynchronously (202), else null.
-     */
-    public @Nullable String unbind(Unbind request) {
-        String instanceId = PathSegments.require("service instance id", request.instanceId());
-        String bindingId = PathSegments.require("binding id", request.bindingId());
-        BindingRecord binding = store.findBinding(bindingId)
-                .filter(b ->
-                        b.status() != BindingStatus.DELETED && b.instanceId().equals(instanceId))
-                .orElseThrow(() -> new OsbRefusal(410, null, "binding " + bindingId + " does not exist"));
-        if (binding.status() != BindingStatus.READY) {
-            throw new ServiceBrokerConcurrencyException(
-                    "binding " + bindingId + " is being created: unbind it once it is created");
-        }
-        InstanceRecord child = store.findInstance(instanceId).orElseThrow(() -> new InstanceGone(instanceId));
-        Optional<Driver> delegateDriver = delegateDriver(child);
-        if (delegateDriver.isPresent()) {
-            return delegated().unbind(request, binding, child, delegateDriver.get());
-        }
-        InstanceRecord cluster = Optional.ofNullable(child.clusterId())
-                .flatMap(store::findInstance)
-                .orElseThrow(() ->
-                        new IllegalStateException("child " + instanceId + " has no cluster " + child.clusterId()));
-        try {
-            mysql.dropUser(adminEndpoint(cluster), binding.username());
-        } catch (ChildDriverException e) {
-            throw new OsbRefusal(
-                    502,
-                    null,
-                    "cannot drop the user of binding " + bindingId + " in cluster " + clusterName(cluster) + ": "
-                            + e.getMessage());
-        }
-        if (!store.markBindingDeleted(bindingId)) {
-            throw new OsbRefusal(410, null, "binding " + bindingId + " does not exist");
-        }
-        return null;
-    }
-
-    /** The AES-GCM associated data of a binding's sealed credentials. */
-    static String bindingContext(String bindingId) {
-        return "binding:" + bindingId;
-    }
-
-    // ------------------------------------------------------------------ shared
-
-    /** The cluster's MySQL admin endpoint, from its reported outputs; secret outputs are unsealed only here. */
-    private MysqlAdminEndpoint adminEndpoint(InstanceRecord cluster) {
-        Map<String, Object> outputs = new LinkedHashMap<>(StateJson.readMap(cluster.outputsJson()));
-        String sealed = cluster.sealedSecretOutputs();
-        if (sealed != null) {
-            outputs.putAll(StateJson.readMap(secrets.open(sealed, OperationReports.outputsContext(cluster.id()))));
-        }
-        String host = output(cluster, outputs, "host");
-        String port = output(cluster, outputs, "port");
-        String username = output(cluster, outputs, "admin_username");
-        String password = output(cluster, outputs, "admin_password");
-        int portNumber;
-        try {
-            portNumber = Integer.parseInt(port);
-        } catch (NumberFormatException e) {
-            throw new OsbRefusal(
-                    502, null, "cluster " + clusterName(cluster) + " reported a port that is not a number: " + port);
-        }
-        try {
-            return new MysqlAdminEndpoint(host, portNumber, username, password);
-        } catch (IllegalArgumentException e) {
-            throw new OsbRefusal(
-                    502, null, "cluster " + clusterName(cluster) + " reported unusable outputs: " + e.getMessage());
-        }
-    }
-
-    private static String output(InstanceRecord cluster, Map<String, Object> outputs, String name) {
-        Object value = outputs.get(name);
-        if (value == null) {
-            throw new OsbRefusal(
-                    502,
-                    null,
-                    "cluster " + clusterName(cluster) + " has not reported its `" + name
-                            + "` output: its pipeline's report must carry host, port, admin_username and"
-                            + " admin_password");
-        }
-        return value.toString();
-    }
-
-    private Driver driver(PlanModel plan) {
-        Driver driver = Objects.requireNonNull(plan.driver(), () -> "child plan " + plan.name() + " has no driver");
-        if (driver.name().equals(DELEGATE) && delegated == null) {
-            throw new ServiceBrokerInvalidParametersException("plan " + plan.name()
-                    + " uses the `delegate` driver, which is not available yet: use a plan of the `mysql` driver");
-        }
-        if (!driver.name().equals(MYSQL) && !driver.name().equals(DELEGATE)) {
-            throw new ServiceBrokerInvalidParametersException(
-                    "plan " + plan.name() + " uses the unknown driver `" + driver.name() + "`");
-        }
-        return driver;
+    /** Whether a child being created was last touched longer ago than the grace period: no request still works on it. */
+    private boolean stuckCreating(InstanceRecord child) {
+        return child.updatedAt().plus(creatingGrace).isBefore(clock.instant());
     }
 
     private static String clusterName(InstanceRecord cluster) {
@@ -532,31 +298,6 @@ public final class ChildLifecycle {
         return CatalogLookup.plan(offering, planId);
     }
 
-    // ------------------------------------------------------------------ retrievable bindings
-
-    /**
-     * The credentials of a ready binding of the child {@code instanceId}, unsealed for the platform's {@code GET}
-     * (bindings are retrievable).
-     *
-     * @throws InstanceNotFound (404, as OSB asks) for an unknown, deleted or foreign binding, and for one still being
-     *     created
-     */
-    public Map<String, Object> bindingCredentials(String instanceId, String bindingId) {
-        PathSegments.require("service instance id", instanceId);
-        PathSegments.require("binding id", bindingId);
-        BindingRecord binding = store.findBinding(bindingId)
-                .filter(b ->
-                        b.status() != BindingStatus.DELETED && b.instanceId().equals(instanceId))
-                .orElseThrow(() -> new InstanceNotFound(
-                        "binding " + bindingId + " of service instance " + instanceId + " does not exist"));
-        String sealed = binding.sealedCredentials();
-        if (binding.status() != BindingStatus.READY || sealed == null) {
-            throw new InstanceNotFound(
-                    "binding " + bindingId + " is still being created: fetch it once its creation has answered");
-        }
-        return StateJson.readMap(secrets.open(sealed, bindingContext(bindingId)));
-    }
-
     // ------------------------------------------------------------------ child updates
 
     /**
@@ -568,7 +309,8 @@ public final class ChildLifecycle {
      */
     public Accepted update(Update request) {
         String instanceId = PathSegments.require("service instance id", request.instanceId());
-        InstanceRecord child = store.findInstance(instanceId)
+        InstanceRecord child = instances
+                .findInstance(instanceId)
                 .filter(i -> i.status() != InstanceStatus.DELETED && i.kind() == InstanceKind.CHILD)
                 .orElseThrow(() -> new ServiceBrokerInvalidParametersException(
                         "service instance " + instanceId + " does not exist"));
@@ -606,30 +348,10 @@ public final class ChildLifecycle {
         }
         Placement placement = request.placement();
         if (placement != null) {
-            store.updateNames(instanceId, placement.orgName(), placement.spaceName(), placement.instanceName());
+            instances.updateNames(instanceId, placement.orgName(), placement.spaceName(), placement.instanceName());
         }
         String cluster = child.clusterId();
         return new Accepted(null, cluster == null ? null : links.dashboardUrl(cluster), false);
-    }
-
-    // ------------------------------------------------------------------ character set and collation
-
-    /**
-     * The character set and collation of a new database (see {@link DatabaseCharacterSet#choose}): the request's
-     * {@code collation} if it gave one, else the driver's, else the offering's declared default; a 400 when the
-     * requested collation does not belong to the driver's character set.
-     */
-    private static DatabaseCharacterSet characterSet(
-            Driver driver, Map<String, Object> requested, Map<String, Object> validated) {
-        boolean given = requested.containsKey(COLLATION);
-        try {
-            return DatabaseCharacterSet.choose(
-                    driver.settings(),
-                    given ? validated.get(COLLATION) : null,
-                    given ? null : validated.get(COLLATION));
-        } catch (IllegalArgumentException e) {
-            throw new ServiceBrokerInvalidParametersException("parameter `" + COLLATION + "`: " + e.getMessage());
-        }
     }
 
     // ------------------------------------------------------------------ recovery
@@ -640,110 +362,18 @@ public final class ChildLifecycle {
      */
     public static final Duration DEFAULT_CREATING_GRACE = Duration.ofMinutes(5);
 
-    // ------------------------------------------------------------------ delegate driver
+    // ------------------------------------------------------------------ asynchronous drivers
 
     /**
-     * A child lifecycle with the delegate driver as well (its children are forwarded to their cluster's own
-     * broker; {@code null} refuses it). Children of the {@code mysql} driver stuck {@code creating} for longer than
-     * {@code creatingGrace} (a broker stopped while creating them) may be deleted: the platform's orphan mitigation
-     * then succeeds instead of a 422.
+     * The {@code last_operation} of a child's asynchronous provision or deprovision by its driver (the {@code delegate}
+     * driver asks its cluster's broker while it runs); empty for any other operation (and for IDs this broker never
+     * accepts), which {@link OperationStatus} answers.
      */
-    public ChildLifecycle(
-            LoadedBundle bundle,
-            ParameterValidator validator,
-            StateStore store,
-            SecretBox secrets,
-            OperationLinks links,
-            MysqlChildDriver mysql,
-            Clock clock,
-            @Nullable DelegatedChildren delegated,
-            Duration creatingGrace) {
-        this.bundle = bundle;
-        this.validator = validator;
-        this.store = store;
-        this.secrets = secrets;
-        this.links = links;
-        this.mysql = mysql;
-        this.clock = clock;
-        this.delegated = delegated;
-        this.creatingGrace = ChildRecovery.requirePositive(creatingGrace);
-        this.sharing = new ClusterSharing(store, validator);
-    }
-
-    /**
-     * The {@code last_operation} of a {@code delegate} child's asynchronous provision or deprovision (asking its
-     * cluster's broker while it runs); empty for any other operation (and for IDs this broker never accepts), which
-     * {@link OperationStatus} answers.
-     */
-    public Optional<OperationStatus.LastOperation> delegatedLastOperation(
+    public Optional<OperationStatus.LastOperation> driverLastOperation(
             String instanceId, @Nullable String operationId) {
-        if (delegated == null || !PathSegments.isSafe(instanceId)) {
+        if (!PathSegments.isSafe(instanceId)) {
             return Optional.empty();
         }
-        return delegated.lastOperation(instanceId, operationId);
-    }
-
-    /**
-     * The {@code last_operation} of a {@code delegate} child's asynchronous bind or unbind; empty when the binding has
-     * no such operation.
-     */
-    public Optional<OperationStatus.LastOperation> delegatedBindingLastOperation(
-            String instanceId, String bindingId, @Nullable String operationId) {
-        if (delegated == null || !PathSegments.isSafe(instanceId) || !PathSegments.isSafe(bindingId)) {
-            return Optional.empty();
-        }
-        return delegated.bindingLastOperation(instanceId, bindingId, operationId);
-    }
-
-    /** The credentials of a ready binding of a {@code delegate} child (fetched after an asynchronous bind). */
-    public Optional<Map<String, Object>> delegatedBinding(String instanceId, String bindingId) {
-        if (delegated == null || !PathSegments.isSafe(instanceId) || !PathSegments.isSafe(bindingId)) {
-            return Optional.empty();
-        }
-        return delegated.binding(instanceId, bindingId);
-    }
-
-    /** The child's plan's driver if it is {@code delegate}; empty for other drivers and plans the bundle lacks. */
-    private Optional<Driver> delegateDriver(InstanceRecord child) {
-        return bundle.offering(child.serviceId())
-                .flatMap(offering -> offering.plan(child.planId()))
-                .map(PlanModel::driver)
-                .filter(driver -> driver.name().equals(DELEGATE));
-    }
-
-    private DelegatedChildren delegated() {
-        if (delegated == null) {
-            throw new ServiceBrokerInvalidParametersException(
-                    "the `delegate` driver is not configured in this broker: use a plan of the `mysql` driver");
-        }
-        return delegated;
-    }
-
-    /**
-     * The answer to a create that outlived the grace period: the recovery sweep gave it up meanwhile (and dropped what
-     * it found), so the platform must try again.
-     */
-    private OsbRefusal givenUp(String what) {
-        return new OsbRefusal(
-                502,
-                null,
-                what + " took longer than " + creatingGrace + " to create and was given up: create it again");
-    }
-
-    /** Whether a child being created was last touched longer ago than the grace period: no request still works on it. */
-    private boolean stuckCreating(InstanceRecord child) {
-        return child.updatedAt().plus(creatingGrace).isBefore(clock.instant());
-    }
-
-    /** The driver of a stored child's plan, empty when the bundle no longer has the plan or the plan has none. */
-    Optional<Driver> driverOf(InstanceRecord child) {
-        return bundle.offering(child.serviceId())
-                .flatMap(offering -> offering.plan(child.planId()))
-                .map(PlanModel::driver);
-    }
-
-    /** The cluster's MySQL admin endpoint from its reported outputs (an {@link OsbRefusal} when they are missing). */
-    MysqlAdminEndpoint clusterAdmin(InstanceRecord cluster) {
-        return adminEndpoint(cluster);
+        return drivers.lastOperation(instanceId, operationId);
     }
 }

@@ -1,12 +1,11 @@
 package io.dedicate.broker.lifecycle;
 
-import io.dedicate.broker.children.MysqlAdminEndpoint;
-import io.dedicate.broker.children.MysqlChildDriver;
-import io.dedicate.broker.offering.Driver;
 import io.dedicate.broker.state.BindingRecord;
+import io.dedicate.broker.state.BindingStore;
+import io.dedicate.broker.state.ChildStore;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStatus;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.InstanceStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,10 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Cleans up after a broker that stopped in the middle of creating a child or a binding of the {@code mysql} driver.
- * Creating one stores it {@code creating} first (so that a concurrent cluster delete sees it), then works on the
- * cluster's MySQL, then marks it ready; a crash in between leaves the row {@code creating} forever, which keeps its
- * cluster from being deleted and makes the platform's orphan-mitigation delete fail.
+ * Cleans up after a broker that stopped in the middle of creating a child or a binding of a driver that gives such
+ * creates up ({@link ChildDriver#stuckRecovery}: the {@code mysql} driver). Creating one stores it {@code creating}
+ * first (so that a concurrent cluster delete sees it), then works on the cluster's MySQL, then marks it ready; a crash
+ * in between leaves the row {@code creating} forever, which keeps its cluster from being deleted and makes the
+ * platform's orphan-mitigation delete fail.
  *
  * <p>A pass takes the children and bindings {@code creating} for longer than the grace period (no request still works
  * on them: the driver's statements time out well before), drops what may exist of them on the cluster (the database
@@ -34,11 +34,11 @@ import org.slf4j.LoggerFactory;
 public final class ChildRecovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChildRecovery.class);
-    private static final String MYSQL = "mysql";
 
-    private final StateStore store;
-    private final ChildLifecycle children;
-    private final MysqlChildDriver mysql;
+    private final InstanceStore instances;
+    private final ChildStore children;
+    private final BindingStore bindings;
+    private final ChildDrivers drivers;
     private final Clock clock;
     private final Duration grace;
 
@@ -48,10 +48,16 @@ public final class ChildRecovery {
      * @throws IllegalArgumentException if {@code grace} is not positive
      */
     public ChildRecovery(
-            StateStore store, ChildLifecycle children, MysqlChildDriver mysql, Clock clock, Duration grace) {
-        this.store = store;
+            InstanceStore instances,
+            ChildStore children,
+            BindingStore bindings,
+            ChildDrivers drivers,
+            Clock clock,
+            Duration grace) {
+        this.instances = instances;
         this.children = children;
-        this.mysql = mysql;
+        this.bindings = bindings;
+        this.drivers = drivers;
         this.clock = clock;
         this.grace = requirePositive(grace);
     }
@@ -75,16 +81,17 @@ public final class ChildRecovery {
     public Recovered runOnce() {
         Instant before = clock.instant().minus(grace);
         List<String> discarded = new ArrayList<>();
-        for (InstanceRecord child : store.childrenCreatingBefore(before)) {
-            if (!isMysql(child)) {
+        for (InstanceRecord child : children.childrenCreatingBefore(before)) {
+            Optional<ChildDriver.StuckRecovery> driver = stuckRecovery(child);
+            if (driver.isEmpty()) {
                 continue;
             }
             try {
-                Optional<MysqlAdminEndpoint> admin = liveCluster(child).map(children::clusterAdmin);
-                if (admin.isPresent()) {
-                    mysql.dropDatabase(admin.get(), MysqlChildDriver.databaseName(child.id()));
+                Optional<InstanceRecord> cluster = liveCluster(child);
+                if (cluster.isPresent()) {
+                    driver.get().dropChild(child, cluster.get());
                 }
-                if (store.discardChild(child.id())) {
+                if (children.discardChild(child.id())) {
                     discarded.add(child.id());
                     LOG.info(
                             "recovery: child {} was still being created after {}: its database is dropped and the"
@@ -100,18 +107,18 @@ public final class ChildRecovery {
             }
         }
         List<String> abandoned = new ArrayList<>();
-        for (BindingRecord binding : store.bindingsCreatingBefore(before)) {
-            Optional<InstanceRecord> child = store.findInstance(binding.instanceId());
-            if (child.isPresent() && !isMysql(child.get())) {
+        for (BindingRecord binding : bindings.bindingsCreatingBefore(before)) {
+            Optional<InstanceRecord> child = instances.findInstance(binding.instanceId());
+            Optional<ChildDriver.StuckRecovery> driver = child.flatMap(this::stuckRecovery);
+            if (child.isPresent() && driver.isEmpty()) {
                 continue;
             }
             try {
-                Optional<MysqlAdminEndpoint> admin =
-                        child.flatMap(this::liveCluster).map(children::clusterAdmin);
-                if (admin.isPresent()) {
-                    mysql.dropUser(admin.get(), binding.username());
+                Optional<InstanceRecord> cluster = child.flatMap(this::liveCluster);
+                if (driver.isPresent() && cluster.isPresent()) {
+                    driver.get().dropBinding(binding, cluster.get());
                 }
-                if (store.abandonBinding(binding.id())) {
+                if (bindings.abandonBinding(binding.id())) {
                     abandoned.add(binding.id());
                     LOG.info(
                             "recovery: binding {} was still being created after {}: its user is dropped and the"
@@ -129,14 +136,15 @@ public final class ChildRecovery {
         return new Recovered(discarded, abandoned);
     }
 
-    private boolean isMysql(InstanceRecord child) {
-        return children.driverOf(child).map(Driver::name).filter(MYSQL::equals).isPresent();
+    /** How the child's driver cleans up its stuck creates; empty when it ends them itself or is unknown. */
+    private Optional<ChildDriver.StuckRecovery> stuckRecovery(InstanceRecord child) {
+        return drivers.find(child).flatMap(chosen -> chosen.driver().stuckRecovery());
     }
 
     /** The child's cluster unless it is gone (then its MySQL is gone too and there is nothing to drop). */
     private Optional<InstanceRecord> liveCluster(InstanceRecord child) {
         return Optional.ofNullable(child.clusterId())
-                .flatMap(store::findInstance)
+                .flatMap(instances::findInstance)
                 .filter(cluster -> cluster.status() != InstanceStatus.DELETED);
     }
 

@@ -1,11 +1,12 @@
 package io.dedicate.broker.lifecycle;
 
 import io.dedicate.broker.offering.LoadedBundle;
-import io.dedicate.broker.offering.PlanModel;
 import io.dedicate.broker.state.InstanceRecord;
+import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.broker.state.OperationRecord;
 import io.dedicate.broker.state.OperationState;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.OperationStore;
+import io.dedicate.bundle.model.PlanModel;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * accepted cluster update (plan change, parameters), upgrade or recreate applies to it too.
  *
  * <p>Which children an operation affects is recorded when the operation starts ({@link
- * StateStore#affectedChildren(String)}: the cluster's live children at that moment). A child's GET then adds these
+ * OperationStore#affectedChildren(String)}: the cluster's live children at that moment). A child's GET then adds these
  * keys to its {@code parameters} (an object whose content OSB leaves to the broker; the child's own {@code plan_id}
  * stays its child plan):
  *
@@ -45,12 +46,14 @@ public final class ClusterCascade {
     public static final String FAILED = "failed";
 
     private final LoadedBundle bundle;
-    private final StateStore store;
+    private final InstanceStore instances;
+    private final OperationStore operations;
 
-    /** Reads the cascade from {@code store}; plan names come from {@code bundle}. */
-    public ClusterCascade(LoadedBundle bundle, StateStore store) {
+    /** Reads the cascade from {@code instances} and {@code operations}; plan names come from {@code bundle}. */
+    public ClusterCascade(LoadedBundle bundle, InstanceStore instances, OperationStore operations) {
         this.bundle = bundle;
-        this.store = store;
+        this.instances = instances;
+        this.operations = operations;
     }
 
     /**
@@ -63,12 +66,13 @@ public final class ClusterCascade {
             return Map.of();
         }
         Map<String, Object> keys = new LinkedHashMap<>();
-        Optional<InstanceRecord> cluster = store.findInstance(clusterId);
+        Optional<InstanceRecord> cluster = instances.findInstance(clusterId);
         String name = cluster.map(InstanceRecord::instanceName).orElse(null);
         keys.put("cluster", name == null || name.isEmpty() ? clusterId : name);
         keys.put("cluster_id", clusterId);
         cluster.ifPresent(found -> keys.put("cluster_plan", planName(found.serviceId(), found.planId())));
-        store.latestOperationAffecting(child.id())
+        operations
+                .latestOperationAffecting(child.id())
                 .ifPresent(operation -> keys.put("cluster_update", marker(child.serviceId(), operation)));
         return Collections.unmodifiableMap(keys);
     }

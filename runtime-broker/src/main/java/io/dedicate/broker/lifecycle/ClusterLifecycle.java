@@ -5,8 +5,6 @@ import io.dedicate.broker.lifecycle.LifecycleRequests.Delete;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Provision;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Update;
 import io.dedicate.broker.offering.LoadedBundle;
-import io.dedicate.broker.offering.OfferingModel;
-import io.dedicate.broker.offering.PlanModel;
 import io.dedicate.broker.osb.InstanceGone;
 import io.dedicate.broker.osb.PathSegments;
 import io.dedicate.broker.parameters.ParameterValidator;
@@ -18,18 +16,21 @@ import io.dedicate.broker.render.RenderedOperation;
 import io.dedicate.broker.secrets.ReportTokens;
 import io.dedicate.broker.secrets.SecretBox;
 import io.dedicate.broker.state.ChildrenExistException;
-import io.dedicate.broker.state.CommitState;
 import io.dedicate.broker.state.InstanceExistsException;
 import io.dedicate.broker.state.InstanceGoneException;
-import io.dedicate.broker.state.InstanceKind;
 import io.dedicate.broker.state.InstanceRecord;
+import io.dedicate.broker.state.InstanceSettings;
 import io.dedicate.broker.state.InstanceStatus;
+import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.broker.state.OperationInProgressException;
 import io.dedicate.broker.state.OperationKind;
 import io.dedicate.broker.state.OperationRecord;
-import io.dedicate.broker.state.OperationState;
+import io.dedicate.broker.state.OperationStore;
+import io.dedicate.broker.state.Placement;
 import io.dedicate.broker.state.QuotaExceededException;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.bundle.model.BuiltInParameter;
+import io.dedicate.bundle.model.OfferingModel;
+import io.dedicate.bundle.model.PlanModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,12 +56,13 @@ import org.springframework.cloud.servicebroker.exception.ServiceInstanceExistsEx
 public final class ClusterLifecycle {
 
     /** The built-in update parameter that asks for the recreate pipeline. */
-    static final String RECREATE = "recreate";
+    static final String RECREATE = BuiltInParameter.RECREATE.parameterName();
 
     private final LoadedBundle bundle;
     private final ParameterValidator validator;
     private final OperationRenderer renderer;
-    private final StateStore store;
+    private final InstanceStore instances;
+    private final OperationStore operations;
     private final OperationCommitter committer;
     private final SecretBox secrets;
     private final OperationLinks links;
@@ -75,7 +77,8 @@ public final class ClusterLifecycle {
             LoadedBundle bundle,
             ParameterValidator validator,
             OperationRenderer renderer,
-            StateStore store,
+            InstanceStore instances,
+            OperationStore operations,
             OperationCommitter committer,
             SecretBox secrets,
             OperationLinks links,
@@ -87,7 +90,8 @@ public final class ClusterLifecycle {
         this.bundle = bundle;
         this.validator = validator;
         this.renderer = renderer;
-        this.store = store;
+        this.instances = instances;
+        this.operations = operations;
         this.committer = committer;
         this.secrets = secrets;
         this.links = links;
@@ -96,7 +100,7 @@ public final class ClusterLifecycle {
         this.gitBranch = gitBranch;
         this.clock = clock;
         this.defaultTimeout = defaultTimeout;
-        this.sharing = new ClusterSharing(store, validator);
+        this.sharing = new ClusterSharing(instances, validator);
     }
 
     // ------------------------------------------------------------------ provision
@@ -120,7 +124,7 @@ public final class ClusterLifecycle {
                 placement.orgGuid(),
                 placement.spaceGuid(),
                 request.parameters());
-        Optional<InstanceRecord> existing = store.findInstance(instanceId);
+        Optional<InstanceRecord> existing = instances.findInstance(instanceId);
         if (existing.isPresent()) {
             return sameCreateAgain(existing.get(), digest);
         }
@@ -162,51 +166,22 @@ public final class ClusterLifecycle {
         Instant now = clock.instant();
         String publicJson = StateJson.write(parameters.publicValues());
         String sealedSecrets = sealParameters(instanceId, parameters.secretValues());
-        InstanceRecord instance = new InstanceRecord(
-                instanceId,
-                offering.id(),
-                plan.id(),
-                InstanceKind.CLUSTER,
-                null,
-                placement.orgGuid(),
-                placement.spaceGuid(),
-                placement.orgName(),
-                placement.spaceName(),
-                placement.instanceName(),
-                publicJson,
-                sealedSecrets,
-                maintenance,
-                InstanceStatus.CREATING,
-                digest,
-                gitPath,
-                null,
-                null,
-                operationId,
-                now,
-                now);
-        OperationRecord operation = new OperationRecord(
+        InstanceSettings settings = new InstanceSettings(plan.id(), publicJson, sealedSecrets, maintenance);
+        InstanceRecord instance =
+                InstanceRecord.newCluster(instanceId, offering.id(), placement, settings, digest, gitPath, now);
+        OperationRecord operation = OperationRecord.deploy(
                 operationId,
                 instanceId,
-                OperationKind.DEPLOY,
-                OperationState.IN_PROGRESS,
                 "deploying " + plan.name() + " cluster",
-                ReportTokens.hash(token),
-                plan.id(),
-                publicJson,
-                sealedSecrets,
-                maintenance,
-                digest,
-                request.requester(),
-                CommitState.PENDING,
-                null,
+                settings,
+                new OperationRecord.Origin(digest, request.requester(), ReportTokens.hash(token)),
                 StateJson.writeFiles(rendered.files(gitPath)),
                 now,
-                now.plus(timeout(plan)),
-                null);
+                timeout(plan));
         try {
             createWithinQuota(offering, placement, instance, operation);
         } catch (InstanceExistsException raced) {
-            return sameCreateAgain(store.findInstance(instanceId).orElseThrow(() -> raced), digest);
+            return sameCreateAgain(instances.findInstance(instanceId).orElseThrow(() -> raced), digest);
         }
         committer.commit(operation, instance, commitMessage(operation, instance, plan));
         return new Accepted(operationId, links.dashboardUrl(instanceId), false);
@@ -240,7 +215,8 @@ public final class ClusterLifecycle {
      */
     public Accepted update(Update request) {
         String instanceId = PathSegments.require("service instance id", request.instanceId());
-        InstanceRecord instance = store.findInstance(instanceId)
+        InstanceRecord instance = instances
+                .findInstance(instanceId)
                 .filter(i -> i.status() != InstanceStatus.DELETED)
                 .orElseThrow(() -> new ServiceBrokerInvalidParametersException(
                         "service instance " + instanceId + " does not exist"));
@@ -257,7 +233,7 @@ public final class ClusterLifecycle {
         }
         Placement placement = request.placement();
         if (placement != null) {
-            store.updateNames(instanceId, placement.orgName(), placement.spaceName(), placement.instanceName());
+            instances.updateNames(instanceId, placement.orgName(), placement.spaceName(), placement.instanceName());
         }
         PlanModel target = targetPlan(offering, current, request.planId());
         boolean recreate = Boolean.TRUE.equals(request.parameters().get(RECREATE));
@@ -340,7 +316,8 @@ public final class ClusterLifecycle {
     /** Deletes a cluster: 202 with the delete operation; 410 once it is gone. */
     public Accepted delete(Delete request) {
         String instanceId = PathSegments.require("service instance id", request.instanceId());
-        InstanceRecord instance = store.findInstance(instanceId)
+        InstanceRecord instance = instances
+                .findInstance(instanceId)
                 .filter(i -> i.status() != InstanceStatus.DELETED)
                 .orElseThrow(() -> new InstanceGone(instanceId));
         OfferingModel offering = offering(instance.serviceId());
@@ -397,27 +374,22 @@ public final class ClusterLifecycle {
                 gitBranch,
                 instance.gitPath()));
         Instant now = clock.instant();
-        OperationRecord operation = new OperationRecord(
+        OperationRecord operation = OperationRecord.onExisting(
                 operationId,
                 instance.id(),
                 kind,
-                OperationState.IN_PROGRESS,
                 description,
-                ReportTokens.hash(token),
-                plan.id(),
-                publicJson,
-                sealedSecrets,
-                targetMaintenance,
-                RequestDigest.of(instance.serviceId(), plan.id(), instance.orgGuid(), instance.spaceGuid(), values),
-                requester,
-                CommitState.PENDING,
-                null,
+                new InstanceSettings(plan.id(), publicJson, sealedSecrets, targetMaintenance),
+                new OperationRecord.Origin(
+                        RequestDigest.of(
+                                instance.serviceId(), plan.id(), instance.orgGuid(), instance.spaceGuid(), values),
+                        requester,
+                        ReportTokens.hash(token)),
                 StateJson.writeFiles(rendered.files(instance.gitPath())),
                 now,
-                now.plus(timeout(plan)),
-                null);
+                timeout(plan));
         try {
-            store.startOperation(operation);
+            operations.startOperation(operation);
         } catch (OperationInProgressException e) {
             throw new ServiceBrokerConcurrencyException("service instance " + instance.id()
                     + " has an operation in progress (" + e.activeOperationId() + "): try again when it ends");
@@ -448,7 +420,7 @@ public final class ClusterLifecycle {
     }
 
     private Duration timeout(PlanModel plan) {
-        Integer seconds = plan.maxPollingSeconds();
+        Long seconds = plan.maxPollingSeconds();
         return seconds == null ? defaultTimeout : Duration.ofSeconds(seconds);
     }
 
@@ -494,13 +466,13 @@ public final class ClusterLifecycle {
             OfferingModel offering, Placement placement, InstanceRecord instance, OperationRecord operation) {
         Integer limit = offering.limits().clustersPerOrg();
         if (limit == null) {
-            store.createInstance(instance, operation);
+            instances.createInstance(instance, operation);
             return;
         }
         try {
-            store.createInstanceWithinQuota(instance, operation, limit);
+            instances.createInstanceWithinQuota(instance, operation, limit);
         } catch (QuotaExceededException e) {
-            if (store.findInstance(instance.id()).isPresent()) {
+            if (instances.findInstance(instance.id()).isPresent()) {
                 // the same request, sent twice at once, took the place: answer it as the same create again
                 throw new InstanceExistsException(instance.id());
             }

@@ -1,15 +1,19 @@
 package io.dedicate.broker.lifecycle;
 
-import io.dedicate.broker.offering.OfferingModel;
-import io.dedicate.broker.offering.PlanModel;
 import io.dedicate.broker.osb.OsbRefusal;
 import io.dedicate.broker.parameters.ParameterValidator;
 import io.dedicate.broker.state.ChildAdmission;
+import io.dedicate.broker.state.ChildStore;
 import io.dedicate.broker.state.ClusterUnavailableException;
 import io.dedicate.broker.state.InstanceGoneException;
 import io.dedicate.broker.state.InstanceRecord;
+import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.broker.state.OperationInProgressException;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.Placement;
+import io.dedicate.bundle.model.BuiltInParameter;
+import io.dedicate.bundle.model.OfferingModel;
+import io.dedicate.bundle.model.PlanModel;
+import io.dedicate.bundle.model.SharingScope;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +34,8 @@ import org.springframework.cloud.servicebroker.exception.ServiceBrokerInvalidPar
  * cluster-org} / {@code cluster-space} (names or GUIDs).
  *
  * <p>Race-free: the grant is checked again inside the transaction that stores the child, under the cluster row's lock
- * ({@link StateStore#createChild(InstanceRecord, ChildAdmission)}); a grants update takes the same lock ({@link
- * StateStore#changeParametersAtOnce}) and is refused while a space it drops still has live children in the cluster.
+ * ({@link ChildStore#createChild(InstanceRecord, ChildAdmission)}); a grants update takes the same lock ({@link
+ * InstanceStore#changeParametersAtOnce}) and is refused while a space it drops still has live children in the cluster.
  * Grants change at once, without a deployment, and only when sent alone and with no operation in progress (an
  * operation's end writes its own target parameters).
  *
@@ -42,19 +46,19 @@ import org.springframework.cloud.servicebroker.exception.ServiceBrokerInvalidPar
 public final class ClusterSharing {
 
     /** The built-in cluster parameter listing the spaces a cluster is shared with. */
-    public static final String GRANTS = "grants";
+    public static final String GRANTS = BuiltInParameter.GRANTS.parameterName();
 
-    private static final String CLUSTER_ORG = "cluster-org";
-    private static final String CLUSTER_SPACE = "cluster-space";
-    private static final String NONE = "none";
-    private static final String SPACES = "spaces";
+    private static final String CLUSTER_ORG = BuiltInParameter.CLUSTER_ORG.parameterName();
+    private static final String CLUSTER_SPACE = BuiltInParameter.CLUSTER_SPACE.parameterName();
+    private static final SharingScope NONE = SharingScope.NONE;
+    private static final SharingScope SPACES = SharingScope.SPACES;
 
-    private final StateStore store;
+    private final InstanceStore instances;
     private final ParameterValidator validator;
 
-    /** Sharing over {@code store}; {@code validator} checks the grants of an update. */
-    public ClusterSharing(StateStore store, ParameterValidator validator) {
-        this.store = store;
+    /** Sharing over {@code instances}; {@code validator} checks the grants of an update. */
+    public ClusterSharing(InstanceStore instances, ParameterValidator validator) {
+        this.instances = instances;
         this.validator = validator;
     }
 
@@ -98,7 +102,7 @@ public final class ClusterSharing {
         }
         String orgRef = Objects.toString(childParameters.get(CLUSTER_ORG), requester.orgGuid());
         String spaceRef = space.toString();
-        Optional<InstanceRecord> found = store.findCluster(orgRef, spaceRef, name);
+        Optional<InstanceRecord> found = instances.findCluster(orgRef, spaceRef, name);
         return found.filter(cluster -> cluster.serviceId().equals(offering.id()))
                 .filter(cluster -> allows(offering, cluster, requester))
                 .orElseThrow(() -> denied(
@@ -133,7 +137,7 @@ public final class ClusterSharing {
         if (requester.spaceGuid().equals(cluster.spaceGuid())) {
             return true;
         }
-        String scope = offering.sharing().scope();
+        SharingScope scope = offering.sharing().scope();
         if (scope.equals(NONE) || (scope.equals(SPACES) && !requester.orgGuid().equals(cluster.orgGuid()))) {
             return false;
         }
@@ -215,7 +219,7 @@ public final class ClusterSharing {
         checkScope(offering, cluster.orgGuid(), cluster.orgName(), grants);
         List<SpaceGrant> newGrants = SpaceGrant.of(grants);
         try {
-            store.changeParametersAtOnce(cluster.id(), (locked, children) -> {
+            instances.changeParametersAtOnce(cluster.id(), (locked, children) -> {
                 Map<String, List<String>> stranded = new TreeMap<>();
                 for (InstanceRecord child : children) {
                     Placement space =

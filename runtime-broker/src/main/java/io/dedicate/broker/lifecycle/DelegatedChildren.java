@@ -7,8 +7,6 @@ import io.dedicate.broker.children.ClusterBrokerClient.RemotePlan;
 import io.dedicate.broker.children.ClusterBrokerClient.RemoteState;
 import io.dedicate.broker.children.ClusterBrokerEndpoint;
 import io.dedicate.broker.children.ClusterBrokerRefusal;
-import io.dedicate.broker.lifecycle.DelegatedOperations.Kind;
-import io.dedicate.broker.lifecycle.DelegatedOperations.Operation;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Accepted;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Bind;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Bound;
@@ -16,22 +14,27 @@ import io.dedicate.broker.lifecycle.LifecycleRequests.Delete;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Provision;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Unbind;
 import io.dedicate.broker.lifecycle.OperationStatus.LastOperation;
-import io.dedicate.broker.offering.Driver;
 import io.dedicate.broker.offering.LoadedBundle;
-import io.dedicate.broker.offering.OfferingModel;
-import io.dedicate.broker.offering.PlanModel;
 import io.dedicate.broker.osb.InstanceGone;
 import io.dedicate.broker.osb.OsbRefusal;
-import io.dedicate.broker.parameters.ParameterValidator;
+import io.dedicate.broker.parameters.ValidatedParameters;
 import io.dedicate.broker.report.OperationReports;
 import io.dedicate.broker.secrets.SecretBox;
 import io.dedicate.broker.state.BindingRecord;
-import io.dedicate.broker.state.BindingStatus;
+import io.dedicate.broker.state.BindingStore;
+import io.dedicate.broker.state.ChildStore;
+import io.dedicate.broker.state.DelegatedOperation;
+import io.dedicate.broker.state.DelegatedOperation.Kind;
+import io.dedicate.broker.state.DelegatedOperationStore;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStatus;
+import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.broker.state.OperationKind;
 import io.dedicate.broker.state.OperationState;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.Placement;
+import io.dedicate.bundle.model.BuiltInParameter;
+import io.dedicate.bundle.model.Driver;
+import io.dedicate.bundle.model.DriverSetting;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -41,10 +44,6 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cloud.servicebroker.exception.ServiceBrokerConcurrencyException;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The {@code delegate} child driver: children of a cluster are its own OSB broker's service instances. Provision,
@@ -61,7 +60,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * platform's {@code bind_resource} and {@code context} as well.
  *
  * <p>Answers mirror the cluster broker's: 200/201 make the child (binding) ready at once; 202 keeps it {@code creating}
- * and this broker answers 202 with an operation of its own ({@link DelegatedOperations}), whose {@code last_operation}
+ * and this broker answers 202 with an operation of its own ({@link DelegatedOperationStore}), whose {@code last_operation}
  * asks the cluster broker and applies the outcome (ready, deleted; a failed create discards the child so that delete
  * protection no longer counts it, the failure's description stays for the platform). Refusals (400, 409, 410, 422) are
  * passed on, prefixed with the cluster broker that refused; an unreachable broker, a 5xx or a garbled answer is a 502
@@ -72,36 +71,38 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * cannot be reached), it fails as if that broker had reported a failure. A child whose cluster row is gone (removed
  * after a platform purge) is unbound and deleted here only, with a warning in the log; binding it is refused.
  */
-public final class DelegatedChildren {
+public final class DelegatedChildren implements ChildDriver {
 
     private static final Logger LOG = LoggerFactory.getLogger(DelegatedChildren.class);
-    private static final String CLUSTER_ORG = "cluster-org";
-    private static final String CLUSTER_SPACE = "cluster-space";
-    private static final String ORIGINATING_IDENTITY = "X-Broker-API-Originating-Identity";
+    private static final String CLUSTER_ORG = BuiltInParameter.CLUSTER_ORG.parameterName();
+    private static final String CLUSTER_SPACE = BuiltInParameter.CLUSTER_SPACE.parameterName();
     /** What the binding table's user column holds for a delegated binding (the cluster broker names its users). */
     private static final String DELEGATED_USER = "(delegated)";
 
     private final LoadedBundle bundle;
-    private final StateStore store;
+    private final InstanceStore instances;
+    private final ChildStore children;
+    private final BindingStore bindings;
     private final SecretBox secrets;
-    private final ParameterValidator validator;
-    private final DelegatedOperations operations;
+    private final DelegatedOperationStore operations;
     private final ClusterBrokerClient client;
     private final OperationLinks links;
 
     /** Forwards with {@code client}; keeps asynchronous operations in {@code operations}. */
     public DelegatedChildren(
             LoadedBundle bundle,
-            StateStore store,
+            InstanceStore instances,
+            ChildStore children,
+            BindingStore bindings,
             SecretBox secrets,
-            ParameterValidator validator,
-            DelegatedOperations operations,
+            DelegatedOperationStore operations,
             ClusterBrokerClient client,
             OperationLinks links) {
         this.bundle = bundle;
-        this.store = store;
+        this.instances = instances;
+        this.children = children;
+        this.bindings = bindings;
         this.secrets = secrets;
-        this.validator = validator;
         this.operations = operations;
         this.client = client;
         this.links = links;
@@ -109,11 +110,17 @@ public final class DelegatedChildren {
 
     // ------------------------------------------------------------------ provision
 
+    /** Nothing to check before the cluster broker is asked: it checks the parameters itself. */
+    @Override
+    public Creation creation(Provision request, Driver driver, ValidatedParameters parameters) {
+        return cluster -> child -> provision(request, child, cluster, driver);
+    }
+
     /**
      * Creates the child, already stored {@code creating} under its cluster's lock, on the cluster's broker: 201 when it
      * answered 200/201, 202 with an operation when it answered 202. On a refusal or failure the child is discarded.
      */
-    Accepted provision(Provision request, InstanceRecord child, InstanceRecord cluster, Driver driver) {
+    private Accepted provision(Provision request, InstanceRecord child, InstanceRecord cluster, Driver driver) {
         String instanceId = child.id();
         String dashboard = links.dashboardUrl(cluster.id());
         Answer answer;
@@ -127,21 +134,22 @@ public final class DelegatedChildren {
                     context(request.placement()),
                     forwardedParameters(request.parameters()),
                     request.asyncAccepted(),
-                    originatingIdentity(request.requester()));
+                    originatingIdentity(request.originatingIdentity(), request.requester()));
         } catch (RuntimeException e) {
-            store.discardChild(instanceId);
+            children.discardChild(instanceId);
             throw refusal(e, cluster, "cannot create service instance " + instanceId);
         }
         if (answer.status() == 202) {
-            Operation operation = operations.start(instanceId, null, Kind.PROVISION, answer.operation());
+            DelegatedOperation operation = operations.start(instanceId, null, Kind.PROVISION, answer.operation());
             return new Accepted(operation.id(), dashboard, false);
         }
-        store.markChildReady(instanceId);
+        children.markChildReady(instanceId);
         return new Accepted(null, dashboard, false);
     }
 
     /** The answer to the same create again while the cluster broker is still creating the child: 202 again. */
-    Optional<Accepted> provisionInProgress(InstanceRecord child) {
+    @Override
+    public Optional<Accepted> provisionInProgress(InstanceRecord child) {
         String cluster = child.clusterId();
         return operations
                 .inProgress(child.id(), null, Kind.PROVISION)
@@ -156,9 +164,10 @@ public final class DelegatedChildren {
      * answered 202 (the child stays, counted by delete protection, until the cluster broker says it is gone). A child
      * whose cluster is gone is only marked deleted.
      */
-    Accepted delete(Delete request, InstanceRecord child, Optional<InstanceRecord> cluster, Driver driver) {
+    @Override
+    public Accepted delete(Delete request, InstanceRecord child, Optional<InstanceRecord> cluster, Driver driver) {
         String instanceId = child.id();
-        Optional<Operation> pending = operations.inProgress(instanceId, null, Kind.DEPROVISION);
+        Optional<DelegatedOperation> pending = operations.inProgress(instanceId, null, Kind.DEPROVISION);
         if (pending.isPresent()) {
             return new Accepted(pending.get().id(), null, false);
         }
@@ -171,12 +180,12 @@ public final class DelegatedChildren {
                         instanceId,
                         remotePlan(broker, driver),
                         request.asyncAccepted(),
-                        originatingIdentity(request.requester()));
+                        originatingIdentity(request.originatingIdentity(), request.requester()));
             } catch (RuntimeException e) {
                 throw refusal(e, cluster.get(), "cannot delete service instance " + instanceId);
             }
             if (answer.status() == 202) {
-                Operation operation = operations.start(instanceId, null, Kind.DEPROVISION, answer.operation());
+                DelegatedOperation operation = operations.start(instanceId, null, Kind.DEPROVISION, answer.operation());
                 return new Accepted(operation.id(), null, false);
             }
         } else {
@@ -186,7 +195,7 @@ public final class DelegatedChildren {
                     instanceId,
                     child.clusterId());
         }
-        if (!store.markChildDeleted(instanceId)) {
+        if (!children.markChildDeleted(instanceId)) {
             throw new InstanceGone(instanceId);
         }
         return new Accepted(null, null, false);
@@ -194,28 +203,26 @@ public final class DelegatedChildren {
 
     // ------------------------------------------------------------------ bindings
 
-    /**
-     * Binds the child on its cluster's broker: 201 with the credentials it answered (stored sealed, so the same bind
-     * again answers 200 with the same ones), or 202 with an operation when it answered 202.
-     */
-    Bound bind(
-            Bind request, InstanceRecord child, OfferingModel offering, PlanModel plan, Driver driver, String digest) {
+    /** A bind of a child whose cluster still exists (422 otherwise); its binding's row names no user. */
+    @Override
+    public BindingCreation binding(Bind request, InstanceRecord child, ValidatedParameters parameters, Driver driver) {
         String instanceId = child.id();
-        String bindingId = request.bindingId();
-        Optional<BindingRecord> existing = store.findBinding(bindingId);
-        if (existing.isPresent() && existing.get().status() != BindingStatus.DELETED) {
-            return sameBindAgain(existing.get(), instanceId, digest);
-        }
-        validator.bindingCreate(offering, plan, request.parameters());
         InstanceRecord cluster = liveCluster(child)
                 .orElseThrow(() -> new OsbRefusal(
                         422,
                         null,
                         "service instance " + instanceId + " cannot be bound: its cluster " + child.clusterId()
                                 + " no longer exists. Delete the service instance"));
-        if (!store.claimBinding(bindingId, instanceId, DELEGATED_USER, digest)) {
-            return sameBindAgain(store.findBinding(bindingId).orElseThrow(), instanceId, digest);
-        }
+        return new BindingCreation(DELEGATED_USER, () -> bind(request, child, cluster, driver));
+    }
+
+    /**
+     * Binds the child on its cluster's broker: 201 with the credentials it answered (stored sealed, so the same bind
+     * again answers 200 with the same ones), or 202 with an operation when it answered 202.
+     */
+    private Bound bind(Bind request, InstanceRecord child, InstanceRecord cluster, Driver driver) {
+        String instanceId = child.id();
+        String bindingId = request.bindingId();
         Answer answer;
         try {
             ClusterBrokerEndpoint broker = endpoint(cluster);
@@ -228,41 +235,36 @@ public final class DelegatedChildren {
                     request.bindResource(),
                     request.parameters(),
                     request.asyncAccepted(),
-                    originatingIdentity(null));
+                    originatingIdentity(request.originatingIdentity(), null));
         } catch (RuntimeException e) {
-            store.abandonBinding(bindingId);
+            bindings.abandonBinding(bindingId);
             throw refusal(e, cluster, "cannot create binding " + bindingId);
         }
         if (answer.status() == 202) {
-            Operation operation = operations.start(instanceId, bindingId, Kind.BIND, answer.operation());
+            DelegatedOperation operation = operations.start(instanceId, bindingId, Kind.BIND, answer.operation());
             return new Bound(Map.of(), false, operation.id());
         }
         Map<String, Object> credentials = answer.credentials();
-        store.completeBinding(bindingId, seal(bindingId, credentials));
+        bindings.completeBinding(bindingId, seal(bindingId, credentials));
         return new Bound(credentials, false);
     }
 
-    private Bound sameBindAgain(BindingRecord binding, String instanceId, String digest) {
-        Optional<Bound> stored = ChildLifecycle.storedBinding(secrets, binding, instanceId, digest);
-        if (stored.isPresent()) {
-            return stored.get();
-        }
-        Optional<Operation> pending = operations.inProgress(instanceId, binding.id(), Kind.BIND);
-        if (pending.isPresent()) {
-            return new Bound(Map.of(), true, pending.get().id());
-        }
-        throw new ServiceBrokerConcurrencyException(
-                "binding " + binding.id() + " is being created by another request: try again shortly");
+    /** The answer to the same bind again while the cluster broker is still binding: 202 again. */
+    @Override
+    public Optional<Bound> bindInProgress(InstanceRecord child, String bindingId) {
+        return operations
+                .inProgress(child.id(), bindingId, Kind.BIND)
+                .map(operation -> new Bound(Map.of(), true, operation.id()));
     }
 
     /**
      * Unbinds on the cluster's broker: null (200) when it answered 200 or 410, or the id of an operation to poll when
      * it answered 202 (the binding stays until the cluster broker says it is gone).
      */
-    @Nullable
-    String unbind(Unbind request, BindingRecord binding, InstanceRecord child, Driver driver) {
+    @Override
+    public @Nullable String unbind(Unbind request, BindingRecord binding, InstanceRecord child, Driver driver) {
         String bindingId = binding.id();
-        Optional<Operation> pending = operations.inProgress(child.id(), bindingId, Kind.UNBIND);
+        Optional<DelegatedOperation> pending = operations.inProgress(child.id(), bindingId, Kind.UNBIND);
         if (pending.isPresent()) {
             return pending.get().id();
         }
@@ -273,7 +275,7 @@ public final class DelegatedChildren {
                     bindingId,
                     child.id(),
                     child.clusterId());
-            if (!store.markBindingDeleted(bindingId)) {
+            if (!bindings.markBindingDeleted(bindingId)) {
                 throw new OsbRefusal(410, null, "binding " + bindingId + " does not exist");
             }
             return null;
@@ -288,7 +290,7 @@ public final class DelegatedChildren {
                     bindingId,
                     remotePlan(broker, driver),
                     request.asyncAccepted(),
-                    originatingIdentity(null));
+                    originatingIdentity(request.originatingIdentity(), null));
         } catch (RuntimeException e) {
             throw refusal(e, cluster, "cannot delete binding " + bindingId);
         }
@@ -297,20 +299,10 @@ public final class DelegatedChildren {
                     .start(child.id(), bindingId, Kind.UNBIND, answer.operation())
                     .id();
         }
-        if (!store.markBindingDeleted(bindingId)) {
+        if (!bindings.markBindingDeleted(bindingId)) {
             throw new OsbRefusal(410, null, "binding " + bindingId + " does not exist");
         }
         return null;
-    }
-
-    /** The credentials of a ready binding of a delegated child (GET binding, after an asynchronous bind). */
-    Optional<Map<String, Object>> binding(String instanceId, String bindingId) {
-        return store.findBinding(bindingId)
-                .filter(binding -> binding.instanceId().equals(instanceId)
-                        && binding.status() == BindingStatus.READY
-                        && DELEGATED_USER.equals(binding.username()))
-                .flatMap(binding -> Optional.ofNullable(binding.sealedCredentials())
-                        .map(box -> StateJson.readMap(secrets.open(box, ChildLifecycle.bindingContext(bindingId)))));
     }
 
     // ------------------------------------------------------------------ last operations
@@ -320,16 +312,19 @@ public final class DelegatedChildren {
      * cluster broker while it is in progress and applying its outcome; empty when the operation is not a delegated one
      * of this instance (the caller then answers as for any other instance).
      */
-    Optional<LastOperation> lastOperation(String instanceId, @Nullable String operationId) {
-        Optional<Operation> found = operationId == null
+    @Override
+    public Optional<LastOperation> lastOperation(String instanceId, @Nullable String operationId) {
+        Optional<DelegatedOperation> found = operationId == null
                 ? operations.latestOfInstance(instanceId)
                 : operations.find(operationId).filter(o -> o.instanceId().equals(instanceId) && o.bindingId() == null);
         return found.map(this::poll);
     }
 
     /** The state of a delegated binding operation, like {@link #lastOperation}. */
-    Optional<LastOperation> bindingLastOperation(String instanceId, String bindingId, @Nullable String operationId) {
-        Optional<Operation> found = operationId == null
+    @Override
+    public Optional<LastOperation> bindingLastOperation(
+            String instanceId, String bindingId, @Nullable String operationId) {
+        Optional<DelegatedOperation> found = operationId == null
                 ? operations.latestOfBinding(instanceId, bindingId)
                 : operations
                         .find(operationId)
@@ -337,11 +332,11 @@ public final class DelegatedChildren {
         return found.map(this::poll);
     }
 
-    private LastOperation poll(Operation operation) {
+    private LastOperation poll(DelegatedOperation operation) {
         if (operation.state() != OperationState.IN_PROGRESS) {
             return answer(operation, operation.state(), operation.description());
         }
-        Optional<InstanceRecord> child = store.findInstance(operation.instanceId());
+        Optional<InstanceRecord> child = instances.findInstance(operation.instanceId());
         Optional<InstanceRecord> cluster = child.flatMap(this::liveCluster);
         if (child.isEmpty() || cluster.isEmpty()) {
             return clusterGone(operation, child);
@@ -377,7 +372,7 @@ public final class DelegatedChildren {
         }
     }
 
-    private LastOperation apply(Operation operation, RemoteState remote, ClusterBrokerEndpoint broker) {
+    private LastOperation apply(DelegatedOperation operation, RemoteState remote, ClusterBrokerEndpoint broker) {
         String said = remote.description();
         String bindingId = operation.bindingId();
         switch (remote.state()) {
@@ -386,29 +381,29 @@ public final class DelegatedChildren {
                 switch (operation.kind()) {
                     case PROVISION -> {
                         if (gone) {
-                            store.discardChild(operation.instanceId());
+                            children.discardChild(operation.instanceId());
                             return end(
                                     operation,
                                     OperationState.FAILED,
                                     "the cluster broker no longer knows" + " service instance "
                                             + operation.instanceId());
                         }
-                        store.markChildReady(operation.instanceId());
+                        children.markChildReady(operation.instanceId());
                     }
-                    case DEPROVISION -> store.markChildDeleted(operation.instanceId());
+                    case DEPROVISION -> children.markChildDeleted(operation.instanceId());
                     case BIND -> {
                         String id = required(bindingId);
                         if (gone) {
-                            store.abandonBinding(id);
+                            bindings.abandonBinding(id);
                             return end(
                                     operation,
                                     OperationState.FAILED,
                                     "the cluster broker no longer knows" + " binding " + id);
                         }
                         Answer fetched = client.fetchBinding(broker, operation.instanceId(), id, null);
-                        store.completeBinding(id, seal(id, fetched.credentials()));
+                        bindings.completeBinding(id, seal(id, fetched.credentials()));
                     }
-                    case UNBIND -> store.markBindingDeleted(required(bindingId));
+                    case UNBIND -> bindings.markBindingDeleted(required(bindingId));
                 }
                 return end(operation, OperationState.SUCCEEDED, said == null ? "succeeded" : said);
             }
@@ -431,24 +426,25 @@ public final class DelegatedChildren {
      * Undoes what a failed creation left here: a child being created is discarded (delete protection no longer counts
      * it), a binding being created is abandoned. A failed deletion changes nothing: the child or binding still lives.
      */
-    private void giveUp(Operation operation) {
+    private void giveUp(DelegatedOperation operation) {
         String bindingId = operation.bindingId();
         if (operation.kind() == Kind.PROVISION) {
-            store.discardChild(operation.instanceId());
+            children.discardChild(operation.instanceId());
         } else if (operation.kind() == Kind.BIND && bindingId != null) {
-            store.abandonBinding(bindingId);
+            bindings.abandonBinding(bindingId);
         }
     }
 
-    private LastOperation end(Operation operation, OperationState state, String description) {
+    private LastOperation end(DelegatedOperation operation, OperationState state, String description) {
         if (!operations.finish(operation.id(), state, description)) {
-            Operation ended = operations.find(operation.id()).orElse(operation);
+            DelegatedOperation ended = operations.find(operation.id()).orElse(operation);
             return answer(ended, ended.state(), ended.description());
         }
         return answer(operation, state, description);
     }
 
-    private static LastOperation answer(Operation operation, OperationState state, @Nullable String description) {
+    private static LastOperation answer(
+            DelegatedOperation operation, OperationState state, @Nullable String description) {
         OperationKind kind = switch (operation.kind()) {
             case PROVISION, BIND -> OperationKind.DEPLOY;
             case DEPROVISION, UNBIND -> OperationKind.DELETE;
@@ -486,26 +482,26 @@ public final class DelegatedChildren {
     }
 
     private RemotePlan remotePlan(ClusterBrokerEndpoint broker, Driver driver) {
-        Object service = driver.settings().get("service");
-        Object plan = driver.settings().get("plan");
+        String service = driver.settings().text(DriverSetting.SERVICE).orElse(null);
+        String plan = driver.settings().text(DriverSetting.PLAN).orElse(null);
         if (service == null || plan == null) {
             throw new ChildDriverException("the `delegate` driver needs `service` and `plan` settings, got "
-                    + driver.settings().keySet());
+                    + driver.settings().keys());
         }
-        return client.plan(broker, service.toString(), plan.toString());
+        return client.plan(broker, service, plan);
     }
 
     private Driver driverOf(InstanceRecord child) {
         Driver driver = CatalogLookup.plan(CatalogLookup.offering(bundle, child.serviceId()), child.planId())
                 .driver();
-        if (driver == null || !driver.name().equals(ChildLifecycle.DELEGATE)) {
+        if (driver == null) {
             throw new ChildDriverException("service instance " + child.id() + " is not a child of a `delegate` plan");
         }
         return driver;
     }
 
     private String seal(String bindingId, Map<String, Object> credentials) {
-        return secrets.seal(StateJson.write(credentials), ChildLifecycle.bindingContext(bindingId));
+        return secrets.seal(StateJson.write(credentials), ChildBindings.bindingContext(bindingId));
     }
 
     /** The OSB refusal for a failed call: a cluster broker's refusal passed on, anything else a 502. */
@@ -551,16 +547,12 @@ public final class DelegatedChildren {
     }
 
     /**
-     * The platform's {@code X-Broker-API-Originating-Identity} header of the request being served, as it sent it;
-     * without one (no request on this thread), one rebuilt from the requesting user's id when known.
+     * The {@code X-Broker-API-Originating-Identity} header to forward: the platform's, as the OSB layer passed it;
+     * without one, one rebuilt from the requesting user's id when known.
      */
-    private static @Nullable String originatingIdentity(@Nullable String requester) {
-        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-        if (attributes instanceof ServletRequestAttributes servlet) {
-            String header = servlet.getRequest().getHeader(ORIGINATING_IDENTITY);
-            if (header != null && !header.isBlank()) {
-                return header;
-            }
+    private static @Nullable String originatingIdentity(@Nullable String header, @Nullable String requester) {
+        if (header != null && !header.isBlank()) {
+            return header;
         }
         if (requester == null) {
             return null;
@@ -590,7 +582,7 @@ public final class DelegatedChildren {
      */
     public int failOverdue() {
         int ended = 0;
-        for (Operation operation : operations.overdue()) {
+        for (DelegatedOperation operation : operations.overdue()) {
             try {
                 if (poll(operation).state() != OperationState.IN_PROGRESS) {
                     ended++;
@@ -607,7 +599,7 @@ public final class DelegatedChildren {
      * Fails an operation the cluster broker did not finish in time: a creation is undone here as after a reported
      * failure; a deletion leaves the child (binding) in place, to be deleted again.
      */
-    private LastOperation timedOut(Operation operation, String clusterName, @Nullable String lastWord) {
+    private LastOperation timedOut(DelegatedOperation operation, String clusterName, @Nullable String lastWord) {
         giveUp(operation);
         LOG.warn(
                 "delegated {} of service instance {} timed out: cluster {}'s broker did not finish within {}",
@@ -630,7 +622,7 @@ public final class DelegatedChildren {
      * purge): nothing is left to ask, so a deletion succeeds here (the child or binding is marked deleted) and a
      * creation fails.
      */
-    private LastOperation clusterGone(Operation operation, Optional<InstanceRecord> child) {
+    private LastOperation clusterGone(DelegatedOperation operation, Optional<InstanceRecord> child) {
         String cluster = child.map(InstanceRecord::clusterId).orElse(null);
         String gone = child.isEmpty()
                 ? "service instance " + operation.instanceId() + " is no longer stored"
@@ -643,11 +635,11 @@ public final class DelegatedChildren {
                 gone);
         switch (operation.kind()) {
             case DEPROVISION -> {
-                store.markChildDeleted(operation.instanceId());
+                children.markChildDeleted(operation.instanceId());
                 return end(operation, OperationState.SUCCEEDED, "deleted here only: " + gone);
             }
             case UNBIND -> {
-                store.markBindingDeleted(required(bindingId));
+                bindings.markBindingDeleted(required(bindingId));
                 return end(operation, OperationState.SUCCEEDED, "deleted here only: " + gone);
             }
             default -> {
@@ -663,6 +655,7 @@ public final class DelegatedChildren {
      * What the cluster broker is still doing to a child, for the cluster's dashboard: {@code creating (cluster
      * broker)} or {@code deleting (cluster broker)}; empty when no delegated operation of the child is in progress.
      */
+    @Override
     public Optional<String> operationInProgress(String instanceId) {
         return operations
                 .latestOfInstance(instanceId)
@@ -671,10 +664,18 @@ public final class DelegatedChildren {
                         (operation.kind() == Kind.DEPROVISION ? "deleting" : "creating") + " (cluster broker)");
     }
 
+    // ------------------------------------------------------------------ stuck creates
+
+    /** None: every asynchronous operation has a deadline ({@link #failOverdue}), which ends a create that stalled. */
+    @Override
+    public Optional<StuckRecovery> stuckRecovery() {
+        return Optional.empty();
+    }
+
     /** The child's cluster, unless its row is gone or deleted. */
     private Optional<InstanceRecord> liveCluster(InstanceRecord child) {
         return Optional.ofNullable(child.clusterId())
-                .flatMap(store::findInstance)
+                .flatMap(instances::findInstance)
                 .filter(cluster -> cluster.status() != InstanceStatus.DELETED);
     }
 }

@@ -1,8 +1,9 @@
 package io.dedicate.broker.lifecycle;
 
 import io.dedicate.broker.osb.OsbRefusal;
+import io.dedicate.broker.state.ChildStore;
 import io.dedicate.broker.state.InstanceRecord;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.OperationStore;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -10,15 +11,15 @@ import java.util.stream.Collectors;
  * Refuses to delete a cluster that still has children (databases inside it, including those still
  * being created), with the message Cloud Foundry users know from the seed. This check reads the
  * state store first (a quick refusal); the state store checks again inside the transaction that
- * claims the cluster row for the delete ({@link StateStore#startOperation}), which child creation
+ * claims the cluster row for the delete ({@link OperationStore#startOperation}), which child creation
  * locks too, so no child created concurrently slips through.
  */
 public final class DeleteProtection {
 
-    private final StateStore store;
+    private final ChildStore children;
 
-    public DeleteProtection(StateStore store) {
-        this.store = store;
+    public DeleteProtection(ChildStore children) {
+        this.children = children;
     }
 
     /**
@@ -27,7 +28,7 @@ public final class DeleteProtection {
      * @throws OsbRefusal (400, the seed's message exactly, no prefix) if the cluster has live children
      */
     public void check(InstanceRecord cluster) {
-        List<String> children = store.liveChildren(cluster.id());
+        List<String> children = this.children.liveChildren(cluster.id());
         if (!children.isEmpty()) {
             throw refusal(children);
         }

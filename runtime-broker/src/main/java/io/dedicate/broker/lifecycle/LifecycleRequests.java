@@ -1,9 +1,15 @@
 package io.dedicate.broker.lifecycle;
 
+import io.dedicate.broker.state.Placement;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The OSB requests the lifecycle handles, stripped of the framework's types. */
+/**
+ * The OSB requests the lifecycle handles, stripped of the framework's types. What the lifecycle needs of the HTTP
+ * request comes in these values, never from the servlet request itself: {@code requester} is the requesting user's id
+ * and {@code originatingIdentity} the platform's {@code X-Broker-API-Originating-Identity} header (forwarded by the
+ * {@code delegate} driver to a cluster's broker), both null when the platform sent no identity.
+ */
 public final class LifecycleRequests {
 
     private LifecycleRequests() {}
@@ -17,6 +23,7 @@ public final class LifecycleRequests {
             Map<String, Object> parameters,
             Placement placement,
             @Nullable String requester,
+            @Nullable String originatingIdentity,
             @Nullable String maintenanceVersion) {}
 
     /** {@code PATCH /v2/service_instances/:id}; {@code planId} null means no plan change. */
@@ -36,7 +43,8 @@ public final class LifecycleRequests {
             String serviceId,
             String planId,
             boolean asyncAccepted,
-            @Nullable String requester) {}
+            @Nullable String requester,
+            @Nullable String originatingIdentity) {}
 
     /**
      * What the broker answers to an accepted request.
@@ -52,6 +60,7 @@ public final class LifecycleRequests {
      * @param asyncAccepted the platform's {@code accepts_incomplete}
      * @param bindResource the platform's {@code bind_resource} as it sent it (empty when absent)
      * @param context the platform's {@code context} as it sent it (empty when absent)
+     * @param originatingIdentity the platform's originating identity header, null when absent
      */
     public record Bind(
             String instanceId,
@@ -61,7 +70,8 @@ public final class LifecycleRequests {
             Map<String, Object> parameters,
             boolean asyncAccepted,
             Map<String, Object> bindResource,
-            Map<String, Object> context) {
+            Map<String, Object> context,
+            @Nullable String originatingIdentity) {
 
         public Bind {
             bindResource = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bindResource));
@@ -71,7 +81,7 @@ public final class LifecycleRequests {
         /** A bind that accepts an asynchronous answer, without bind resource or context. */
         public Bind(
                 String instanceId, String bindingId, String serviceId, String planId, Map<String, Object> parameters) {
-            this(instanceId, bindingId, serviceId, planId, parameters, true, Map.of(), Map.of());
+            this(instanceId, bindingId, serviceId, planId, parameters, true, Map.of(), Map.of(), null);
         }
     }
 
@@ -79,12 +89,17 @@ public final class LifecycleRequests {
      * {@code DELETE /v2/service_instances/:id/service_bindings/:binding_id}.
      *
      * @param asyncAccepted the platform's {@code accepts_incomplete}
+     * @param originatingIdentity the platform's originating identity header, null when absent
      */
-    public record Unbind(String instanceId, String bindingId, boolean asyncAccepted) {
+    public record Unbind(
+            String instanceId,
+            String bindingId,
+            boolean asyncAccepted,
+            @Nullable String originatingIdentity) {
 
-        /** An unbind that accepts an asynchronous answer. */
+        /** An unbind that accepts an asynchronous answer, without an originating identity. */
         public Unbind(String instanceId, String bindingId) {
-            this(instanceId, bindingId, true);
+            this(instanceId, bindingId, true, null);
         }
     }
 

@@ -6,7 +6,7 @@ import io.dedicate.broker.git.GitDeployer;
 import io.dedicate.broker.render.MetaPipelineEntry;
 import io.dedicate.broker.render.OperationRenderer;
 import io.dedicate.broker.state.InstanceFolder;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.InstanceStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -43,7 +43,7 @@ public final class MetaPipelineSync implements AutoCloseable {
     private static final String MARKER = ".dedicate/meta-pipeline";
     private static final Logger LOG = LoggerFactory.getLogger(MetaPipelineSync.class);
 
-    private final StateStore store;
+    private final InstanceStore instances;
     private final GitDeployer git;
     private final OperationRenderer renderer;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -57,8 +57,8 @@ public final class MetaPipelineSync implements AutoCloseable {
     /**
      * @param delay how long a request waits for others to join it before the sync runs
      */
-    public MetaPipelineSync(StateStore store, GitDeployer git, OperationRenderer renderer, Duration delay) {
-        this.store = store;
+    public MetaPipelineSync(InstanceStore instances, GitDeployer git, OperationRenderer renderer, Duration delay) {
+        this.instances = instances;
         this.git = git;
         this.renderer = renderer;
         this.delay = delay;
@@ -95,7 +95,7 @@ public final class MetaPipelineSync implements AutoCloseable {
 
     private ChangeSet change() {
         List<MetaPipelineEntry> entries = new ArrayList<>();
-        List<InstanceFolder> folders = store.instanceFolders();
+        List<InstanceFolder> folders = instances.instanceFolders();
         for (InstanceFolder folder : folders) {
             entries.add(new MetaPipelineEntry(OperationLinks.pipelineName(folder.instanceId()), folder.gitPath()));
         }

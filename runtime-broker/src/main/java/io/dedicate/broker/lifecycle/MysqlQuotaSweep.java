@@ -3,10 +3,11 @@ package io.dedicate.broker.lifecycle;
 import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.children.MysqlQuotaEnforcer;
 import io.dedicate.broker.children.QuotaCheck;
-import io.dedicate.broker.offering.Driver;
+import io.dedicate.broker.state.ChildStore;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStatus;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.InstanceStore;
+import io.dedicate.bundle.model.DriverSetting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,23 +25,31 @@ import org.slf4j.LoggerFactory;
 public final class MysqlQuotaSweep {
 
     private static final Logger LOG = LoggerFactory.getLogger(MysqlQuotaSweep.class);
-    private static final String MYSQL = "mysql";
-    private static final String QUOTA = "quota";
 
-    private final StateStore store;
-    private final ChildLifecycle children;
+    private final InstanceStore instances;
+    private final ChildStore childStore;
+    private final ChildDrivers drivers;
+    private final MysqlChildren mysql;
     private final MysqlQuotaEnforcer enforcer;
 
-    public MysqlQuotaSweep(StateStore store, ChildLifecycle children, MysqlQuotaEnforcer enforcer) {
-        this.store = store;
-        this.children = children;
+    /** Sweeps the children that {@code drivers} give to {@code mysql}. */
+    public MysqlQuotaSweep(
+            InstanceStore instances,
+            ChildStore childStore,
+            ChildDrivers drivers,
+            MysqlChildren mysql,
+            MysqlQuotaEnforcer enforcer) {
+        this.instances = instances;
+        this.childStore = childStore;
+        this.drivers = drivers;
+        this.mysql = mysql;
         this.enforcer = enforcer;
     }
 
     /** One pass over every cluster; returns what it found, cluster by cluster, database by database. */
     public List<QuotaCheck> runOnce() {
         Map<String, Map<String, Long>> quotasByCluster = new TreeMap<>();
-        for (InstanceRecord child : store.readyChildren()) {
+        for (InstanceRecord child : childStore.readyChildren()) {
             String cluster = child.clusterId();
             Optional<Long> quota = quota(child);
             if (cluster != null && quota.isPresent()) {
@@ -52,12 +61,12 @@ public final class MysqlQuotaSweep {
         List<QuotaCheck> checks = new ArrayList<>();
         quotasByCluster.forEach((clusterId, quotas) -> {
             Optional<InstanceRecord> cluster =
-                    store.findInstance(clusterId).filter(found -> found.status() == InstanceStatus.READY);
+                    instances.findInstance(clusterId).filter(found -> found.status() == InstanceStatus.READY);
             if (cluster.isEmpty()) {
                 return;
             }
             try {
-                for (QuotaCheck check : enforcer.enforce(children.clusterAdmin(cluster.get()), quotas)) {
+                for (QuotaCheck check : enforcer.enforce(mysql.adminEndpoint(cluster.get()), quotas)) {
                     checks.add(check);
                     if (!check.revokedFrom().isEmpty()) {
                         LOG.info(
@@ -89,12 +98,9 @@ public final class MysqlQuotaSweep {
 
     /** The quota of a child of the {@code mysql} driver whose plan sets one. */
     private Optional<Long> quota(InstanceRecord child) {
-        return children.driverOf(child)
-                .filter(driver -> driver.name().equals(MYSQL))
-                .map(Driver::settings)
-                .map(settings -> settings.get(QUOTA))
-                .filter(Number.class::isInstance)
-                .map(value -> ((Number) value).longValue())
+        return drivers.find(child)
+                .filter(chosen -> chosen.driver() == mysql)
+                .flatMap(chosen -> chosen.declared().settings().bytes(DriverSetting.QUOTA))
                 .filter(bytes -> bytes > 0);
     }
 }

@@ -5,9 +5,10 @@ import io.dedicate.broker.git.CommitResult;
 import io.dedicate.broker.git.GitDeployException;
 import io.dedicate.broker.git.GitDeployer;
 import io.dedicate.broker.state.InstanceRecord;
+import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.broker.state.OperationKind;
 import io.dedicate.broker.state.OperationRecord;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.OperationStore;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,12 +27,15 @@ public final class OperationCommitter {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperationCommitter.class);
 
-    private final StateStore store;
+    private final InstanceStore instances;
+    private final OperationStore operations;
     private final GitDeployer git;
     private final MetaPipelineSync metaPipeline;
 
-    public OperationCommitter(StateStore store, GitDeployer git, MetaPipelineSync metaPipeline) {
-        this.store = store;
+    public OperationCommitter(
+            InstanceStore instances, OperationStore operations, GitDeployer git, MetaPipelineSync metaPipeline) {
+        this.instances = instances;
+        this.operations = operations;
         this.git = git;
         this.metaPipeline = metaPipeline;
     }
@@ -54,7 +58,7 @@ public final class OperationCommitter {
         ChangeSet change = new ChangeSet(operation.id(), message, markerPath(instance.gitPath()), writes, Set.of());
         try {
             CommitResult result = git.commit(change);
-            store.markCommitted(operation.id(), result.commitId());
+            operations.markCommitted(operation.id(), result.commitId());
             if (operation.kind() == OperationKind.DEPLOY) {
                 metaPipeline.requestSync();
             }
@@ -68,8 +72,8 @@ public final class OperationCommitter {
     /** Commits every operation still pending (after a restart, or after the repository was unreachable). */
     public int commitPending() {
         int committed = 0;
-        for (OperationRecord operation : store.pendingCommits()) {
-            Optional<InstanceRecord> instance = store.findInstance(operation.instanceId());
+        for (OperationRecord operation : operations.pendingCommits()) {
+            Optional<InstanceRecord> instance = instances.findInstance(operation.instanceId());
             if (instance.isEmpty()) {
                 continue;
             }

@@ -1,25 +1,21 @@
 package io.dedicate.broker.lifecycle;
 
 import io.dedicate.broker.git.GitDeployer;
+import io.dedicate.broker.periodic.PeriodicPass;
+import io.dedicate.broker.periodic.PeriodicWork;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
- * Finishes what a stopped broker or an unreachable repository left: at start-up and then
- * periodically, commits the operations still pending, fails the operations past their deadline and
- * brings the meta pipeline up to date, and packs the deployment repository when its loose objects
- * pile up.
- * Safe with several replicas: commits are idempotent per operation and state changes are
- * compare-and-set in the store.
+ * Finishes what a stopped broker or an unreachable repository left, as four passes that {@link PeriodicWork} runs at
+ * start-up and then periodically, each on its own: commits the operations still pending, fails the operations past
+ * their deadline, brings the meta pipeline up to date, and packs the deployment repository when its loose objects pile
+ * up. Safe with several replicas: commits are idempotent per operation and state changes are compare-and-set in the
+ * store.
  */
-public final class OperationRecovery implements SmartLifecycle {
+public final class OperationRecovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperationRecovery.class);
 
@@ -30,81 +26,49 @@ public final class OperationRecovery implements SmartLifecycle {
     private final OperationStatus status;
     private final MetaPipelineSync metaPipeline;
     private final GitDeployer git;
-    private final Duration interval;
-    private volatile ScheduledExecutorService scheduler = newScheduler();
-    private volatile boolean running;
-    private volatile @Nullable ScheduledFuture<?> task;
 
     public OperationRecovery(
-            OperationCommitter committer,
-            OperationStatus status,
-            MetaPipelineSync metaPipeline,
-            GitDeployer git,
-            Duration interval) {
+            OperationCommitter committer, OperationStatus status, MetaPipelineSync metaPipeline, GitDeployer git) {
         this.committer = committer;
         this.status = status;
         this.metaPipeline = metaPipeline;
         this.git = git;
-        this.interval = interval;
     }
 
-    /** One pass: commit pending operations, fail overdue ones. */
+    /** The recovery's passes, each run every {@code interval}, in the order {@link #runOnce()} runs them. */
+    public List<PeriodicPass> passes(Duration interval) {
+        return List.of(
+                PeriodicPass.of("pending commits", interval, this::commitPending),
+                PeriodicPass.of("overdue operations", interval, this::failOverdue),
+                PeriodicPass.of("meta pipeline", interval, metaPipeline::syncNow),
+                PeriodicPass.of("repository packing", interval, this::packRepository));
+    }
+
+    /** Every pass once, in order, on the caller's thread; a failure is thrown and skips the passes after it. */
     public void runOnce() {
-        try {
-            int committed = committer.commitPending();
-            int failed = status.failOverdue();
-            metaPipeline.syncNow();
-            if (git.packIfNeeded(LOOSE_OBJECT_LIMIT)) {
-                LOG.info("recovery: the deployment repository was packed");
-            }
-            if (committed + failed > 0) {
-                LOG.info(
-                        "recovery: {} pending operation(s) committed, {} overdue operation(s) failed",
-                        committed,
-                        failed);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("recovery pass failed, will retry: {}", e.getMessage(), e);
+        commitPending();
+        failOverdue();
+        metaPipeline.syncNow();
+        packRepository();
+    }
+
+    private void commitPending() {
+        int committed = committer.commitPending();
+        if (committed > 0) {
+            LOG.info("recovery: {} pending operation(s) committed", committed);
         }
     }
 
-    @Override
-    public void start() {
-        if (scheduler.isShutdown()) {
-            scheduler = newScheduler();
+    private void failOverdue() {
+        int failed = status.failOverdue();
+        if (failed > 0) {
+            LOG.info("recovery: {} overdue operation(s) failed", failed);
         }
-        task = scheduler.scheduleWithFixedDelay(this::runOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        running = true;
     }
 
-    @Override
-    public void stop() {
-        ScheduledFuture<?> scheduled = task;
-        if (scheduled != null) {
-            scheduled.cancel(false);
+    private void packRepository() {
+        if (git.packIfNeeded(LOOSE_OBJECT_LIMIT)) {
+            LOG.info("recovery: the deployment repository was packed");
         }
-        scheduler.shutdown();
-        try {
-            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
-                scheduler.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            scheduler.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private static ScheduledExecutorService newScheduler() {
-        return Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "operation-recovery");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 }

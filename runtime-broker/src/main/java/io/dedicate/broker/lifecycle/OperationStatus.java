@@ -7,10 +7,11 @@ import io.dedicate.broker.secrets.SecretBox;
 import io.dedicate.broker.state.InstanceKind;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStatus;
+import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.broker.state.OperationKind;
 import io.dedicate.broker.state.OperationRecord;
 import io.dedicate.broker.state.OperationState;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.OperationStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,14 +32,16 @@ public final class OperationStatus {
     /** What a secret parameter shows in GET responses. */
     public static final String MASK = "(secret)";
 
-    private final StateStore store;
+    private final InstanceStore instances;
+    private final OperationStore operations;
     private final SecretBox secrets;
     private final OperationLinks links;
     private final Clock clock;
     private final @Nullable ClusterCascade cascade;
 
-    public OperationStatus(StateStore store, SecretBox secrets, OperationLinks links, Clock clock) {
-        this(store, secrets, links, clock, null);
+    public OperationStatus(
+            InstanceStore instances, OperationStore operations, SecretBox secrets, OperationLinks links, Clock clock) {
+        this(instances, operations, secrets, links, clock, null);
     }
 
     /**
@@ -46,8 +49,14 @@ public final class OperationStatus {
      *     ClusterCascade}); null: nothing
      */
     public OperationStatus(
-            StateStore store, SecretBox secrets, OperationLinks links, Clock clock, @Nullable ClusterCascade cascade) {
-        this.store = store;
+            InstanceStore instances,
+            OperationStore operations,
+            SecretBox secrets,
+            OperationLinks links,
+            Clock clock,
+            @Nullable ClusterCascade cascade) {
+        this.instances = instances;
+        this.operations = operations;
         this.secrets = secrets;
         this.links = links;
         this.clock = clock;
@@ -67,17 +76,19 @@ public final class OperationStatus {
      */
     public LastOperation lastOperation(String instanceId, @Nullable String operationId) {
         PathSegments.require("service instance id", instanceId);
-        InstanceRecord instance = store.findInstance(instanceId)
+        InstanceRecord instance = instances
+                .findInstance(instanceId)
                 .orElseThrow(() -> new InstanceNotFound("service instance " + instanceId + " does not exist"));
         OperationRecord operation;
         if (operationId != null) {
-            operation = store.findOperation(operationId)
+            operation = operations
+                    .findOperation(operationId)
                     .filter(o -> o.instanceId().equals(instanceId))
                     .orElseThrow(() -> new ServiceBrokerInvalidParametersException("operation "
                             + PathSegments.printable(operationId) + " is not an operation of service instance "
                             + instanceId));
         } else {
-            List<OperationRecord> latest = store.operations(instanceId, 1);
+            List<OperationRecord> latest = operations.history(instanceId, 1);
             if (latest.isEmpty()) {
                 throw new InstanceNotFound("service instance " + instanceId + " has no operation");
             }
@@ -97,7 +108,7 @@ public final class OperationStatus {
     /** Fails every in-progress operation past its deadline; returns how many. */
     public int failOverdue() {
         int failed = 0;
-        for (OperationRecord operation : store.overdueOperations(clock.instant())) {
+        for (OperationRecord operation : operations.overdueOperations(clock.instant())) {
             if (failIfOverdue(operation).state() == OperationState.FAILED) {
                 failed++;
             }
@@ -111,14 +122,14 @@ public final class OperationStatus {
             return operation;
         }
         Duration limit = Duration.between(operation.startedAt(), operation.deadlineAt());
-        store.finishOperation(
+        operations.finishOperation(
                 operation.id(),
                 OperationState.FAILED,
                 operation.kind().wire() + " timed out: the pipeline did not report within " + human(limit)
                         + " (the plan's maximum); see " + links.dashboardUrl(operation.instanceId()),
                 null,
                 null);
-        return store.findOperation(operation.id()).orElse(operation);
+        return operations.findOperation(operation.id()).orElse(operation);
     }
 
     /**
@@ -132,7 +143,8 @@ public final class OperationStatus {
             throw new InstanceNotFound("service instance id `" + PathSegments.printable(instanceId)
                     + "` is not accepted by this broker, so no such instance exists");
         }
-        InstanceRecord instance = store.findInstance(instanceId)
+        InstanceRecord instance = instances
+                .findInstance(instanceId)
                 .orElseThrow(() -> new InstanceNotFound("service instance " + instanceId + " does not exist"));
         switch (instance.status()) {
             case CREATING -> throw new InstanceNotFound("service instance " + instanceId + " is still being created");

@@ -1,8 +1,9 @@
 package io.dedicate.broker.lifecycle;
 
-import io.dedicate.broker.offering.OfferingModel;
 import io.dedicate.broker.osb.OsbRefusal;
 import io.dedicate.broker.state.InstanceRecord;
+import io.dedicate.broker.state.Placement;
+import io.dedicate.bundle.model.OfferingModel;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package io.dedicate.broker.lifecycle;
 
+import io.dedicate.broker.state.Placement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

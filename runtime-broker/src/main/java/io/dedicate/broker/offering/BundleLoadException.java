@@ -3,8 +3,8 @@ package io.dedicate.broker.offering;
 /**
  * A bundle cannot be served: a file is missing or does not parse, the digest does not match, or
  * model.json and catalog.json disagree. The message names the bundle, the file and what is wrong,
- * for example {@code bundle /srv/bundle: model.json: offerings[0].plans[2].kind: must be "cluster"
- * or "child" (got "shared")}.
+ * for example {@code bundle /srv/bundle: model.json: offerings[0].plans[2].kind: must be one of "cluster",
+ * "child" (got "shared")}.
  */
 public final class BundleLoadException extends RuntimeException {
 

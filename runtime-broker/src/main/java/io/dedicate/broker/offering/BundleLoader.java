@@ -9,6 +9,12 @@ import io.dedicate.bundle.BundleLayout;
 import io.dedicate.bundle.TemplateRenderException;
 import io.dedicate.bundle.TemplateRenderer;
 import io.dedicate.bundle.TemplateRenderer.PreparedTemplate;
+import io.dedicate.bundle.model.BundleModel;
+import io.dedicate.bundle.model.ModelFormatException;
+import io.dedicate.bundle.model.ModelReader;
+import io.dedicate.bundle.model.OfferingModel;
+import io.dedicate.bundle.model.PlanModel;
+import io.dedicate.bundle.model.TemplatePaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,7 +48,7 @@ import org.springframework.cloud.servicebroker.model.catalog.Catalog;
  * requests later:
  *
  * <ul>
- *   <li>model.json is format 1, with every field of the format and no other;
+ *   <li>model.json is format 1, with every field of the format and no other ({@link ModelReader});
  *   <li>its digest matches the files ({@link BundleDigest}): nothing was edited after compilation;
  *   <li>every path model.json names exists; every template parses (each is prepared once, here);
  *       every schema is a JSON object;
@@ -72,8 +78,7 @@ public final class BundleLoader {
             throw new BundleLoadException("bundle " + source + ": " + BundleLayout.MODEL
                     + ": missing; this is not a bundle (compile the offerings with `dedicate compile`)");
         }
-        ModelReader.Model model = ModelReader.read(
-                "bundle " + source + ": " + BundleLayout.MODEL, parse(source, BundleLayout.MODEL, modelBytes));
+        BundleModel model = readModel(source, modelBytes);
         if (!BundleDigest.verify(files, model.digest())) {
             throw new BundleLoadException("bundle " + source + ": " + BundleLayout.MODEL + ": digest "
                     + model.digest() + " does not match the bundle's files (" + BundleDigest.of(files)
@@ -122,7 +127,7 @@ public final class BundleLoader {
             JsonNode schema = parse(source, path, require(source, files, path, "a schema"));
             if (!schema.isObject()) {
                 throw new BundleLoadException("bundle " + source + ": " + path
-                        + ": a JSON schema must be an object (got " + ModelNode.kind(schema) + ")");
+                        + ": a JSON schema must be an object (got " + ModelReader.kind(schema) + ")");
             }
             schemas.put(path, schema);
         }
@@ -145,6 +150,15 @@ public final class BundleLoader {
                 model.offerings(),
                 templates,
                 schemas);
+    }
+
+    /** model.json, read by the bundle's one strict reader. */
+    private static BundleModel readModel(String source, byte[] content) {
+        try {
+            return ModelReader.read("bundle " + source + ": " + BundleLayout.MODEL, content);
+        } catch (ModelFormatException e) {
+            throw new BundleLoadException(String.valueOf(e.getMessage()), e);
+        }
     }
 
     private static SortedMap<String, byte[]> readFiles(Path bundle) {

@@ -2,6 +2,8 @@ package io.dedicate.broker.offering;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dedicate.bundle.TemplateRenderer.PreparedTemplate;
+import io.dedicate.bundle.model.OfferingModel;
+import io.dedicate.bundle.model.PlanModel;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,4 +1,7 @@
-/** The bundle as the broker sees it: catalog bytes, offerings, plans, parameters and prepared templates, read from model.json. */
+/**
+ * The bundle as the broker sees it: catalog bytes, prepared templates and parsed schemas, and the
+ * offerings of model.json as the bundle's typed records ({@link io.dedicate.bundle.model}).
+ */
 @NullMarked
 package io.dedicate.broker.offering;
 

@@ -1,15 +1,15 @@
 package io.dedicate.broker.osb;
 
-import io.dedicate.broker.lifecycle.ChildLifecycle;
+import io.dedicate.broker.lifecycle.ChildBindings;
 import io.dedicate.broker.lifecycle.LifecycleRequests;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Bound;
 import io.dedicate.broker.offering.LoadedBundle;
-import io.dedicate.broker.offering.OfferingModel;
-import io.dedicate.broker.offering.PlanModel;
 import io.dedicate.broker.state.InstanceKind;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStatus;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.InstanceStore;
+import io.dedicate.bundle.model.OfferingModel;
+import io.dedicate.bundle.model.PlanModel;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.cloud.servicebroker.exception.ServiceBrokerInvalidParametersException;
@@ -31,17 +31,17 @@ import reactor.core.publisher.Mono;
  * The binding API. Clusters are not bindable: binding one answers 422 with the command that
  * creates a database inside it, which is what an application binds. Databases (child instances)
  * are bound, fetched (bindings are retrievable: the stored credentials) and unbound by the {@link
- * ChildLifecycle}, synchronously; an unknown binding, or one still being created, answers 404.
+ * ChildBindings}, synchronously unless their driver works asynchronously; an unknown binding, or one still being created, answers 404.
  */
 public final class DedicatedBindingService implements ServiceInstanceBindingService {
 
     private final LoadedBundle bundle;
-    private final StateStore store;
-    private final ChildLifecycle children;
+    private final InstanceStore instances;
+    private final ChildBindings children;
 
-    public DedicatedBindingService(LoadedBundle bundle, StateStore store, ChildLifecycle children) {
+    public DedicatedBindingService(LoadedBundle bundle, InstanceStore instances, ChildBindings children) {
         this.bundle = bundle;
-        this.store = store;
+        this.instances = instances;
         this.children = children;
     }
 
@@ -51,7 +51,8 @@ public final class DedicatedBindingService implements ServiceInstanceBindingServ
         return Mono.fromCallable(() -> {
             String instanceId = PathSegments.require("service instance id", request.getServiceInstanceId());
             PathSegments.require("binding id", request.getBindingId());
-            InstanceRecord instance = store.findInstance(instanceId)
+            InstanceRecord instance = instances
+                    .findInstance(instanceId)
                     .filter(i -> i.status() != InstanceStatus.DELETED)
                     .orElseThrow(() -> new ServiceBrokerInvalidParametersException(
                             "service instance " + instanceId + " does not exist"));
@@ -67,7 +68,8 @@ public final class DedicatedBindingService implements ServiceInstanceBindingServ
                             request.getParameters() == null ? Map.of() : request.getParameters(),
                             request.isAsyncAccepted(),
                             PlatformObjects.bindResource(request.getBindResource()),
-                            PlatformObjects.context(request.getContext())),
+                            PlatformObjects.context(request.getContext()),
+                            OriginatingIdentity.header(request.getOriginatingIdentity())),
                     instance);
             if (bound.operationId() != null) {
                 return CreateServiceInstanceAppBindingResponse.builder()
@@ -101,16 +103,14 @@ public final class DedicatedBindingService implements ServiceInstanceBindingServ
     @Override
     public Mono<GetServiceInstanceBindingResponse> getServiceInstanceBinding(GetServiceInstanceBindingRequest request) {
         return Mono.fromCallable(() -> GetServiceInstanceAppBindingResponse.builder()
-                .credentials(children.delegatedBinding(request.getServiceInstanceId(), request.getBindingId())
-                        .orElseGet(() ->
-                                children.bindingCredentials(request.getServiceInstanceId(), request.getBindingId())))
+                .credentials(children.bindingCredentials(request.getServiceInstanceId(), request.getBindingId()))
                 .build());
     }
 
     @Override
     public Mono<GetLastServiceBindingOperationResponse> getLastOperation(
             GetLastServiceBindingOperationRequest request) {
-        return Mono.fromCallable(() -> children.delegatedBindingLastOperation(
+        return Mono.fromCallable(() -> children.driverLastOperation(
                         request.getServiceInstanceId(), request.getBindingId(), request.getOperation())
                 .map(last -> GetLastServiceBindingOperationResponse.builder()
                         .operationState(
@@ -130,7 +130,10 @@ public final class DedicatedBindingService implements ServiceInstanceBindingServ
             DeleteServiceInstanceBindingRequest request) {
         return Mono.fromCallable(() -> {
             String operation = children.unbind(new LifecycleRequests.Unbind(
-                    request.getServiceInstanceId(), request.getBindingId(), request.isAsyncAccepted()));
+                    request.getServiceInstanceId(),
+                    request.getBindingId(),
+                    request.isAsyncAccepted(),
+                    OriginatingIdentity.header(request.getOriginatingIdentity())));
             return DeleteServiceInstanceBindingResponse.builder()
                     .async(operation != null)
                     .operation(operation)

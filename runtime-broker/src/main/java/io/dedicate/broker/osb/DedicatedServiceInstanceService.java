@@ -5,7 +5,7 @@ import io.dedicate.broker.lifecycle.ClusterLifecycle;
 import io.dedicate.broker.lifecycle.LifecycleRequests;
 import io.dedicate.broker.lifecycle.LifecycleRequests.Accepted;
 import io.dedicate.broker.lifecycle.OperationStatus;
-import io.dedicate.broker.lifecycle.Placement;
+import io.dedicate.broker.state.Placement;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.servicebroker.exception.ServiceBrokerInvalidParametersException;
@@ -62,6 +62,7 @@ public final class DedicatedServiceInstanceService implements ServiceInstanceSer
                     parameters(request.getParameters()),
                     placement,
                     requester(request.getOriginatingIdentity()),
+                    OriginatingIdentity.header(request.getOriginatingIdentity()),
                     version(request.getMaintenanceInfo()));
             Accepted accepted = children.isChildPlan(request.getServiceDefinitionId(), request.getPlanId())
                     ? children.provision(provision)
@@ -108,7 +109,8 @@ public final class DedicatedServiceInstanceService implements ServiceInstanceSer
                     request.getServiceDefinitionId(),
                     request.getPlanId(),
                     request.isAsyncAccepted(),
-                    requester(request.getOriginatingIdentity()));
+                    requester(request.getOriginatingIdentity()),
+                    OriginatingIdentity.header(request.getOriginatingIdentity()));
             Accepted accepted = children.isChild(request.getServiceInstanceId())
                     ? children.delete(delete)
                     : lifecycle.delete(delete);
@@ -122,7 +124,7 @@ public final class DedicatedServiceInstanceService implements ServiceInstanceSer
     @Override
     public Mono<GetLastServiceOperationResponse> getLastOperation(GetLastServiceOperationRequest request) {
         return Mono.fromCallable(() -> {
-            OperationStatus.LastOperation last = children.delegatedLastOperation(
+            OperationStatus.LastOperation last = children.driverLastOperation(
                             request.getServiceInstanceId(), request.getOperation())
                     .orElseGet(() -> status.lastOperation(request.getServiceInstanceId(), request.getOperation()));
             return GetLastServiceOperationResponse.builder()

@@ -1,5 +1,6 @@
 package io.dedicate.broker.osb;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -19,7 +20,8 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
  * Context}, exactly as spring-cloud-open-service-broker's {@code BaseController} reads it (same platforms, same
  * refusals with the same messages), with one JSON mapper for all requests: the framework builds a new {@code
  * ObjectMapper} for every request that carries the header, about a twentieth of a child provision + bind's CPU in the
- * child benchmark's profile.
+ * child benchmark's profile. {@link #header} writes a {@code Context} back as a header, for the domain, which never
+ * reads the servlet request.
  */
 final class OriginatingIdentity {
 
@@ -66,5 +68,23 @@ final class OriginatingIdentity {
                 .platform(platform)
                 .properties(properties)
                 .build();
+    }
+
+    /**
+     * A header that names {@code identity} ({@code PLATFORM BASE64-JSON}, the JSON compact): the one the platform sent
+     * read the same, but not always byte for byte (the framework's {@code KubernetesContext} does not keep the order of
+     * its properties); null for no identity.
+     */
+    static @Nullable String header(@Nullable Context identity) {
+        if (identity == null || identity.getPlatform() == null) {
+            return null;
+        }
+        byte[] json;
+        try {
+            json = JSON.writeValueAsBytes(identity.getProperties());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the originating identity's properties cannot be written as JSON", e);
+        }
+        return identity.getPlatform() + " " + Base64.getEncoder().encodeToString(json);
     }
 }

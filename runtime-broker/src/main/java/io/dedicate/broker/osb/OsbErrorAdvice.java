@@ -35,10 +35,14 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Maps errors to the statuses and bodies the OSB specification (2.17) names, ahead of the
- * framework's own handler (which predates some of them: unknown plan is a 400, not a 422). Every
- * body is {@code {"error"?, "description"}}; no stack trace or Java class name ever reaches the
- * platform. Unexpected failures are logged with an incident ID that the body repeats.
+ * Maps errors, the framework's exception types and ours, to the statuses and bodies (the framework's {@link
+ * ErrorMessage}) the OSB specification (2.17) names. It is the broker's only error handler: the framework's {@code
+ * ServiceBrokerWebMvcExceptionHandler} is not declared (see {@code OsbWebConfiguration}), as it predates some of these
+ * statuses (it answers 422 for an unknown instance or binding, an update not supported and a malformed originating
+ * identity, where OSB 2.17 names 404 and 400) and repeats any exception's message. The HTTP tests ({@code BadInputTest},
+ * {@code ClusterLifeTest}, ...) check these statuses and bodies. Every body is {@code {"error"?, "description"}}; no
+ * stack trace or Java class name ever reaches the platform. Unexpected failures are logged with an incident ID that
+ * the body repeats.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)

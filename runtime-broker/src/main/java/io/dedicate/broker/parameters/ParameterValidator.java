@@ -7,13 +7,13 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.dedicate.broker.offering.LoadedBundle;
-import io.dedicate.broker.offering.OfferingModel;
-import io.dedicate.broker.offering.ParameterModel;
-import io.dedicate.broker.offering.ParameterScope;
-import io.dedicate.broker.offering.ParameterType;
-import io.dedicate.broker.offering.PlanModel;
-import io.dedicate.broker.offering.Quantity;
-import io.dedicate.broker.offering.WhenAbsent;
+import io.dedicate.bundle.model.OfferingModel;
+import io.dedicate.bundle.model.ParameterModel;
+import io.dedicate.bundle.model.ParameterScope;
+import io.dedicate.bundle.model.ParameterType;
+import io.dedicate.bundle.model.PlanModel;
+import io.dedicate.bundle.model.Quantity;
+import io.dedicate.bundle.model.WhenAbsent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -127,7 +128,7 @@ public final class ParameterValidator {
         Map<String, ParameterModel> createOnly = new LinkedHashMap<>();
         if (scope == ParameterScope.CLUSTER_UPDATE) {
             for (ParameterModel parameter : offering.parameters(ParameterScope.CLUSTER_CREATE)) {
-                if (parameter.createOnly() && !declared.containsKey(parameter.name())) {
+                if (parameter.flags().createOnly() && !declared.containsKey(parameter.name())) {
                     createOnly.put(parameter.name(), parameter);
                 }
             }
@@ -170,7 +171,7 @@ public final class ParameterValidator {
             }
         }
         for (ParameterModel parameter : declared.values()) {
-            if (parameter.required() && !tree.has(parameter.name()) && !reported.contains(parameter.name())) {
+            if (parameter.flags().required() && !tree.has(parameter.name()) && !reported.contains(parameter.name())) {
                 violations.add(new Violation(path(parameter.name()), "is required"));
                 reported.add(parameter.name());
             }
@@ -230,7 +231,7 @@ public final class ParameterValidator {
             }
             if (value != null) {
                 values.put(name, value);
-                if (parameter.secret()) {
+                if (parameter.flags().secret()) {
                     secrets.add(name);
                 }
             }
@@ -319,7 +320,7 @@ public final class ParameterValidator {
 
     private static @Nullable Object quantity(ParameterModel parameter, String text, List<Violation> violations) {
         String path = path(parameter.name());
-        Optional<Quantity> quantity = Quantity.parse(text, parameter.type());
+        Optional<Quantity> quantity = Quantity.parse(text, dimension(parameter));
         if (quantity.isEmpty()) {
             violations.add(new Violation(path, expected(parameter) + shown(parameter, " (got " + quote(text) + ")")));
             return null;
@@ -341,14 +342,14 @@ public final class ParameterValidator {
     private static @Nullable Object inRange(
             ParameterModel parameter, long value, @Nullable Quantity written, List<Violation> violations) {
         String got = written == null ? Long.toString(value) : written.toString();
-        Number minimum = parameter.minimum();
+        Number minimum = parameter.constraints().minimum();
         if (minimum != null && BigDecimal.valueOf(value).compareTo(new BigDecimal(minimum.toString())) < 0) {
             violations.add(new Violation(
                     path(parameter.name()),
                     "must be at least " + bound(minimum, written) + shown(parameter, " (got " + got + ")")));
             return null;
         }
-        Number maximum = parameter.maximum();
+        Number maximum = parameter.constraints().maximum();
         if (maximum != null && BigDecimal.valueOf(value).compareTo(new BigDecimal(maximum.toString())) > 0) {
             violations.add(new Violation(
                     path(parameter.name()),
@@ -418,15 +419,18 @@ public final class ParameterValidator {
             case "pattern" ->
                 parameter.type() == ParameterType.BYTES || parameter.type() == ParameterType.DURATION
                         ? expected(parameter) + shown(parameter, got)
-                        : "must match the pattern " + parameter.pattern() + shown(parameter, got);
+                        : "must match the pattern " + parameter.constraints().pattern() + shown(parameter, got);
             case "minimum" ->
-                "must be at least " + integerBound(parameter, parameter.minimum()) + shown(parameter, got);
-            case "maximum" -> "must be at most " + integerBound(parameter, parameter.maximum()) + shown(parameter, got);
+                "must be at least "
+                        + integerBound(parameter, parameter.constraints().minimum()) + shown(parameter, got);
+            case "maximum" ->
+                "must be at most "
+                        + integerBound(parameter, parameter.constraints().maximum()) + shown(parameter, got);
             case "minLength" ->
-                "must be at least " + characters(parameter.minLength()) + " long"
+                "must be at least " + characters(parameter.constraints().minLength()) + " long"
                         + shown(parameter, " (got " + characters(value.asText().length()) + ")");
             case "maxLength" ->
-                "must be at most " + characters(parameter.maxLength()) + " long"
+                "must be at most " + characters(parameter.constraints().maxLength()) + " long"
                         + shown(parameter, " (got " + characters(value.asText().length()) + ")");
             default -> "is invalid: " + keyword + shown(parameter, got);
         };
@@ -442,7 +446,7 @@ public final class ParameterValidator {
         BigDecimal value = new BigDecimal(bound.toString());
         String human = "";
         for (String unit : bytes ? List.of("TB", "GB", "MB", "KB") : List.of("d", "h", "m")) {
-            Quantity one = Quantity.parse("1" + unit, parameter.type()).orElseThrow();
+            Quantity one = Quantity.parse("1" + unit, dimension(parameter)).orElseThrow();
             BigDecimal factor = BigDecimal.valueOf(one.factor());
             if (value.compareTo(factor) >= 0 && value.remainder(factor).signum() == 0) {
                 human = " (" + one.inUnit(bound) + ")";
@@ -450,6 +454,11 @@ public final class ParameterValidator {
             }
         }
         return bound + (bytes ? " bytes" : " seconds") + human;
+    }
+
+    /** The dimension of a byte size or duration parameter (the only ones whose values are quantities). */
+    private static Quantity.Dimension dimension(ParameterModel parameter) {
+        return Objects.requireNonNull(parameter.type().dimension(), () -> parameter.type() + " is not a quantity");
     }
 
     private static String characters(@Nullable Integer count) {
@@ -471,8 +480,8 @@ public final class ParameterValidator {
                 "must be one of "
                         + String.join(
                                 ", ",
-                                Optional.ofNullable(parameter.enumValues()).orElse(List.of()).stream()
-                                        .map(ParameterValidator::quote)
+                                Optional.ofNullable(parameter.constraints().enumValues()).orElse(List.of()).stream()
+                                        .map(value -> quote(String.valueOf(value)))
                                         .toList());
             case BYTES ->
                 "must be a byte size: an integer number of bytes, or a number and a unit B, KB, MB, GB"
@@ -488,7 +497,7 @@ public final class ParameterValidator {
 
     /** {@code detail}, or {@code (secret value)} instead for a secret parameter. */
     private static String shown(ParameterModel parameter, String detail) {
-        return parameter.secret() ? " (secret value)" : detail;
+        return parameter.flags().secret() ? " (secret value)" : detail;
     }
 
     private static String unknown(String name, PlanModel plan, Collection<String> known) {

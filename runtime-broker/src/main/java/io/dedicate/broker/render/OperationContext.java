@@ -1,7 +1,7 @@
 package io.dedicate.broker.render;
 
-import io.dedicate.broker.offering.OfferingModel;
-import io.dedicate.broker.offering.PlanModel;
+import io.dedicate.bundle.model.OfferingModel;
+import io.dedicate.bundle.model.PlanModel;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

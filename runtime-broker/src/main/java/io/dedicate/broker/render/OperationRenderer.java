@@ -1,13 +1,13 @@
 package io.dedicate.broker.render;
 
 import io.dedicate.broker.offering.LoadedBundle;
-import io.dedicate.broker.offering.OfferingModel;
-import io.dedicate.broker.offering.ParameterModel;
-import io.dedicate.broker.offering.ParameterScope;
-import io.dedicate.broker.offering.PlanModel;
-import io.dedicate.broker.offering.Sizing;
 import io.dedicate.bundle.TemplateRenderException;
 import io.dedicate.bundle.YamlFlowEncoder;
+import io.dedicate.bundle.model.OfferingModel;
+import io.dedicate.bundle.model.ParameterModel;
+import io.dedicate.bundle.model.ParameterScope;
+import io.dedicate.bundle.model.PlanModel;
+import io.dedicate.bundle.model.Sizing;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

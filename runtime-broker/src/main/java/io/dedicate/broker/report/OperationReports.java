@@ -4,16 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dedicate.broker.lifecycle.OperationCommitter;
 import io.dedicate.broker.offering.LoadedBundle;
-import io.dedicate.broker.offering.OfferingModel;
-import io.dedicate.broker.offering.OutputModel;
 import io.dedicate.broker.secrets.ReportTokens;
 import io.dedicate.broker.secrets.SecretBox;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStatus;
+import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.broker.state.OperationKind;
 import io.dedicate.broker.state.OperationRecord;
 import io.dedicate.broker.state.OperationState;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.OperationStore;
+import io.dedicate.bundle.model.OfferingModel;
+import io.dedicate.bundle.model.OutputModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,13 +34,20 @@ public final class OperationReports {
     private static final int MAX_OUTPUT = 16 * 1024;
 
     private final LoadedBundle bundle;
-    private final StateStore store;
+    private final InstanceStore instances;
+    private final OperationStore operations;
     private final SecretBox secrets;
     private final OperationCommitter committer;
 
-    public OperationReports(LoadedBundle bundle, StateStore store, SecretBox secrets, OperationCommitter committer) {
+    public OperationReports(
+            LoadedBundle bundle,
+            InstanceStore instances,
+            OperationStore operations,
+            SecretBox secrets,
+            OperationCommitter committer) {
         this.bundle = bundle;
-        this.store = store;
+        this.instances = instances;
+        this.operations = operations;
         this.secrets = secrets;
         this.committer = committer;
     }
@@ -69,7 +77,8 @@ public final class OperationReports {
      * caller is known to hold the operation's token).
      */
     public OperationState accept(String operationId, @Nullable String authorization, @Nullable String text) {
-        OperationRecord operation = store.findOperation(operationId)
+        OperationRecord operation = operations
+                .findOperation(operationId)
                 .orElseThrow(() -> new RefusedReport(404, "operation " + operationId + " does not exist"));
         String token = bearerToken(authorization);
         if (token == null || !ReportTokens.matches(token, operation.tokenHash())) {
@@ -81,7 +90,8 @@ public final class OperationReports {
                     "operation " + operationId + " already ended: "
                             + operation.state().wire());
         }
-        InstanceRecord instance = store.findInstance(operation.instanceId())
+        InstanceRecord instance = instances
+                .findInstance(operation.instanceId())
                 .orElseThrow(() -> new RefusedReport(404, "the instance of operation " + operationId + " is gone"));
         OfferingModel offering = bundle.offering(instance.serviceId())
                 .orElseThrow(() -> new RefusedReport(
@@ -91,13 +101,14 @@ public final class OperationReports {
         OperationState outcome = outcome(body.get("state"));
         String description = description(body.get("description"), operation, outcome);
         Outputs outputs = outputs(body.get("outputs"), offering, instance);
-        boolean ended = store.finishOperation(
+        boolean ended = operations.finishOperation(
                 operationId, outcome, description, outputs.visibleJson(), outputs.sealedSecrets());
         if (!ended) {
             throw new RefusedReport(409, "operation " + operationId + " already ended");
         }
         if (operation.kind() == OperationKind.DELETE && outcome == OperationState.SUCCEEDED) {
-            store.findInstance(instance.id())
+            instances
+                    .findInstance(instance.id())
                     .filter(i -> i.status() == InstanceStatus.DELETED)
                     .ifPresent(deleted -> committer.removeFolder(deleted, operationId));
         }

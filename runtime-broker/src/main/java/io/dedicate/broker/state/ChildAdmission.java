@@ -1,7 +1,7 @@
 package io.dedicate.broker.state;
 
 /**
- * The last word on a child's creation, said inside {@link StateStore#createChild(InstanceRecord, ChildAdmission)}
+ * The last word on a child's creation, said inside {@link ChildStore#createChild(InstanceRecord, ChildAdmission)}
  * while the cluster's row is locked: whether the requester may still use the cluster (its grants as they are now) and
  * whether the cluster has room for one more child. A grant change or another child create waits for the lock, so
  * what is admitted here stays true until the child is stored.

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A change of a cluster's stored public parameters that needs no deployment (the sharing grants), computed inside
- * {@link StateStore#changeParametersAtOnce} while the cluster's row is locked, from the cluster and its live children
+ * {@link InstanceStore#changeParametersAtOnce} while the cluster's row is locked, from the cluster and its live children
  * as they are then.
  */
 @FunctionalInterface

@@ -3,6 +3,8 @@ package io.dedicate.broker.children;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dedicate.bundle.model.DriverSetting;
+import io.dedicate.bundle.model.DriverSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -11,30 +13,37 @@ class DatabaseCharacterSetTest {
 
     @Test
     void theRequestedCollationWinsThenTheDriversThenTheDeclaredDefault() {
-        Map<String, Object> driver = Map.of("charset", "latin1", "collation", "latin1_german1_ci");
+        DriverSettings driver =
+                settings(Map.of(DriverSetting.CHARSET, "latin1", DriverSetting.COLLATION, "latin1_german1_ci"));
         assertThat(DatabaseCharacterSet.choose(driver, "latin1_swedish_ci", "utf8mb4_unicode_ci"))
                 .isEqualTo(new DatabaseCharacterSet("latin1", "latin1_swedish_ci"));
         assertThat(DatabaseCharacterSet.choose(driver, null, "utf8mb4_unicode_ci"))
                 .isEqualTo(new DatabaseCharacterSet("latin1", "latin1_german1_ci"));
-        assertThat(DatabaseCharacterSet.choose(Map.of(), null, "utf8mb4_unicode_ci"))
+        assertThat(DatabaseCharacterSet.choose(DriverSettings.NONE, null, "utf8mb4_unicode_ci"))
                 .isEqualTo(new DatabaseCharacterSet("utf8mb4", "utf8mb4_unicode_ci"));
     }
 
     @Test
     void aDeclaredDefaultOfAnotherCharacterSetGivesTheServersDefault() {
-        assertThat(DatabaseCharacterSet.choose(Map.of("charset", "latin1"), null, "utf8mb4_unicode_ci"))
+        assertThat(DatabaseCharacterSet.choose(
+                        settings(Map.of(DriverSetting.CHARSET, "latin1")), null, "utf8mb4_unicode_ci"))
                 .isEqualTo(new DatabaseCharacterSet("latin1", null));
-        assertThat(DatabaseCharacterSet.choose(Map.of(), null, null))
+        assertThat(DatabaseCharacterSet.choose(DriverSettings.NONE, null, null))
                 .isEqualTo(new DatabaseCharacterSet("utf8mb4", null));
     }
 
     @Test
     void aCollationOfAnotherCharacterSetIsRefusedWithTheFix() {
-        assertThatThrownBy(() -> DatabaseCharacterSet.choose(Map.of("charset", "latin1"), "utf8mb4_bin", null))
+        assertThatThrownBy(() -> DatabaseCharacterSet.choose(
+                        settings(Map.of(DriverSetting.CHARSET, "latin1")), "utf8mb4_bin", null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("collation 'utf8mb4_bin' is not a collation of character set latin1: use one whose name"
                         + " starts with latin1_ (e.g. latin1_bin)");
         assertThatThrownBy(() -> new DatabaseCharacterSet("utf8mb4; DROP", null))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static DriverSettings settings(Map<DriverSetting, Object> values) {
+        return new DriverSettings(values);
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dedicate.broker.http.OsbClient.Answer;
 import io.dedicate.broker.offering.TestBundles;
 import io.dedicate.broker.state.InstanceRecord;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.InstanceStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -112,7 +112,7 @@ abstract class BadInputContract {
     private record Trace(int commits, long instances, List<Optional<InstanceRecord>> records, List<String> gets) {}
 
     private Trace trace(String... more) {
-        StateStore store = broker.bean(StateStore.class);
+        InstanceStore store = broker.bean(InstanceStore.class);
         List<Optional<InstanceRecord>> records = new ArrayList<>();
         List<String> gets = new ArrayList<>();
         for (String id :
@@ -125,28 +125,8 @@ abstract class BadInputContract {
     }
 
     private static InstanceRecord withoutTimes(InstanceRecord r) {
-        return new InstanceRecord(
-                r.id(),
-                r.serviceId(),
-                r.planId(),
-                r.kind(),
-                r.clusterId(),
-                r.orgGuid(),
-                r.spaceGuid(),
-                r.orgName(),
-                r.spaceName(),
-                r.instanceName(),
-                r.parametersJson(),
-                r.sealedSecretParameters(),
-                r.maintenanceVersion(),
-                r.status(),
-                r.requestDigest(),
-                r.gitPath(),
-                r.outputsJson(),
-                r.sealedSecretOutputs(),
-                r.activeOperationId(),
-                r.createdAt(),
-                r.createdAt());
+        return r.withProgress(
+                new InstanceRecord.Progress(r.status(), r.activeOperationId(), r.createdAt(), r.createdAt()));
     }
 
     /**

@@ -9,7 +9,7 @@ import io.dedicate.broker.children.MysqlAdminEndpoint;
 import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.http.OsbClient.Answer;
 import io.dedicate.broker.offering.TestBundles;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.BindingStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -157,8 +157,10 @@ class ChildDatabaseTest {
         assertThat(osb.put(bindingPath(child, binding), bindBody(Map.of("read_only", true)))
                         .status())
                 .isEqualTo(409);
-        String sealed =
-                broker.bean(StateStore.class).findBinding(binding).orElseThrow().sealedCredentials();
+        String sealed = broker.bean(BindingStore.class)
+                .findBinding(binding)
+                .orElseThrow()
+                .sealedCredentials();
         assertThat(sealed)
                 .isNotNull()
                 .doesNotContain(credentials.get("password").asText());

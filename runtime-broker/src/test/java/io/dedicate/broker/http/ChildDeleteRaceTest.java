@@ -7,8 +7,8 @@ import io.dedicate.broker.children.MysqlAdminEndpoint;
 import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.http.OsbClient.Answer;
 import io.dedicate.broker.offering.TestBundles;
+import io.dedicate.broker.state.ChildStore;
 import io.dedicate.broker.state.PostgresDatabases;
-import io.dedicate.broker.state.StateStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -152,7 +152,7 @@ class ChildDeleteRaceTest {
             System.out.printf(
                     "%s round %d: cluster delete answered %d, %d of %d child creates accepted%n",
                     getClass().getName(), round, deleted.status(), accepted.size(), CHILDREN);
-            List<String> live = second.bean(StateStore.class).liveChildren(cluster);
+            List<String> live = second.bean(ChildStore.class).liveChildren(cluster);
             if (deleted.status() == 202) {
                 assertThat(accepted)
                         .as("round %d: children accepted after the delete", round)

@@ -14,8 +14,9 @@ import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.children.QuotaCheck;
 import io.dedicate.broker.http.OsbClient.Answer;
 import io.dedicate.broker.lifecycle.MysqlQuotaSweep;
+import io.dedicate.broker.state.BindingStore;
 import io.dedicate.broker.state.InstanceRecord;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.InstanceStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -101,7 +102,7 @@ class ChildOperationsTest {
         assertThat(otherInstance.status()).isEqualTo(404);
 
         String creating = UUID.randomUUID().toString();
-        broker.bean(StateStore.class)
+        broker.bean(BindingStore.class)
                 .claimBinding(creating, child, MysqlChildDriver.userName(creating), "e".repeat(64));
         Answer notYet = osb.get(bindingPath(child, creating));
         assertThat(notYet.status()).as(notYet.toString()).isEqualTo(404);
@@ -116,7 +117,7 @@ class ChildOperationsTest {
     @Test
     void anUpdateOfAChildKeepsItsNamesCurrentAndRefusesEverythingElse() {
         String child = createChild(DB_1GB, Map.of(), "my-db");
-        StateStore store = broker.bean(StateStore.class);
+        InstanceStore store = broker.bean(InstanceStore.class);
 
         Map<String, Object> context = ClusterLifeContract.context("customer-db");
         context.put("space_name", "renamed-space");
@@ -166,7 +167,7 @@ class ChildOperationsTest {
         assertThat(refused.text("description"))
                 .endsWith("parameter `collation`: collation 'utf8mb4_bin' is not a collation of character set"
                         + " latin1: use one whose name starts with latin1_ (e.g. latin1_bin)");
-        assertThat(broker.bean(StateStore.class).findInstance(refusedId)).isEmpty();
+        assertThat(broker.bean(InstanceStore.class).findInstance(refusedId)).isEmpty();
         assertThat(ChildDatabaseTest.databases()).doesNotContain(MysqlChildDriver.databaseName(refusedId));
     }
 

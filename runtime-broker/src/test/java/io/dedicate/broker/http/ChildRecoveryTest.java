@@ -10,11 +10,12 @@ import io.dedicate.broker.children.MariaDbServer;
 import io.dedicate.broker.children.MysqlAdminEndpoint;
 import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.http.OperationTimeoutTest.MutableClock;
+import io.dedicate.broker.lifecycle.ChildDrivers;
 import io.dedicate.broker.lifecycle.ChildLifecycle;
 import io.dedicate.broker.lifecycle.ChildRecovery;
 import io.dedicate.broker.lifecycle.LifecycleRequests;
+import io.dedicate.broker.lifecycle.MysqlChildren;
 import io.dedicate.broker.lifecycle.OperationLinks;
-import io.dedicate.broker.lifecycle.Placement;
 import io.dedicate.broker.offering.BundleLoader;
 import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.offering.TestBundles;
@@ -22,14 +23,19 @@ import io.dedicate.broker.parameters.ParameterValidator;
 import io.dedicate.broker.secrets.ReportTokens;
 import io.dedicate.broker.secrets.SecretBox;
 import io.dedicate.broker.state.BindingStatus;
+import io.dedicate.broker.state.BindingStore;
+import io.dedicate.broker.state.ChildStore;
 import io.dedicate.broker.state.CommitState;
-import io.dedicate.broker.state.InstanceKind;
 import io.dedicate.broker.state.InstanceRecord;
+import io.dedicate.broker.state.InstanceSettings;
 import io.dedicate.broker.state.InstanceStatus;
+import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.broker.state.OperationKind;
 import io.dedicate.broker.state.OperationRecord;
 import io.dedicate.broker.state.OperationState;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.OperationStore;
+import io.dedicate.broker.state.Placement;
+import io.dedicate.broker.state.StateDatabase;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -64,7 +70,10 @@ class ChildRecoveryTest {
     final MysqlChildDriver mysql = new MysqlChildDriver(Duration.ofSeconds(5));
     final MysqlAdminEndpoint admin = MariaDbServer.get().admin();
     HikariDataSource dataSource;
-    StateStore store;
+    StateDatabase database;
+    InstanceStore instances;
+    ChildStore childStore;
+    BindingStore bindings;
     ChildLifecycle children;
     ChildRecovery recovery;
     String cluster;
@@ -74,21 +83,19 @@ class ChildRecoveryTest {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(TestStores.jdbcUrl(data));
         dataSource = new HikariDataSource(config);
-        StateStore.migrate(dataSource);
-        store = new StateStore(dataSource, clock);
+        StateDatabase.migrate(dataSource);
+        database = new StateDatabase(dataSource, clock);
+        instances = new InstanceStore(database);
+        childStore = new ChildStore(database);
+        bindings = new BindingStore(database);
         SecretBox secrets = SecretBox.fromKeyFile(data.resolve("secret.key"));
         LoadedBundle bundle = BundleLoader.load(TestBundles.mysqlBundle());
+        OperationLinks links = new OperationLinks(() -> URI.create("http://127.0.0.1:8080"), null, "main");
+        ChildDrivers drivers = new ChildDrivers(
+                bundle, new MysqlChildren(instances, childStore, bindings, secrets, links, mysql, GRACE), null);
         children = new ChildLifecycle(
-                bundle,
-                new ParameterValidator(bundle),
-                store,
-                secrets,
-                new OperationLinks(() -> URI.create("http://127.0.0.1:8080"), null, "main"),
-                mysql,
-                clock,
-                null,
-                GRACE);
-        recovery = new ChildRecovery(store, children, mysql, clock, GRACE);
+                bundle, new ParameterValidator(bundle), instances, childStore, secrets, links, clock, drivers, GRACE);
+        recovery = new ChildRecovery(instances, childStore, bindings, drivers, clock, GRACE);
         cluster = readyCluster();
     }
 
@@ -107,12 +114,12 @@ class ChildRecoveryTest {
         String ready = readyChild();
         String crashedBinding = UUID.randomUUID().toString();
         String crashedUser = MysqlChildDriver.userName(crashedBinding);
-        assertThat(store.claimBinding(crashedBinding, ready, crashedUser, "b".repeat(64)))
+        assertThat(bindings.claimBinding(crashedBinding, ready, crashedUser, "b".repeat(64)))
                 .isTrue();
         mysql.createUser(admin, MysqlChildDriver.databaseName(ready), crashedUser, false);
         clock.set(START.plus(Duration.ofMinutes(1)));
         String young = stuckChild(ChildDatabaseTest.DB_100MB);
-        assertThat(store.liveChildren(cluster)).hasSize(5);
+        assertThat(childStore.liveChildren(cluster)).hasSize(5);
 
         ChildRecovery.Recovered early = recovery.runOnce();
         assertThat(early.children()).isEmpty();
@@ -122,18 +129,18 @@ class ChildRecoveryTest {
         ChildRecovery.Recovered recovered = recovery.runOnce();
         assertThat(recovered.children()).containsExactlyInAnyOrder(crashedAfterDatabase, crashedBeforeDatabase);
         assertThat(recovered.bindings()).containsExactly(crashedBinding);
-        assertThat(store.findInstance(crashedAfterDatabase)).isEmpty();
-        assertThat(store.findInstance(crashedBeforeDatabase)).isEmpty();
+        assertThat(instances.findInstance(crashedAfterDatabase)).isEmpty();
+        assertThat(instances.findInstance(crashedBeforeDatabase)).isEmpty();
         assertThat(ChildDatabaseTest.databases())
                 .doesNotContain(MysqlChildDriver.databaseName(crashedAfterDatabase))
                 .contains(MysqlChildDriver.databaseName(ready));
         assertThat(userExists(crashedUser)).isFalse();
-        assertThat(store.findBinding(crashedBinding).orElseThrow().status()).isEqualTo(BindingStatus.DELETED);
-        assertThat(store.findInstance(delegated).orElseThrow().status())
+        assertThat(bindings.findBinding(crashedBinding).orElseThrow().status()).isEqualTo(BindingStatus.DELETED);
+        assertThat(instances.findInstance(delegated).orElseThrow().status())
                 .as("the delegate driver's children are left to their driver")
                 .isEqualTo(InstanceStatus.CREATING);
-        assertThat(store.findInstance(young).orElseThrow().status()).isEqualTo(InstanceStatus.CREATING);
-        assertThat(store.liveChildren(cluster)).containsExactlyInAnyOrder(delegated, ready, young);
+        assertThat(instances.findInstance(young).orElseThrow().status()).isEqualTo(InstanceStatus.CREATING);
+        assertThat(childStore.liveChildren(cluster)).containsExactlyInAnyOrder(delegated, ready, young);
 
         ChildRecovery.Recovered again = recovery.runOnce();
         assertThat(again.children()).isEmpty();
@@ -145,7 +152,7 @@ class ChildRecoveryTest {
         String stuck = stuckChild(ChildDatabaseTest.DB_100MB);
         mysql.createDatabase(admin, MysqlChildDriver.databaseName(stuck), new DatabaseCharacterSet("utf8mb4", null));
         LifecycleRequests.Delete delete = new LifecycleRequests.Delete(
-                stuck, ClusterLifeContract.SERVICE, ChildDatabaseTest.DB_100MB, false, null);
+                stuck, ClusterLifeContract.SERVICE, ChildDatabaseTest.DB_100MB, false, null, null);
 
         clock.set(START.plusSeconds(30));
         assertThatThrownBy(() -> children.delete(delete))
@@ -155,9 +162,9 @@ class ChildRecoveryTest {
 
         clock.set(START.plus(GRACE).plusSeconds(1));
         children.delete(delete);
-        assertThat(store.findInstance(stuck).orElseThrow().status()).isEqualTo(InstanceStatus.DELETED);
+        assertThat(instances.findInstance(stuck).orElseThrow().status()).isEqualTo(InstanceStatus.DELETED);
         assertThat(ChildDatabaseTest.databases()).doesNotContain(MysqlChildDriver.databaseName(stuck));
-        assertThat(store.liveChildren(cluster)).isEmpty();
+        assertThat(childStore.liveChildren(cluster)).isEmpty();
     }
 
     @Test
@@ -168,13 +175,13 @@ class ChildRecoveryTest {
                         TestStores.jdbcUrl(data.resolve("broker")),
                         Map.of("dedicate.children.creating-grace", "PT1S", "dedicate.recovery-interval", "PT0.2S"))
                 .start()) {
-            StateStore brokerStore = broker.bean(StateStore.class);
-            String brokerCluster = readyCluster(brokerStore, Instant.now());
-            String swept = stuckChild(brokerStore, brokerCluster, ChildDatabaseTest.DB_100MB, Instant.now());
+            StateDatabase brokerDatabase = broker.bean(StateDatabase.class);
+            String brokerCluster = readyCluster(brokerDatabase, Instant.now());
+            String swept = stuckChild(brokerDatabase, brokerCluster, ChildDatabaseTest.DB_100MB, Instant.now());
             mysql.createDatabase(
                     admin, MysqlChildDriver.databaseName(swept), new DatabaseCharacterSet("utf8mb4", null));
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (brokerStore.findInstance(swept).isPresent()) {
+            while (broker.bean(InstanceStore.class).findInstance(swept).isPresent()) {
                 assertThat(System.nanoTime())
                         .as("the background sweep removed " + swept)
                         .isLessThan(deadline);
@@ -188,9 +195,9 @@ class ChildRecoveryTest {
                         TestStores.jdbcUrl(data.resolve("broker2")),
                         Map.of("dedicate.children.creating-grace", "PT1S", "dedicate.recovery-interval", "PT1H"))
                 .start()) {
-            StateStore brokerStore = broker.bean(StateStore.class);
-            String brokerCluster = readyCluster(brokerStore, Instant.now());
-            String stuck = stuckChild(brokerStore, brokerCluster, ChildDatabaseTest.DB_100MB, Instant.now());
+            StateDatabase brokerDatabase = broker.bean(StateDatabase.class);
+            String brokerCluster = readyCluster(brokerDatabase, Instant.now());
+            String stuck = stuckChild(brokerDatabase, brokerCluster, ChildDatabaseTest.DB_100MB, Instant.now());
             OsbClient osb = new OsbClient(broker::baseUrl);
             String delete = ChildDatabaseTest.path(stuck) + "?service_id=" + ClusterLifeContract.SERVICE + "&plan_id="
                     + ChildDatabaseTest.DB_100MB;
@@ -199,65 +206,47 @@ class ChildRecoveryTest {
             Thread.sleep(1_100);
             OsbClient.Answer deleted = osb.delete(delete);
             assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
-            assertThat(brokerStore.liveChildren(brokerCluster)).isEmpty();
+            assertThat(broker.bean(ChildStore.class).liveChildren(brokerCluster))
+                    .isEmpty();
         }
     }
 
     /** A ready cluster whose outputs point at the test MariaDB. */
     private String readyCluster() {
-        return readyCluster(store, START);
+        return readyCluster(database, START);
     }
 
     /**
-     * A ready cluster in {@code store} whose outputs point at the test MariaDB, its deploy started at {@code start}
+     * A ready cluster in {@code database} whose outputs point at the test MariaDB, its deploy started at {@code start}
      * (a running broker's own time-out sweep must not find that deploy overdue before it is reported).
      */
-    private static String readyCluster(StateStore store, Instant start) {
+    private static String readyCluster(StateDatabase database, Instant start) {
         MysqlAdminEndpoint admin = MariaDbServer.get().admin();
         String id = UUID.randomUUID().toString();
         String operation = UUID.randomUUID().toString();
-        store.createInstance(
-                new InstanceRecord(
-                        id,
-                        ClusterLifeContract.SERVICE,
-                        ClusterLifeContract.SMALL,
-                        InstanceKind.CLUSTER,
-                        null,
-                        ClusterLifeContract.ORG,
-                        ClusterLifeContract.SPACE,
-                        null,
-                        null,
-                        "my-cluster",
-                        "{}",
-                        null,
-                        "1.4.0",
-                        InstanceStatus.CREATING,
-                        "d".repeat(64),
-                        "org/space/" + id,
-                        null,
-                        null,
-                        operation,
-                        start,
-                        start),
-                new OperationRecord(
-                        operation,
-                        id,
-                        OperationKind.DEPLOY,
-                        OperationState.IN_PROGRESS,
-                        "deploying",
-                        ReportTokens.hash(ReportTokens.newToken()),
-                        ClusterLifeContract.SMALL,
-                        "{}",
-                        null,
-                        "1.4.0",
-                        "d".repeat(64),
-                        null,
-                        CommitState.COMMITTED,
-                        null,
-                        null,
-                        start,
-                        start.plus(Duration.ofHours(1)),
-                        null));
+        InstanceSettings settings = new InstanceSettings(ClusterLifeContract.SMALL, "{}", null, "1.4.0");
+        new InstanceStore(database)
+                .createInstance(
+                        InstanceRecord.newCluster(
+                                id,
+                                ClusterLifeContract.SERVICE,
+                                new Placement(
+                                        ClusterLifeContract.ORG, ClusterLifeContract.SPACE, null, null, "my-cluster"),
+                                settings,
+                                "d".repeat(64),
+                                "org/space/" + id,
+                                start),
+                        new OperationRecord(
+                                operation,
+                                id,
+                                OperationKind.DEPLOY,
+                                OperationState.IN_PROGRESS,
+                                "deploying",
+                                settings,
+                                new OperationRecord.Origin(
+                                        "d".repeat(64), null, ReportTokens.hash(ReportTokens.newToken())),
+                                new OperationRecord.Commit(CommitState.COMMITTED, null, null),
+                                new OperationRecord.Timing(start, start.plus(Duration.ofHours(1)), null)));
         String outputs = OsbClient.JSON
                 .valueToTree(Map.of(
                         "host", admin.host(),
@@ -265,40 +254,28 @@ class ChildRecoveryTest {
                         "admin_username", admin.adminUsername(),
                         "admin_password", admin.adminPassword()))
                 .toString();
-        assertThat(store.finishOperation(operation, OperationState.SUCCEEDED, "deployed", outputs, null))
+        assertThat(new OperationStore(database)
+                        .finishOperation(operation, OperationState.SUCCEEDED, "deployed", outputs, null))
                 .isTrue();
         return id;
     }
 
     /** A child row as a broker that stopped before making it ready leaves it, stamped now. */
     private String stuckChild(String plan) {
-        return stuckChild(store, cluster, plan, clock.instant());
+        return stuckChild(database, cluster, plan, clock.instant());
     }
 
-    private static String stuckChild(StateStore store, String cluster, String plan, Instant now) {
+    private static String stuckChild(StateDatabase database, String cluster, String plan, Instant now) {
         String id = UUID.randomUUID().toString();
-        store.createChild(new InstanceRecord(
-                id,
-                ClusterLifeContract.SERVICE,
-                plan,
-                InstanceKind.CHILD,
-                cluster,
-                ClusterLifeContract.ORG,
-                ClusterLifeContract.SPACE,
-                null,
-                null,
-                "stuck-" + id,
-                "{}",
-                null,
-                null,
-                InstanceStatus.CREATING,
-                "c".repeat(64),
-                "",
-                null,
-                null,
-                null,
-                now,
-                now));
+        new ChildStore(database)
+                .createChild(InstanceRecord.newChild(
+                        id,
+                        ClusterLifeContract.SERVICE,
+                        cluster,
+                        new Placement(ClusterLifeContract.ORG, ClusterLifeContract.SPACE, null, null, "stuck-" + id),
+                        new InstanceSettings(plan, "{}", null, null),
+                        "c".repeat(64),
+                        now));
         return id;
     }
 
@@ -312,6 +289,7 @@ class ChildRecoveryTest {
                 false,
                 Map.of("cluster", cluster),
                 new Placement(ClusterLifeContract.ORG, ClusterLifeContract.SPACE, null, null, "ready-db"),
+                null,
                 null,
                 null));
         return id;

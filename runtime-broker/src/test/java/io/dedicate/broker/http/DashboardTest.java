@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dedicate.broker.http.OsbClient.Answer;
 import io.dedicate.broker.secrets.DashboardLinks;
 import io.dedicate.broker.secrets.SecretBox;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.OperationStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -198,7 +198,7 @@ class DashboardTest {
                 .contains(billing)
                 .contains(unbound)
                 .doesNotContain(late);
-        assertThat(cluster.broker.bean(StateStore.class).affectedChildren(update))
+        assertThat(cluster.broker.bean(OperationStore.class).affectedChildren(update))
                 .containsExactlyElementsOf(
                         List.of(orders, billing, unbound).stream().sorted().toList());
 

@@ -11,7 +11,8 @@ import io.dedicate.broker.children.MysqlAdminEndpoint;
 import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.http.OsbClient.Answer;
 import io.dedicate.broker.offering.TestBundles;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.BindingStore;
+import io.dedicate.broker.state.InstanceStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -152,8 +153,10 @@ class DelegateChildTest {
         Answer again = osb.put(bindingPath(child, binding), bindBody(Map.of()));
         assertThat(again.status()).isEqualTo(200);
         assertThat(ChildDatabaseTest.json(again).get("credentials")).isEqualTo(credentials);
-        String sealed =
-                broker.bean(StateStore.class).findBinding(binding).orElseThrow().sealedCredentials();
+        String sealed = broker.bean(BindingStore.class)
+                .findBinding(binding)
+                .orElseThrow()
+                .sealedCredentials();
         assertThat(sealed)
                 .isNotNull()
                 .doesNotContain(credentials.get("password").asText());
@@ -183,7 +186,7 @@ class DelegateChildTest {
         assertThat(refused.text("description"))
                 .startsWith("cluster my-cluster's broker refused: ")
                 .contains("collation");
-        assertThat(broker.bean(StateStore.class).findInstance(child)).isEmpty();
+        assertThat(broker.bean(InstanceStore.class).findInstance(child)).isEmpty();
         assertThat(remote().client().get(path(child)).status()).isEqualTo(404);
         assertThat(deleteCluster(cluster).status()).isEqualTo(202);
     }
@@ -203,7 +206,7 @@ class DelegateChildTest {
                 .contains("down-cluster")
                 .contains(url)
                 .doesNotContain(ClusterBrokerProcess.PASSWORD);
-        assertThat(broker.bean(StateStore.class).findInstance(child)).isEmpty();
+        assertThat(broker.bean(InstanceStore.class).findInstance(child)).isEmpty();
         assertThat(deleteCluster(cluster).status()).isEqualTo(202);
     }
 
@@ -294,7 +297,7 @@ class DelegateChildTest {
             Answer failed = lastOperation(failing, failingAccepted.text("operation"));
             assertThat(failed.text("state")).as(failed.toString()).isEqualTo("failed");
             assertThat(failed.text("description")).contains("async-cluster").contains("no space left on the cluster");
-            assertThat(broker.bean(StateStore.class).findInstance(failing)).isEmpty();
+            assertThat(broker.bean(InstanceStore.class).findInstance(failing)).isEmpty();
             assertThat(deleteCluster(cluster).status()).isEqualTo(202);
         } finally {
             fake.stop();

@@ -10,14 +10,16 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.dedicate.broker.http.OsbClient.Answer;
 import io.dedicate.broker.lifecycle.DelegatedChildren;
-import io.dedicate.broker.lifecycle.DelegatedOperations;
-import io.dedicate.broker.lifecycle.DelegatedOperations.Kind;
-import io.dedicate.broker.lifecycle.DelegatedOperations.Operation;
 import io.dedicate.broker.offering.TestBundles;
 import io.dedicate.broker.state.BindingStatus;
+import io.dedicate.broker.state.BindingStore;
+import io.dedicate.broker.state.DelegatedOperation;
+import io.dedicate.broker.state.DelegatedOperation.Kind;
+import io.dedicate.broker.state.DelegatedOperationStore;
 import io.dedicate.broker.state.InstanceStatus;
+import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.broker.state.OperationState;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.StateDatabase;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -115,7 +117,7 @@ class DelegateLooseEndsTest {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
         assertThat(refused.text("error")).isEqualTo("AsyncRequired");
         assertThat(refused.text("description")).contains("peer-cluster").contains("binding needs accepts_incomplete");
-        assertThat(broker.bean(StateStore.class).findBinding(other))
+        assertThat(broker.bean(BindingStore.class).findBinding(other))
                 .hasValueSatisfying(b -> assertThat(b.status()).isEqualTo(BindingStatus.DELETED));
         Answer accepted = osb.put(DelegateChildTest.bindingPath(child, other) + "?accepts_incomplete=true", bindBody());
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
@@ -139,7 +141,7 @@ class DelegateLooseEndsTest {
         String dashboard = accepted.text("dashboard_url");
         assertThat(page(dashboard)).contains("creating (cluster broker)");
 
-        Operation stored = operations().find(operation).orElseThrow();
+        DelegatedOperation stored = operations().find(operation).orElseThrow();
         assertThat(stored.deadline()).isEqualTo(stored.startedAt().plus(TIMEOUT));
         waitPast(stored.deadline());
 
@@ -148,7 +150,7 @@ class DelegateLooseEndsTest {
         assertThat(failed.text("description"))
                 .startsWith("the cluster broker of cluster slow-cluster did not finish within PT3S: ")
                 .contains("still working");
-        assertThat(broker.bean(StateStore.class).findInstance(child)).isEmpty();
+        assertThat(broker.bean(InstanceStore.class).findInstance(child)).isEmpty();
         assertThat(lastOperation(child, operation).text("state"))
                 .as("it stays failed")
                 .isEqualTo("failed");
@@ -188,7 +190,7 @@ class DelegateLooseEndsTest {
         assertThat(bindFailed.text("state")).isEqualTo("failed");
         assertThat(bindFailed.text("description"))
                 .startsWith("the cluster broker of cluster vanishing-cluster did not finish within PT3S");
-        assertThat(broker.bean(StateStore.class).findBinding(binding))
+        assertThat(broker.bean(BindingStore.class).findBinding(binding))
                 .hasValueSatisfying(b -> assertThat(b.status()).isEqualTo(BindingStatus.DELETED));
         Answer deleteFailed = lastOperation(child, deleteAccepted.text("operation"));
         assertThat(deleteFailed.text("state")).isEqualTo("failed");
@@ -196,7 +198,7 @@ class DelegateLooseEndsTest {
                 .contains("did not finish within PT3S")
                 .contains("cannot be reached")
                 .endsWith("(nothing was deleted here: try again)");
-        assertThat(broker.bean(StateStore.class).findInstance(child))
+        assertThat(broker.bean(InstanceStore.class).findInstance(child))
                 .hasValueSatisfying(i -> assertThat(i.status()).isEqualTo(InstanceStatus.READY));
         assertThat(deleteCluster(cluster).status()).as("the child still counts").isEqualTo(400);
         Answer retried = osb.deleteUnchecked(DelegateChildTest.path(child) + "?accepts_incomplete=true&service_id="
@@ -209,24 +211,24 @@ class DelegateLooseEndsTest {
         // in the far future, so that the running broker's own recovery pass (real time) never finds them overdue
         OperationTimeoutTest.MutableClock clock =
                 new OperationTimeoutTest.MutableClock(Instant.parse("2099-05-06T07:00:00Z"));
-        DelegatedOperations operations =
-                new DelegatedOperations(broker.bean(DataSource.class), clock, Duration.ofHours(2));
-        Operation create = operations.start("child-1", null, Kind.PROVISION, "remote");
+        DelegatedOperationStore operations = new DelegatedOperationStore(
+                new StateDatabase(broker.bean(DataSource.class), clock), Duration.ofHours(2));
+        DelegatedOperation create = operations.start("child-1", null, Kind.PROVISION, "remote");
         clock.set(Instant.parse("2099-05-06T07:01:00Z"));
-        Operation unbind = operations.start("child-1", "binding-1", Kind.UNBIND, null);
+        DelegatedOperation unbind = operations.start("child-1", "binding-1", Kind.UNBIND, null);
         assertThat(create.deadline()).isEqualTo(Instant.parse("2099-05-06T09:00:00Z"));
         assertThat(create.allowed()).isEqualTo(Duration.ofHours(2));
         clock.set(Instant.parse("2099-05-06T09:00:00Z"));
         assertThat(operations.overdue()).isEmpty();
         assertThat(operations.isOverdue(create)).isFalse();
         clock.set(Instant.parse("2099-05-06T09:00:01Z"));
-        assertThat(operations.overdue()).extracting(Operation::id).containsExactly(create.id());
+        assertThat(operations.overdue()).extracting(DelegatedOperation::id).containsExactly(create.id());
         clock.set(Instant.parse("2099-05-06T09:01:01Z"));
-        assertThat(operations.overdue()).extracting(Operation::id).containsExactly(create.id(), unbind.id());
+        assertThat(operations.overdue()).extracting(DelegatedOperation::id).containsExactly(create.id(), unbind.id());
         assertThat(operations.isOverdue(operations.find(create.id()).orElseThrow()))
                 .isTrue();
         operations.finish(unbind.id(), OperationState.SUCCEEDED, "done");
-        assertThat(operations.overdue()).extracting(Operation::id).containsExactly(create.id());
+        assertThat(operations.overdue()).extracting(DelegatedOperation::id).containsExactly(create.id());
     }
 
     // ------------------------------------------------------------------ 4: a vanished cluster
@@ -261,7 +263,7 @@ class DelegateLooseEndsTest {
             logger.detachAppender(log);
         }
         assertThat(peer.requests).as("the cluster broker is not asked").hasSize(requests);
-        assertThat(broker.bean(StateStore.class).findInstance(child))
+        assertThat(broker.bean(InstanceStore.class).findInstance(child))
                 .hasValueSatisfying(i -> assertThat(i.status()).isEqualTo(InstanceStatus.DELETED));
         assertThat(log.list)
                 .extracting(ILoggingEvent::getFormattedMessage)
@@ -285,8 +287,9 @@ class DelegateLooseEndsTest {
         return response.body();
     }
 
-    DelegatedOperations operations() {
-        return new DelegatedOperations(broker.bean(DataSource.class), java.time.Clock.systemUTC(), TIMEOUT);
+    DelegatedOperationStore operations() {
+        return new DelegatedOperationStore(
+                new StateDatabase(broker.bean(DataSource.class), java.time.Clock.systemUTC()), TIMEOUT);
     }
 
     static void waitPast(@org.jspecify.annotations.Nullable Instant deadline) throws InterruptedException {

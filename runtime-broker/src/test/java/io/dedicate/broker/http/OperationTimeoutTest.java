@@ -20,13 +20,16 @@ import io.dedicate.broker.report.OperationReports;
 import io.dedicate.broker.secrets.ReportTokens;
 import io.dedicate.broker.secrets.SecretBox;
 import io.dedicate.broker.state.CommitState;
-import io.dedicate.broker.state.InstanceKind;
 import io.dedicate.broker.state.InstanceRecord;
+import io.dedicate.broker.state.InstanceSettings;
 import io.dedicate.broker.state.InstanceStatus;
+import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.broker.state.OperationKind;
 import io.dedicate.broker.state.OperationRecord;
 import io.dedicate.broker.state.OperationState;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.OperationStore;
+import io.dedicate.broker.state.Placement;
+import io.dedicate.broker.state.StateDatabase;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -83,7 +86,8 @@ class OperationTimeoutTest {
 
     final MutableClock clock = new MutableClock(START);
     HikariDataSource dataSource;
-    StateStore store;
+    InstanceStore instances;
+    OperationStore operations;
     OperationStatus status;
     GitDeployer git;
     MetaPipelineSync metaPipeline;
@@ -95,15 +99,26 @@ class OperationTimeoutTest {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(TestStores.jdbcUrl(data));
         dataSource = new HikariDataSource(config);
-        StateStore.migrate(dataSource);
-        store = new StateStore(dataSource, clock);
+        StateDatabase.migrate(dataSource);
+        StateDatabase database = new StateDatabase(dataSource, clock);
+        instances = new InstanceStore(database);
+        operations = new OperationStore(database);
         SecretBox secrets = SecretBox.fromKeyFile(data.resolve("secret.key"));
         status = new OperationStatus(
-                store, secrets, new OperationLinks(() -> URI.create("http://127.0.0.1:8080"), null, "main"), clock);
+                instances,
+                operations,
+                secrets,
+                new OperationLinks(() -> URI.create("http://127.0.0.1:8080"), null, "main"),
+                clock);
         bundle = BundleLoader.load(TestBundles.mysqlBundle());
         git = GitDeployer.open(GitSettings.local(data));
-        metaPipeline = new MetaPipelineSync(store, git, new OperationRenderer(bundle), java.time.Duration.ZERO);
-        reports = new OperationReports(bundle, store, secrets, new OperationCommitter(store, git, metaPipeline));
+        metaPipeline = new MetaPipelineSync(instances, git, new OperationRenderer(bundle), java.time.Duration.ZERO);
+        reports = new OperationReports(
+                bundle,
+                instances,
+                operations,
+                secrets,
+                new OperationCommitter(instances, operations, git, metaPipeline));
     }
 
     @AfterEach
@@ -116,48 +131,27 @@ class OperationTimeoutTest {
     /** Stores a cluster being deployed with an operation due at {@code START + LIMIT}; returns the token. */
     String deploying(String instanceId, String operationId) {
         String token = ReportTokens.newToken();
-        InstanceRecord instance = new InstanceRecord(
+        InstanceSettings settings = new InstanceSettings(ClusterLifeContract.SMALL, "{}", null, "1.4.0");
+        InstanceRecord instance = InstanceRecord.newCluster(
                 instanceId,
                 ClusterLifeContract.SERVICE,
-                ClusterLifeContract.SMALL,
-                InstanceKind.CLUSTER,
-                null,
-                "org",
-                "space",
-                null,
-                null,
-                null,
-                "{}",
-                null,
-                "1.4.0",
-                InstanceStatus.CREATING,
+                new Placement("org", "space", null, null, null),
+                settings,
                 "d".repeat(64),
                 "org/space/" + instanceId,
-                null,
-                null,
-                operationId,
-                START,
                 START);
+        // committed already: nothing for a recovery pass to commit
         OperationRecord operation = new OperationRecord(
                 operationId,
                 instanceId,
                 OperationKind.DEPLOY,
                 OperationState.IN_PROGRESS,
                 "deploying cluster-small cluster",
-                ReportTokens.hash(token),
-                ClusterLifeContract.SMALL,
-                "{}",
-                null,
-                "1.4.0",
-                "d".repeat(64),
-                "user-1234",
-                CommitState.COMMITTED,
-                null,
-                null,
-                START,
-                START.plus(LIMIT),
-                null);
-        store.createInstance(instance, operation);
+                settings,
+                new OperationRecord.Origin("d".repeat(64), "user-1234", ReportTokens.hash(token)),
+                new OperationRecord.Commit(CommitState.COMMITTED, null, null),
+                new OperationRecord.Timing(START, START.plus(LIMIT), null));
+        instances.createInstance(instance, operation);
         return token;
     }
 
@@ -178,7 +172,7 @@ class OperationTimeoutTest {
         LastOperation last = status.lastOperation("cluster-1", "op-1");
         assertThat(last.state()).isEqualTo(OperationState.FAILED);
         assertThat(last.description()).contains("timed out").contains("1h");
-        assertThat(store.findInstance("cluster-1").orElseThrow().status()).isEqualTo(InstanceStatus.CREATE_FAILED);
+        assertThat(instances.findInstance("cluster-1").orElseThrow().status()).isEqualTo(InstanceStatus.CREATE_FAILED);
 
         assertThatThrownBy(() -> reports.accept("op-1", "Bearer " + token, succeeded()))
                 .isInstanceOfSatisfying(

@@ -7,7 +7,7 @@ import io.dedicate.broker.offering.TestBundles;
 import io.dedicate.broker.report.OperationReports;
 import io.dedicate.broker.secrets.SecretBox;
 import io.dedicate.broker.state.InstanceRecord;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.InstanceStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +102,7 @@ class ReportChannelTest {
     }
 
     private InstanceRecord stored(String id) {
-        return broker.bean(StateStore.class).findInstance(id).orElseThrow();
+        return broker.bean(InstanceStore.class).findInstance(id).orElseThrow();
     }
 
     /** Asserts {@code call} is refused with {@code status} and {@code words}, changing nothing. */

@@ -8,7 +8,7 @@ import io.dedicate.broker.children.MysqlAdminEndpoint;
 import io.dedicate.broker.children.MysqlChildDriver;
 import io.dedicate.broker.http.OsbClient.Answer;
 import io.dedicate.broker.offering.TestBundles;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.InstanceStore;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -142,7 +142,7 @@ class SharingTest {
                 .contains("space my-org/team-b (guid=" + childB + ")")
                 .contains("Delete them first")
                 .doesNotContain(childC);
-        assertThat(broker.bean(StateStore.class)
+        assertThat(broker.bean(InstanceStore.class)
                         .findInstance(cluster)
                         .orElseThrow()
                         .parametersJson())

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dedicate.broker.http.OsbClient.Answer;
 import io.dedicate.broker.offering.TestBundles;
-import io.dedicate.broker.state.StateStore;
+import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.compiler.Bundle;
 import io.dedicate.compiler.OfferingCompiler;
 import java.io.IOException;
@@ -111,7 +111,7 @@ class UpgradeTest {
             String path = ClusterLifeContract.instancePath(id) + "?accepts_incomplete=true";
             assertThat(life.osb.get(ClusterLifeContract.instancePath(id)).status())
                     .isEqualTo(200);
-            assertThat(broker.bean(StateStore.class)
+            assertThat(broker.bean(InstanceStore.class)
                             .findInstance(id)
                             .orElseThrow()
                             .maintenanceVersion())
@@ -140,7 +140,7 @@ class UpgradeTest {
             Answer fetched = life.osb.get(ClusterLifeContract.instancePath(id));
             assertThat(fetched.status()).as(fetched.toString()).isEqualTo(200);
             assertThat(fetched.text("plan_id")).isEqualTo(ClusterLifeContract.SMALL);
-            assertThat(broker.bean(StateStore.class)
+            assertThat(broker.bean(InstanceStore.class)
                             .findInstance(id)
                             .orElseThrow()
                             .maintenanceVersion())

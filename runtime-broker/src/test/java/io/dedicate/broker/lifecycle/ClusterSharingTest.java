@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dedicate.broker.offering.BundleLoader;
-import io.dedicate.broker.offering.OfferingModel;
-import io.dedicate.broker.offering.Sharing;
 import io.dedicate.broker.offering.TestBundles;
-import io.dedicate.broker.state.InstanceKind;
 import io.dedicate.broker.state.InstanceRecord;
+import io.dedicate.broker.state.InstanceSettings;
 import io.dedicate.broker.state.InstanceStatus;
+import io.dedicate.broker.state.Placement;
+import io.dedicate.bundle.model.OfferingModel;
+import io.dedicate.bundle.model.Sharing;
+import io.dedicate.bundle.model.SharingScope;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,34 +119,22 @@ class ClusterSharingTest {
                 mysql.plans(),
                 mysql.parameters(),
                 mysql.templates(),
+                mysql.automation(),
                 mysql.outputs(),
-                new Sharing(scope, requiresGrant),
+                new Sharing(SharingScope.valueOf(scope.toUpperCase(Locale.ROOT)), requiresGrant),
                 mysql.limits());
     }
 
     static InstanceRecord cluster(String grantsJson) {
         Instant now = Instant.parse("2026-05-06T07:08:09Z");
-        return new InstanceRecord(
-                "c-1",
-                mysql.id(),
-                "plan",
-                InstanceKind.CLUSTER,
-                null,
-                OWN.orgGuid(),
-                OWN.spaceGuid(),
-                OWN.orgName(),
-                OWN.spaceName(),
-                "my-cluster",
-                "{\"grants\":" + grantsJson + "}",
-                null,
-                null,
-                InstanceStatus.READY,
-                "0".repeat(64),
-                "org-1/space-1/c-1",
-                null,
-                null,
-                null,
-                now,
-                now);
+        return InstanceRecord.newCluster(
+                        "c-1",
+                        mysql.id(),
+                        new Placement(OWN.orgGuid(), OWN.spaceGuid(), OWN.orgName(), OWN.spaceName(), "my-cluster"),
+                        new InstanceSettings("plan", "{\"grants\":" + grantsJson + "}", null, null),
+                        "0".repeat(64),
+                        "org-1/space-1/c-1",
+                        now)
+                .withProgress(new InstanceRecord.Progress(InstanceStatus.READY, null, now, now));
     }
 }

@@ -5,6 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dedicate.bundle.model.DriverSetting;
+import io.dedicate.bundle.model.OfferingModel;
+import io.dedicate.bundle.model.ParameterModel;
+import io.dedicate.bundle.model.ParameterScope;
+import io.dedicate.bundle.model.ParameterType;
+import io.dedicate.bundle.model.PlanKind;
+import io.dedicate.bundle.model.PlanModel;
+import io.dedicate.bundle.model.Sizing;
+import io.dedicate.bundle.model.WhenAbsent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +59,8 @@ class BundleLoaderTest {
 
         PlanModel child = mysql.planByName("100mb").orElseThrow();
         assertThat(child.kind()).isEqualTo(PlanKind.CHILD);
-        assertThat(Objects.requireNonNull(child.driver()).settings()).containsEntry("quota", 104857600L);
+        assertThat(Objects.requireNonNull(child.driver()).settings().bytes(DriverSetting.QUOTA))
+                .contains(104857600L);
 
         ParameterModel pool = mysql.parameters(ParameterScope.CLUSTER_CREATE).get(0);
         assertThat(pool.name()).isEqualTo("innodb_buffer_pool_size");
@@ -60,7 +70,7 @@ class BundleLoaderTest {
                 .extracting(ParameterModel::whenAbsent)
                 .contains(WhenAbsent.KEEP);
         assertThat(mysql.parameters(ParameterScope.BINDING_CREATE))
-                .filteredOn(ParameterModel::secret)
+                .filteredOn(parameter -> parameter.flags().secret())
                 .extracting(ParameterModel::name)
                 .containsExactly("password");
         assertThat(mysql.output("admin_password").orElseThrow().secret()).isTrue();

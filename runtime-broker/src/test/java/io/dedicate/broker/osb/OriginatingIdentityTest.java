@@ -87,4 +87,21 @@ class OriginatingIdentityTest {
                     .hasMessage(expected.getMessage());
         }
     }
+
+    @Test
+    void writesAnIdentityBackAsAHeaderThatReadsTheSame() {
+        List<String> headers = List.of(
+                header("cloudfoundry", "{\"user_id\":\"683ea748-3092-4ff4-b656-39cacc4d5360\"}"),
+                header("kubernetes", "{\"username\":\"duke\",\"uid\":\"c2dde242\",\"groups\":[\"admin\",\"dev\"]}"),
+                header("other-platform", "{\"user\":{\"name\":\"x\",\"n\":1}}"));
+        for (String header : headers) {
+            Context identity = OriginatingIdentity.parse(header);
+            assertThat(OriginatingIdentity.parse(OriginatingIdentity.header(identity)))
+                    .isEqualTo(identity);
+        }
+        assertThat(OriginatingIdentity.header(OriginatingIdentity.parse(headers.get(0))))
+                .as("Cloud Foundry's header, byte for byte")
+                .isEqualTo(headers.get(0));
+        assertThat(OriginatingIdentity.header(null)).isNull();
+    }
 }

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.dedicate.broker.offering.BundleLoader;
 import io.dedicate.broker.offering.LoadedBundle;
-import io.dedicate.broker.offering.OfferingModel;
-import io.dedicate.broker.offering.ParameterScope;
-import io.dedicate.broker.offering.ParameterType;
-import io.dedicate.broker.offering.PlanModel;
 import io.dedicate.broker.offering.TestBundles;
-import io.dedicate.broker.offering.WhenAbsent;
+import io.dedicate.bundle.model.OfferingModel;
+import io.dedicate.bundle.model.ParameterScope;
+import io.dedicate.bundle.model.ParameterType;
+import io.dedicate.bundle.model.PlanModel;
+import io.dedicate.bundle.model.WhenAbsent;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +41,7 @@ class GrantsParameterTest {
                 .singleElement()
                 .satisfies(p -> {
                     assertThat(p.type()).isEqualTo(ParameterType.GRANTS);
-                    assertThat(p.builtIn()).isTrue();
+                    assertThat(p.flags().builtIn()).isTrue();
                     assertThat(p.defaultValue()).isNull();
                 });
         assertThat(mysql.parameters(ParameterScope.CLUSTER_UPDATE))

@@ -28,53 +28,57 @@ class OperationChildrenTest {
     @ValueSource(strings = {"h2", "postgres"})
     void anUpdateRecordsTheLiveChildrenAtItsStart(String database) {
         try (HikariDataSource pool = pool(database)) {
-            StateStore store = new StateStore(pool, Clock.fixed(StateStoreContract.NOW, ZoneOffset.UTC));
-            readyCluster(store, "cl");
-            readyCluster(store, "other");
-            store.createChild(StateStoreContract.child("b-child", "cl"));
-            store.markChildReady("b-child");
-            store.createChild(StateStoreContract.child("a-child", "cl"));
-            store.createChild(StateStoreContract.child("gone-child", "cl"));
-            store.markChildDeleted("gone-child");
-            store.createChild(StateStoreContract.child("elsewhere", "other"));
+            StateDatabase state = new StateDatabase(pool, Clock.fixed(StoreContract.NOW, ZoneOffset.UTC));
+            InstanceStore instances = new InstanceStore(state);
+            OperationStore operations = new OperationStore(state);
+            ChildStore children = new ChildStore(state);
+            BindingStore bindings = new BindingStore(state);
+            readyCluster(instances, operations, "cl");
+            readyCluster(instances, operations, "other");
+            children.createChild(StoreContract.child("b-child", "cl"));
+            children.markChildReady("b-child");
+            children.createChild(StoreContract.child("a-child", "cl"));
+            children.createChild(StoreContract.child("gone-child", "cl"));
+            children.markChildDeleted("gone-child");
+            children.createChild(StoreContract.child("elsewhere", "other"));
 
-            store.startOperation(StateStoreContract.update("up-1", "cl", "plan-large"));
-            assertThat(store.affectedChildren("up-1")).containsExactly("a-child", "b-child");
-            assertThat(store.latestOperationAffecting("a-child"))
+            operations.startOperation(StoreContract.update("up-1", "cl", "plan-large"));
+            assertThat(operations.affectedChildren("up-1")).containsExactly("a-child", "b-child");
+            assertThat(operations.latestOperationAffecting("a-child"))
                     .hasValueSatisfying(operation -> assertThat(operation.id()).isEqualTo("up-1"));
-            assertThat(store.latestOperationAffecting("elsewhere")).isEmpty();
+            assertThat(operations.latestOperationAffecting("elsewhere")).isEmpty();
 
             // refused while up-1 runs: no operation, no snapshot
-            assertThatThrownBy(() -> store.startOperation(StateStoreContract.update("up-2", "cl", "plan-large")))
+            assertThatThrownBy(() -> operations.startOperation(StoreContract.update("up-2", "cl", "plan-large")))
                     .isInstanceOf(OperationInProgressException.class);
-            assertThat(store.affectedChildren("up-2")).isEmpty();
+            assertThat(operations.affectedChildren("up-2")).isEmpty();
 
-            store.finishOperation("up-1", OperationState.SUCCEEDED, null, null, null);
-            store.createChild(StateStoreContract.child("c-child", "cl"));
-            store.startOperation(StateStoreContract.operation("re-1", "cl", OperationKind.RECREATE, "plan-large"));
-            assertThat(store.affectedChildren("re-1")).containsExactly("a-child", "b-child", "c-child");
-            assertThat(store.affectedChildrenOfCluster("cl"))
+            operations.finishOperation("up-1", OperationState.SUCCEEDED, null, null, null);
+            children.createChild(StoreContract.child("c-child", "cl"));
+            operations.startOperation(StoreContract.operation("re-1", "cl", OperationKind.RECREATE, "plan-large"));
+            assertThat(operations.affectedChildren("re-1")).containsExactly("a-child", "b-child", "c-child");
+            assertThat(operations.affectedChildrenOfCluster("cl"))
                     .isEqualTo(Map.of(
                             "re-1", List.of("a-child", "b-child", "c-child"), "up-1", List.of("a-child", "b-child")));
-            assertThat(store.affectedChildrenOfCluster("other")).isEmpty();
-            store.finishOperation("re-1", OperationState.FAILED, null, null, null);
+            assertThat(operations.affectedChildrenOfCluster("other")).isEmpty();
+            operations.finishOperation("re-1", OperationState.FAILED, null, null, null);
 
             // a delete is refused while children live and records nothing either way
-            assertThatThrownBy(() -> store.startOperation(
-                            StateStoreContract.operation("del-1", "cl", OperationKind.DELETE, "plan-large")))
+            assertThatThrownBy(() -> operations.startOperation(
+                            StoreContract.operation("del-1", "cl", OperationKind.DELETE, "plan-large")))
                     .isInstanceOf(ChildrenExistException.class);
-            assertThat(store.affectedChildren("del-1")).isEmpty();
+            assertThat(operations.affectedChildren("del-1")).isEmpty();
 
-            assertThat(store.liveChildRecords("cl"))
+            assertThat(children.liveChildRecords("cl"))
                     .extracting(InstanceRecord::id)
                     .containsExactly("a-child", "b-child", "c-child");
-            store.claimBinding("bind-1", "b-child", "u1", "d");
-            store.completeBinding("bind-1", "sealed");
-            store.claimBinding("bind-2", "b-child", "u2", "d");
-            store.claimBinding("bind-3", "a-child", "u3", "d");
-            store.completeBinding("bind-3", "sealed");
-            store.markBindingDeleted("bind-3");
-            assertThat(store.liveBindingsOfCluster("cl")).isEqualTo(Map.of("b-child", 2L));
+            bindings.claimBinding("bind-1", "b-child", "u1", "d");
+            bindings.completeBinding("bind-1", "sealed");
+            bindings.claimBinding("bind-2", "b-child", "u2", "d");
+            bindings.claimBinding("bind-3", "a-child", "u3", "d");
+            bindings.completeBinding("bind-3", "sealed");
+            bindings.markBindingDeleted("bind-3");
+            assertThat(bindings.liveBindingsOfCluster("cl")).isEqualTo(Map.of("b-child", 2L));
         }
     }
 
@@ -86,13 +90,13 @@ class OperationChildrenTest {
                         : PostgresDatabases.newJdbcUrl());
         config.setMaximumPoolSize(2);
         HikariDataSource pool = new HikariDataSource(config);
-        StateStore.migrate(pool);
+        StateDatabase.migrate(pool);
         return pool;
     }
 
-    private static void readyCluster(StateStore store, String id) {
-        store.createInstance(StateStoreContract.cluster(id), StateStoreContract.deploy("deploy-" + id, id));
-        assertThat(store.finishOperation("deploy-" + id, OperationState.SUCCEEDED, null, null, null))
+    private static void readyCluster(InstanceStore instances, OperationStore operations, String id) {
+        instances.createInstance(StoreContract.cluster(id), StoreContract.deploy("deploy-" + id, id));
+        assertThat(operations.finishOperation("deploy-" + id, OperationState.SUCCEEDED, null, null, null))
                 .isTrue();
     }
 }

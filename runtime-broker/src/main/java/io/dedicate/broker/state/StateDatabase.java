@@ -1,0 +1,95 @@
+package io.dedicate.broker.state;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The broker's state database, as every store of this package uses it: one JDBC client, one transaction template and
+ * the clock that stamps changes, over an H2 file database by default or PostgreSQL when several broker replicas share
+ * one state.
+ *
+ * <p>Correctness never depends on this process's memory: every transition is a conditional {@code UPDATE} that
+ * compares the current state and sets the next one, so two replicas racing on the same row see exactly one winner. The
+ * schema is migrated by Flyway from {@code classpath:db/migration} (by Spring Boot in the application, by {@link
+ * #migrate(DataSource)} elsewhere); it needs no database mode: H2 URLs are plain, e.g. {@code
+ * jdbc:h2:file:./data/state;DB_CLOSE_ON_EXIT=FALSE}.
+ *
+ * <p>Times are stored as {@code TIMESTAMP(6) WITH TIME ZONE}; instants are truncated to microseconds on the way in,
+ * so what is read back equals what was written.
+ */
+public final class StateDatabase {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    /** The database behind {@code dataSource}, whose schema is already migrated; {@code clock} stamps the changes. */
+    public StateDatabase(DataSource dataSource, Clock clock) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.clock = clock;
+    }
+
+    /** Brings the schema of {@code dataSource} up to date (what Spring Boot's Flyway auto-configuration does). */
+    public static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    JdbcClient jdbc() {
+        return jdbc;
+    }
+
+    /** Runs in one transaction; statements of {@link #jdbc()} inside {@code work} join it. */
+    TransactionTemplate transactions() {
+        return transactions;
+    }
+
+    /** Now, to the microsecond the database keeps. */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A text parameter typed even when null, so that drivers need not guess the type of a NULL. */
+    static SqlParameterValue text(@Nullable String value) {
+        return new SqlParameterValue(Types.VARCHAR, value);
+    }
+
+    /** A time parameter, truncated to microseconds and typed even when null. */
+    static SqlParameterValue timestamp(@Nullable Instant value) {
+        return new SqlParameterValue(
+                Types.TIMESTAMP_WITH_TIMEZONE,
+                value == null ? null : OffsetDateTime.ofInstant(value.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+    }
+
+    /** A {@code NOT NULL} time column. */
+    static Instant requiredInstant(ResultSet rs, String column) throws SQLException {
+        Instant instant = instant(rs, column);
+        if (instant == null) {
+            throw new IllegalStateException("column " + column + " is NULL despite its NOT NULL constraint");
+        }
+        return instant;
+    }
+
+    /** A nullable time column. */
+    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

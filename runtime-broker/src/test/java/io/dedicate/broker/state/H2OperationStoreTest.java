@@ -1,0 +1,12 @@
+package io.dedicate.broker.state;
+
+import java.nio.file.Path;
+
+/** The operation store on an H2 file database, the broker's zero-set-up default, with the URL options the broker uses. */
+class H2OperationStoreTest extends OperationStoreContract {
+
+    @Override
+    String newJdbcUrl(Path tempDir) {
+        return "jdbc:h2:file:" + tempDir.resolve("state").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+}
