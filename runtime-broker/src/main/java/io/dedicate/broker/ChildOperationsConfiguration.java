@@ -1,11 +1,11 @@
 package io.dedicate.broker;
 
-import io.dedicate.broker.children.MysqlChildDriver;
-import io.dedicate.broker.children.MysqlQuotaEnforcer;
-import io.dedicate.broker.lifecycle.ChildDrivers;
-import io.dedicate.broker.lifecycle.ChildRecovery;
-import io.dedicate.broker.lifecycle.MysqlChildren;
-import io.dedicate.broker.lifecycle.MysqlQuotaSweep;
+import io.dedicate.broker.children.ChildDrivers;
+import io.dedicate.broker.children.ChildRecovery;
+import io.dedicate.broker.drivers.MysqlChildDriver;
+import io.dedicate.broker.drivers.MysqlChildren;
+import io.dedicate.broker.drivers.MysqlQuotaEnforcer;
+import io.dedicate.broker.drivers.MysqlQuotaSweep;
 import io.dedicate.broker.state.BindingStore;
 import io.dedicate.broker.state.ChildStore;
 import io.dedicate.broker.state.InstanceStore;

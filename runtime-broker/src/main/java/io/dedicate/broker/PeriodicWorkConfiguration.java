@@ -1,9 +1,9 @@
 package io.dedicate.broker;
 
-import io.dedicate.broker.lifecycle.ChildRecovery;
-import io.dedicate.broker.lifecycle.DelegatedChildren;
-import io.dedicate.broker.lifecycle.MysqlQuotaSweep;
-import io.dedicate.broker.lifecycle.OperationRecovery;
+import io.dedicate.broker.children.ChildRecovery;
+import io.dedicate.broker.cluster.OperationRecovery;
+import io.dedicate.broker.drivers.DelegatedChildren;
+import io.dedicate.broker.drivers.MysqlQuotaSweep;
 import io.dedicate.broker.periodic.PeriodicPass;
 import io.dedicate.broker.periodic.PeriodicWork;
 import java.time.Duration;

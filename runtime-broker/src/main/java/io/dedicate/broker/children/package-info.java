@@ -1,7 +1,8 @@
 /**
- * Child drivers: how a child plan's instances and bindings are created inside their dedicated cluster. The
- * {@code mysql} driver creates one database per child instance and one user per binding on the cluster's MySQL
- * admin endpoint.
+ * Children: databases inside a dedicated cluster. The driver-independent rules (the cluster named in {@code -c
+ * {"cluster": ...}}, admission, the same request again, bindings, stuck creates) and the {@link
+ * io.dedicate.broker.children.ChildDriver} seam, whose implementation a plan's driver chooses once through {@link
+ * io.dedicate.broker.children.ChildDrivers}.
  */
 @NullMarked
 package io.dedicate.broker.children;

@@ -1,7 +1,7 @@
 package io.dedicate.broker.dashboard;
 
-import io.dedicate.broker.lifecycle.ClusterCascade;
-import io.dedicate.broker.lifecycle.OperationLinks;
+import io.dedicate.broker.cluster.ClusterCascade;
+import io.dedicate.broker.cluster.OperationLinks;
 import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.state.BindingStore;
 import io.dedicate.broker.state.ChildStore;

@@ -1,10 +1,10 @@
 package io.dedicate.broker.dashboard;
 
-import io.dedicate.broker.lifecycle.ChildDrivers;
-import io.dedicate.broker.lifecycle.OperationLinks;
+import io.dedicate.broker.children.ChildDrivers;
+import io.dedicate.broker.cluster.OperationLinks;
 import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.osb.BrokerCredentials;
-import io.dedicate.broker.osb.PathSegments;
+import io.dedicate.broker.refusal.PathSegments;
 import io.dedicate.broker.secrets.DashboardLinks;
 import io.dedicate.broker.state.BindingStore;
 import io.dedicate.broker.state.ChildStore;

@@ -1,9 +1,12 @@
 package io.dedicate.broker.osb;
 
-import io.dedicate.broker.lifecycle.ChildBindings;
-import io.dedicate.broker.lifecycle.LifecycleRequests;
-import io.dedicate.broker.lifecycle.LifecycleRequests.Bound;
+import io.dedicate.broker.children.ChildBindings;
+import io.dedicate.broker.cluster.LifecycleRequests;
+import io.dedicate.broker.cluster.LifecycleRequests.Bound;
 import io.dedicate.broker.offering.LoadedBundle;
+import io.dedicate.broker.refusal.InstanceNotFound;
+import io.dedicate.broker.refusal.OsbRefusal;
+import io.dedicate.broker.refusal.PathSegments;
 import io.dedicate.broker.state.InstanceKind;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStatus;

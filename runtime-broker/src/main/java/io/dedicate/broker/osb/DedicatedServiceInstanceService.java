@@ -1,10 +1,11 @@
 package io.dedicate.broker.osb;
 
-import io.dedicate.broker.lifecycle.ChildLifecycle;
-import io.dedicate.broker.lifecycle.ClusterLifecycle;
-import io.dedicate.broker.lifecycle.LifecycleRequests;
-import io.dedicate.broker.lifecycle.LifecycleRequests.Accepted;
-import io.dedicate.broker.lifecycle.OperationStatus;
+import io.dedicate.broker.children.ChildLifecycle;
+import io.dedicate.broker.cluster.ClusterLifecycle;
+import io.dedicate.broker.cluster.LifecycleRequests;
+import io.dedicate.broker.cluster.LifecycleRequests.Accepted;
+import io.dedicate.broker.cluster.OperationStatus;
+import io.dedicate.broker.refusal.PathSegments;
 import io.dedicate.broker.state.Placement;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,9 @@
 package io.dedicate.broker.osb;
 
 import io.dedicate.broker.parameters.InvalidParametersException;
+import io.dedicate.broker.refusal.InstanceGone;
+import io.dedicate.broker.refusal.InstanceNotFound;
+import io.dedicate.broker.refusal.OsbRefusal;
 import io.dedicate.bundle.UnsafeValueException;
 import java.util.UUID;
 import org.slf4j.Logger;

@@ -2,7 +2,7 @@ package io.dedicate.broker.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dedicate.broker.lifecycle.OperationCommitter;
+import io.dedicate.broker.cluster.OperationCommitter;
 import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.secrets.ReportTokens;
 import io.dedicate.broker.secrets.SecretBox;

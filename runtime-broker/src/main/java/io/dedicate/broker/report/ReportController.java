@@ -1,6 +1,6 @@
 package io.dedicate.broker.report;
 
-import io.dedicate.broker.osb.PathSegments;
+import io.dedicate.broker.refusal.PathSegments;
 import io.dedicate.broker.state.OperationState;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,9 +2,9 @@ package io.dedicate.broker.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dedicate.broker.children.MariaDbServer;
-import io.dedicate.broker.children.MysqlAdminEndpoint;
-import io.dedicate.broker.children.MysqlChildDriver;
+import io.dedicate.broker.drivers.MariaDbServer;
+import io.dedicate.broker.drivers.MysqlAdminEndpoint;
+import io.dedicate.broker.drivers.MysqlChildDriver;
 import io.dedicate.broker.http.OsbClient.Answer;
 import io.dedicate.broker.offering.TestBundles;
 import io.dedicate.broker.state.ChildStore;

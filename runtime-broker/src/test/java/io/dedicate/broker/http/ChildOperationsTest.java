@@ -8,12 +8,12 @@ import static io.dedicate.broker.http.ChildDatabaseTest.path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dedicate.broker.children.MariaDbServer;
-import io.dedicate.broker.children.MysqlAdminEndpoint;
-import io.dedicate.broker.children.MysqlChildDriver;
-import io.dedicate.broker.children.QuotaCheck;
+import io.dedicate.broker.drivers.MariaDbServer;
+import io.dedicate.broker.drivers.MysqlAdminEndpoint;
+import io.dedicate.broker.drivers.MysqlChildDriver;
+import io.dedicate.broker.drivers.MysqlQuotaSweep;
+import io.dedicate.broker.drivers.QuotaCheck;
 import io.dedicate.broker.http.OsbClient.Answer;
-import io.dedicate.broker.lifecycle.MysqlQuotaSweep;
 import io.dedicate.broker.state.BindingStore;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStore;

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.dedicate.broker.cluster.MetaPipelineSync;
+import io.dedicate.broker.cluster.OperationCommitter;
+import io.dedicate.broker.cluster.OperationLinks;
+import io.dedicate.broker.cluster.OperationStatus;
+import io.dedicate.broker.cluster.OperationStatus.LastOperation;
 import io.dedicate.broker.git.GitDeployer;
 import io.dedicate.broker.git.GitSettings;
-import io.dedicate.broker.lifecycle.MetaPipelineSync;
-import io.dedicate.broker.lifecycle.OperationCommitter;
-import io.dedicate.broker.lifecycle.OperationLinks;
-import io.dedicate.broker.lifecycle.OperationStatus;
-import io.dedicate.broker.lifecycle.OperationStatus.LastOperation;
 import io.dedicate.broker.offering.BundleLoader;
 import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.offering.TestBundles;

@@ -3,8 +3,8 @@ package io.dedicate.broker.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dedicate.broker.children.MariaDbServer;
-import io.dedicate.broker.children.MysqlAdminEndpoint;
+import io.dedicate.broker.drivers.MariaDbServer;
+import io.dedicate.broker.drivers.MysqlAdminEndpoint;
 import io.dedicate.broker.http.OsbClient.Answer;
 import io.dedicate.broker.offering.TestBundles;
 import java.io.IOException;

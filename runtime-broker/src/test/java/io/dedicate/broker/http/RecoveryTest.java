@@ -66,7 +66,7 @@ class RecoveryTest {
 
             List<String> commits = waitForOperationCommits(repository, 1);
             assertThat(commits.get(0)).contains("Operation-Id: " + operation);
-            broker.bean(io.dedicate.broker.lifecycle.OperationRecovery.class).runOnce();
+            broker.bean(io.dedicate.broker.cluster.OperationRecovery.class).runOnce();
             assertThat(repository.operationMessages()).hasSize(1);
             String folder = ClusterLifeContract.ORG + "/" + ClusterLifeContract.SPACE + "/" + id;
             assertThat(repository.read(folder + "/operation")).isEqualTo(operation + "\n");
