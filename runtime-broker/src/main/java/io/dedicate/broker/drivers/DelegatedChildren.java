@@ -19,7 +19,7 @@ import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.parameters.ValidatedParameters;
 import io.dedicate.broker.refusal.InstanceGone;
 import io.dedicate.broker.refusal.OsbRefusal;
-import io.dedicate.broker.report.OperationReports;
+import io.dedicate.broker.report.ClusterOutputs;
 import io.dedicate.broker.secrets.SecretBox;
 import io.dedicate.broker.state.BindingRecord;
 import io.dedicate.broker.state.BindingStore;
@@ -457,11 +457,7 @@ public final class DelegatedChildren implements ChildDriver {
 
     /** The cluster broker of a cluster, from its reported outputs; the password is unsealed only here. */
     private ClusterBrokerEndpoint endpoint(InstanceRecord cluster) {
-        Map<String, Object> outputs = new LinkedHashMap<>(StateJson.readMap(cluster.outputsJson()));
-        String sealed = cluster.sealedSecretOutputs();
-        if (sealed != null) {
-            outputs.putAll(StateJson.readMap(secrets.open(sealed, OperationReports.outputsContext(cluster.id()))));
-        }
+        Map<String, Object> outputs = ClusterOutputs.of(cluster, secrets);
         String url = output(cluster, outputs, "broker_url");
         String username = output(cluster, outputs, "broker_username");
         String password = output(cluster, outputs, "broker_password");

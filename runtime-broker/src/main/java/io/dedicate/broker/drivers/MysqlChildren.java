@@ -15,7 +15,7 @@ import io.dedicate.broker.cluster.StateJson;
 import io.dedicate.broker.parameters.ValidatedParameters;
 import io.dedicate.broker.refusal.InstanceGone;
 import io.dedicate.broker.refusal.OsbRefusal;
-import io.dedicate.broker.report.OperationReports;
+import io.dedicate.broker.report.ClusterOutputs;
 import io.dedicate.broker.secrets.SecretBox;
 import io.dedicate.broker.state.BindingRecord;
 import io.dedicate.broker.state.BindingStore;
@@ -25,7 +25,6 @@ import io.dedicate.broker.state.InstanceStatus;
 import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.bundle.model.Driver;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -271,11 +270,7 @@ public final class MysqlChildren implements ChildDriver {
      * OsbRefusal} (502) when they are missing or unusable.
      */
     public MysqlAdminEndpoint adminEndpoint(InstanceRecord cluster) {
-        Map<String, Object> outputs = new LinkedHashMap<>(StateJson.readMap(cluster.outputsJson()));
-        String sealed = cluster.sealedSecretOutputs();
-        if (sealed != null) {
-            outputs.putAll(StateJson.readMap(secrets.open(sealed, OperationReports.outputsContext(cluster.id()))));
-        }
+        Map<String, Object> outputs = ClusterOutputs.of(cluster, secrets);
         String host = output(cluster, outputs, "host");
         String port = output(cluster, outputs, "port");
         String username = output(cluster, outputs, "admin_username");
