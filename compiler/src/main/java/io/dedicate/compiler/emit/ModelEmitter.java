@@ -152,19 +152,21 @@ public final class ModelEmitter implements Emitter {
                 parameter.name(),
                 type(parameter.type()),
                 new ParameterFlags(
-                        parameter.required() && !keepWhenAbsent,
-                        parameter.createOnly(),
-                        parameter.secret(),
-                        parameter.builtIn()),
+                        parameter.is(Parameter.Flag.REQUIRED) && !keepWhenAbsent,
+                        parameter.is(Parameter.Flag.CREATE_ONLY),
+                        parameter.is(Parameter.Flag.SECRET),
+                        parameter.is(Parameter.Flag.BUILT_IN)),
                 keepWhenAbsent ? WhenAbsent.KEEP : WhenAbsent.DEFAULT,
                 parameter.defaultValue(),
                 new ParameterConstraints(
-                        bound(parameter.minimum()),
-                        bound(parameter.maximum()),
-                        parameter.minLength(),
-                        parameter.maxLength(),
+                        bound(parameter.constraints().minimum()),
+                        bound(parameter.constraints().maximum()),
+                        parameter.constraints().minLength(),
+                        parameter.constraints().maxLength(),
                         pattern(parameter),
-                        parameter.type() == ParameterType.ENUM ? parameter.enumValues() : null));
+                        parameter.type() == ParameterType.ENUM
+                                ? parameter.constraints().enumValues()
+                                : null));
     }
 
     /** A range bound as the schemas write it: a whole number as a {@code Long} when it fits one. */
@@ -183,7 +185,7 @@ public final class ModelEmitter implements Emitter {
         return switch (parameter.type()) {
             case BYTES -> ParameterSchema.BYTES_PATTERN;
             case DURATION -> ParameterSchema.DURATION_PATTERN;
-            default -> parameter.pattern();
+            default -> parameter.constraints().pattern();
         };
     }
 

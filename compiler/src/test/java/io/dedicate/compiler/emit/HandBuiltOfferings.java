@@ -32,11 +32,12 @@ import io.dedicate.compiler.model.Trigger;
 import io.dedicate.compiler.model.Variable;
 import io.dedicate.dsl.SourceSpan;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -801,16 +802,8 @@ final class HandBuiltOfferings {
         private @Nullable Object defaultValue;
         private @Nullable String description;
         private @Nullable Object example;
-        private boolean createOnly;
-        private boolean secret;
-        private boolean required;
-        private @Nullable BigDecimal minimum;
-        private @Nullable BigDecimal maximum;
-        private @Nullable Integer minLength;
-        private @Nullable Integer maxLength;
-        private @Nullable String pattern;
-        private final List<Object> enumValues = new ArrayList<>();
-        private boolean builtIn;
+        private final Set<Parameter.Flag> flags = EnumSet.noneOf(Parameter.Flag.class);
+        private Parameter.Constraints constraints = Parameter.Constraints.NONE;
 
         ParameterDraft(String name, ParameterType type) {
             this.name = name;
@@ -833,22 +826,22 @@ final class HandBuiltOfferings {
         }
 
         ParameterDraft createOnly() {
-            this.createOnly = true;
+            flags.add(Parameter.Flag.CREATE_ONLY);
             return this;
         }
 
         ParameterDraft secret() {
-            this.secret = true;
+            flags.add(Parameter.Flag.SECRET);
             return this;
         }
 
         ParameterDraft required() {
-            this.required = true;
+            flags.add(Parameter.Flag.REQUIRED);
             return this;
         }
 
         ParameterDraft builtIn() {
-            this.builtIn = true;
+            flags.add(Parameter.Flag.BUILT_IN);
             return this;
         }
 
@@ -857,45 +850,27 @@ final class HandBuiltOfferings {
         }
 
         ParameterDraft range(@Nullable BigDecimal min, @Nullable BigDecimal max) {
-            this.minimum = min;
-            this.maximum = max;
+            constraints = constraints.withRange(min, max);
             return this;
         }
 
         ParameterDraft length(int min, int max) {
-            this.minLength = min;
-            this.maxLength = max;
+            constraints = constraints.withLength(min, max);
             return this;
         }
 
         ParameterDraft pattern(String regex) {
-            this.pattern = regex;
+            constraints = constraints.withPattern(regex);
             return this;
         }
 
         ParameterDraft enumValues(Object... values) {
-            enumValues.addAll(List.of(values));
+            constraints = constraints.withEnumValues(List.of(values));
             return this;
         }
 
         Parameter build() {
-            return new Parameter(
-                    name,
-                    type,
-                    defaultValue,
-                    description,
-                    example,
-                    createOnly,
-                    secret,
-                    required,
-                    minimum,
-                    maximum,
-                    minLength,
-                    maxLength,
-                    pattern,
-                    enumValues,
-                    builtIn,
-                    SPAN);
+            return new Parameter(name, type, description, example, defaultValue, flags, constraints, SPAN);
         }
     }
 }

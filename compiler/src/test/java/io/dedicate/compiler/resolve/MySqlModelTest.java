@@ -29,6 +29,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -153,9 +154,9 @@ class MySqlModelTest {
         assertEquals(List.of("read_only", "password"), names(mysql.parameters().bindingCreate()));
 
         Parameter cluster = mysql.parameters().childCreate().get(0);
-        assertTrue(cluster.builtIn() && cluster.required());
+        assertEquals(Set.of(Parameter.Flag.BUILT_IN, Parameter.Flag.REQUIRED), cluster.flags());
         assertEquals(SourceSpan.NONE, cluster.span());
-        assertFalse(mysql.parameters().childCreate().get(1).required());
+        assertFalse(mysql.parameters().childCreate().get(1).is(Parameter.Flag.REQUIRED));
     }
 
     @Test
@@ -164,28 +165,29 @@ class MySqlModelTest {
         assertEquals(ParameterType.BYTES, pool.type());
         assertEquals("1GB", pool.defaultValue());
         assertEquals("2GB", pool.example());
-        assertEquals(new BigDecimal(128L * 1024 * 1024), pool.minimum());
-        assertEquals(new BigDecimal(64L * 1024 * 1024 * 1024), pool.maximum());
+        assertEquals(new BigDecimal(128L * 1024 * 1024), pool.constraints().minimum());
+        assertEquals(
+                new BigDecimal(64L * 1024 * 1024 * 1024), pool.constraints().maximum());
 
         Parameter slow = mysql.parameters().clusterCreate().get(2);
         assertEquals("10s", slow.defaultValue());
-        assertEquals(new BigDecimal(1), slow.minimum());
-        assertEquals(new BigDecimal(3600), slow.maximum());
+        assertEquals(new BigDecimal(1), slow.constraints().minimum());
+        assertEquals(new BigDecimal(3600), slow.constraints().maximum());
 
         Parameter connections = mysql.parameters().clusterCreate().get(1);
         assertEquals(1500L, connections.defaultValue());
 
         Parameter major = mysql.parameters().clusterCreate().get(4);
-        assertEquals(List.of("5.7", "8.0"), major.enumValues());
-        assertTrue(major.createOnly());
+        assertEquals(List.of("5.7", "8.0"), major.constraints().enumValues());
+        assertEquals(Set.of(Parameter.Flag.CREATE_ONLY), major.flags());
 
         Parameter charset = mysql.parameters().clusterCreate().get(5);
-        assertEquals("^[a-z0-9]+$", charset.pattern());
-        assertEquals(1, charset.minLength());
-        assertEquals(32, charset.maxLength());
+        assertEquals("^[a-z0-9]+$", charset.constraints().pattern());
+        assertEquals(1, charset.constraints().minLength());
+        assertEquals(32, charset.constraints().maxLength());
 
         Parameter password = mysql.parameters().bindingCreate().get(1);
-        assertTrue(password.secret());
+        assertEquals(Set.of(Parameter.Flag.SECRET), password.flags());
         assertNull(password.defaultValue());
     }
 
