@@ -5,6 +5,9 @@ import io.dedicate.bundle.model.DriverKind;
 import io.dedicate.bundle.model.Quantity;
 import io.dedicate.compiler.load.ExpandedOffering;
 import io.dedicate.compiler.model.App;
+import io.dedicate.compiler.model.Automation;
+import io.dedicate.compiler.model.BrokerPolicy;
+import io.dedicate.compiler.model.CatalogEntry;
 import io.dedicate.compiler.model.ChildPlan;
 import io.dedicate.compiler.model.ClusterPlan;
 import io.dedicate.compiler.model.Cost;
@@ -27,6 +30,7 @@ import io.dedicate.compiler.model.PipelineSettings;
 import io.dedicate.compiler.model.Plan;
 import io.dedicate.compiler.model.PlanMetadata;
 import io.dedicate.compiler.model.PlanTransition;
+import io.dedicate.compiler.model.Plans;
 import io.dedicate.compiler.model.Release;
 import io.dedicate.compiler.model.ServiceMetadata;
 import io.dedicate.compiler.model.Sharing;
@@ -119,23 +123,23 @@ public final class ModelBuilder {
         return new Offering(
                 name,
                 version,
-                metadata(Member.MetadataKey.ID).orElseGet(() -> NameBasedIds.serviceId(name)),
-                serviceMetadata(!upgrades.isEmpty()),
-                releases,
-                stemcell,
-                plans(deployment),
-                upgrades,
+                new CatalogEntry(
+                        metadata(Member.MetadataKey.ID).orElseGet(() -> NameBasedIds.serviceId(name)),
+                        serviceMetadata(!upgrades.isEmpty()),
+                        maintenanceInfo(name, version, releases, stemcell)),
+                new Plans(plans(deployment), upgrades),
                 parameters(deployment),
-                deployment,
-                errands(),
-                hooks(),
-                apps(),
-                terraform(),
+                Automation.deploying(deployment)
+                        .releases(releases)
+                        .stemcell(stemcell)
+                        .errands(errands())
+                        .hooks(hooks())
+                        .apps(apps())
+                        .terraform(terraform())
+                        .pipeline(pipeline())
+                        .build(),
                 outputs(),
-                sharing(),
-                limits(),
-                pipeline(),
-                maintenanceInfo(name, version, releases, stemcell),
+                new BrokerPolicy(sharing(), limits()),
                 source.ast().span());
     }
 
