@@ -76,13 +76,13 @@ public final class TemplateRenderCheck {
     /** The render errors of one offering's templates. */
     private static List<Diagnostic> check(Offering offering, MemoryManifest files) {
         List<Diagnostic> diagnostics = new ArrayList<>();
-        if (offering.clusterPlans().isEmpty()) {
+        if (offering.plans().cluster().isEmpty()) {
             return diagnostics;
         }
         Map<String, TemplateRenderer.PreparedTemplate> prepared = new HashMap<>();
         Reporter reporter = new Reporter(CODE, diagnostics);
         Set<String> failed = new HashSet<>();
-        ClusterPlan first = offering.clusterPlans().get(0);
+        ClusterPlan first = offering.plans().cluster().get(0);
         for (PipelineRendition pipeline : PIPELINES) {
             render(
                     offering,
@@ -94,7 +94,7 @@ public final class TemplateRenderCheck {
                     pipeline.kind(),
                     () -> TemplateSamples.instance(offering, first, pipeline.kind()));
         }
-        for (ClusterPlan plan : offering.clusterPlans()) {
+        for (ClusterPlan plan : offering.plans().cluster()) {
             render(
                     offering,
                     BundleLayout.manifest(offering.name()),
@@ -105,7 +105,7 @@ public final class TemplateRenderCheck {
                     "deploy, plan " + plan.name(),
                     () -> TemplateSamples.instance(offering, plan, "deploy"));
         }
-        for (Hook hook : offering.hooks()) {
+        for (Hook hook : offering.automation().hooks()) {
             render(
                     offering,
                     BundleLayout.hookOps(offering.name(), hook.name()),

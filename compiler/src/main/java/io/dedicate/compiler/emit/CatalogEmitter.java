@@ -123,22 +123,22 @@ public final class CatalogEmitter implements Emitter {
     }
 
     private static Map<String, Object> service(Offering offering) {
-        ServiceMetadata meta = offering.metadata();
+        ServiceMetadata meta = offering.catalog().metadata();
         Map<String, Object> service = new LinkedHashMap<>();
         service.put("name", offering.name());
-        service.put("id", offering.id());
+        service.put("id", offering.catalog().id());
         service.put("description", meta.description());
         if (!meta.tags().isEmpty()) {
             service.put("tags", meta.tags());
         }
-        service.put("bindable", offering.plans().stream().anyMatch(Plan::bindable));
+        service.put("bindable", offering.plans().all().stream().anyMatch(Plan::bindable));
         service.put("instances_retrievable", meta.instancesRetrievable());
         service.put("bindings_retrievable", meta.bindingsRetrievable());
         service.put("allow_context_updates", meta.allowContextUpdates());
         service.put("metadata", serviceMetadata(meta));
         service.put("plan_updateable", meta.planUpdateable());
         List<Object> plans = new ArrayList<>();
-        for (Plan plan : offering.plans()) {
+        for (Plan plan : offering.plans().all()) {
             plans.add(plan(offering, plan));
         }
         service.put("plans", plans);
@@ -174,7 +174,7 @@ public final class CatalogEmitter implements Emitter {
         json.put("schemas", schemas(offering, plan));
         putIfPresent(json, "maximum_polling_duration", plan.maxPollingSeconds());
         if (plan instanceof ClusterPlan) {
-            json.put("maintenance_info", maintenanceInfo(offering.maintenanceInfo()));
+            json.put("maintenance_info", maintenanceInfo(offering.catalog().maintenanceInfo()));
         }
         return json;
     }

@@ -75,7 +75,7 @@ final class ExpressionTemplates {
 
     /** Jinja code of the BOSH deployment name of an instance. */
     String deploymentName() {
-        return code(offering.deployment().name());
+        return code(offering.automation().deployment().name());
     }
 
     /** True when the value needs no CredHub read: no {@code vars.*} or {@code credhub(...)} in it. */
@@ -87,7 +87,7 @@ final class ExpressionTemplates {
             return knownAtRender(output(o).value());
         }
         if (expression instanceof Expression.DeploymentName) {
-            return knownAtRender(offering.deployment().name());
+            return knownAtRender(offering.automation().deployment().name());
         }
         if (expression instanceof Expression.Concat c) {
             return c.parts().stream().allMatch(this::knownAtRender);
@@ -121,10 +121,10 @@ final class ExpressionTemplates {
             return member("instance", i.field());
         }
         if (expression instanceof Expression.DeploymentName d) {
-            if (offering.deployment().name() instanceof Expression.DeploymentName) {
+            if (offering.automation().deployment().name() instanceof Expression.DeploymentName) {
                 throw new IllegalArgumentException(d.span() + ": the deployment name refers to itself");
             }
-            return code(offering.deployment().name());
+            return code(offering.automation().deployment().name());
         }
         if (expression instanceof Expression.OutputRef o) {
             return code(output(o).value());
@@ -234,7 +234,7 @@ final class ExpressionTemplates {
             return splicedString(c, deploymentVariables, where);
         }
         if (expression instanceof Expression.DeploymentName && !knownAtRender(expression)) {
-            return boshValue(offering.deployment().name(), deploymentVariables, where);
+            return boshValue(offering.automation().deployment().name(), deploymentVariables, where);
         }
         return yaml(expression);
     }
@@ -269,7 +269,7 @@ final class ExpressionTemplates {
         } else if (expression instanceof Expression.OutputRef o && !knownAtRender(o)) {
             parts.addAll(flatten(output(o).value()));
         } else if (expression instanceof Expression.DeploymentName) {
-            parts.addAll(flatten(offering.deployment().name()));
+            parts.addAll(flatten(offering.automation().deployment().name()));
         } else {
             parts.add(expression);
         }

@@ -98,7 +98,7 @@ public final class ManifestEmitter implements Emitter {
             }
             ExpressionTemplates expressions = new ExpressionTemplates(offering);
             manifest.writeText(BundleLayout.manifest(offering.name()), manifestTemplate(offering, expressions));
-            for (Hook hook : offering.hooks()) {
+            for (Hook hook : offering.automation().hooks()) {
                 manifest.writeText(
                         BundleLayout.hookOps(offering.name(), hook.name()), hookTemplate(offering, hook, expressions));
             }
@@ -107,13 +107,14 @@ public final class ManifestEmitter implements Emitter {
 
     /** Whether the offering deploys anything with BOSH (instance groups and a stemcell). */
     static boolean hasDeployment(Offering offering) {
-        return offering.stemcell() != null
-                && !offering.deployment().instanceGroups().isEmpty();
+        return offering.automation().stemcell() != null
+                && !offering.automation().deployment().instanceGroups().isEmpty();
     }
 
     private static String manifestTemplate(Offering offering, ExpressionTemplates expressions) {
-        Deployment deployment = offering.deployment();
-        Stemcell stemcell = java.util.Objects.requireNonNull(offering.stemcell());
+        Deployment deployment = offering.automation().deployment();
+        Stemcell stemcell =
+                java.util.Objects.requireNonNull(offering.automation().stemcell());
         TemplateText text = new TemplateText();
         text.comment(
                 0,
@@ -127,7 +128,7 @@ public final class ManifestEmitter implements Emitter {
         text.blank();
 
         text.line(0, "releases:");
-        for (Release release : offering.releases()) {
+        for (Release release : offering.automation().releases()) {
             Map<String, TemplateValue> entries = new LinkedHashMap<>();
             entries.put("name", TemplateText.word(release.name()));
             entries.put("version", TemplateText.literal(release.version()));

@@ -74,24 +74,28 @@ public final class ModelEmitter implements Emitter {
     private static OfferingModel offering(Offering offering) {
         return new OfferingModel(
                 offering.name(),
-                offering.id(),
+                offering.catalog().id(),
                 offering.version(),
                 new MaintenanceInfo(
-                        offering.maintenanceInfo().version(),
-                        offering.maintenanceInfo().description()),
-                offering.plans().stream().map(plan -> plan(offering, plan)).toList(),
+                        offering.catalog().maintenanceInfo().version(),
+                        offering.catalog().maintenanceInfo().description()),
+                offering.plans().all().stream()
+                        .map(plan -> plan(offering, plan))
+                        .toList(),
                 parameters(offering),
                 templates(offering),
                 automation(offering),
                 offering.outputs().stream().map(ModelEmitter::output).toList(),
                 new Sharing(
-                        SharingScope.valueOf(offering.sharing().scope().name()),
-                        offering.sharing().requiresGrant()),
-                new Limits(offering.limits().clustersPerOrg(), offering.limits().childrenPerCluster()));
+                        SharingScope.valueOf(offering.policy().sharing().scope().name()),
+                        offering.policy().sharing().requiresGrant()),
+                new Limits(
+                        offering.policy().limits().clustersPerOrg(),
+                        offering.policy().limits().childrenPerCluster()));
     }
 
     private static PlanModel plan(Offering offering, Plan plan) {
-        List<String> upgradesTo = offering.upgradeTargets(plan.name());
+        List<String> upgradesTo = offering.plans().upgradeTargets(plan.name());
         Map<String, String> schemas = new LinkedHashMap<>();
         for (PlanSchema schema : PlanSchema.of(offering, plan)) {
             schemas.put(schema.request(), schema.path());
@@ -152,19 +156,21 @@ public final class ModelEmitter implements Emitter {
                 parameter.name(),
                 type(parameter.type()),
                 new ParameterFlags(
-                        parameter.required() && !keepWhenAbsent,
-                        parameter.createOnly(),
-                        parameter.secret(),
-                        parameter.builtIn()),
+                        parameter.is(Parameter.Flag.REQUIRED) && !keepWhenAbsent,
+                        parameter.is(Parameter.Flag.CREATE_ONLY),
+                        parameter.is(Parameter.Flag.SECRET),
+                        parameter.is(Parameter.Flag.BUILT_IN)),
                 keepWhenAbsent ? WhenAbsent.KEEP : WhenAbsent.DEFAULT,
                 parameter.defaultValue(),
                 new ParameterConstraints(
-                        bound(parameter.minimum()),
-                        bound(parameter.maximum()),
-                        parameter.minLength(),
-                        parameter.maxLength(),
+                        bound(parameter.constraints().minimum()),
+                        bound(parameter.constraints().maximum()),
+                        parameter.constraints().minLength(),
+                        parameter.constraints().maxLength(),
                         pattern(parameter),
-                        parameter.type() == ParameterType.ENUM ? parameter.enumValues() : null));
+                        parameter.type() == ParameterType.ENUM
+                                ? parameter.constraints().enumValues()
+                                : null));
     }
 
     /** A range bound as the schemas write it: a whole number as a {@code Long} when it fits one. */
@@ -183,7 +189,7 @@ public final class ModelEmitter implements Emitter {
         return switch (parameter.type()) {
             case BYTES -> ParameterSchema.BYTES_PATTERN;
             case DURATION -> ParameterSchema.DURATION_PATTERN;
-            default -> parameter.pattern();
+            default -> parameter.constraints().pattern();
         };
     }
 
@@ -205,7 +211,7 @@ public final class ModelEmitter implements Emitter {
      * act on a BOSH deployment, so they exist only when there is one, as does the manifest.
      */
     private static TemplatePaths templates(Offering offering) {
-        boolean bosh = !offering.deployment().instanceGroups().isEmpty();
+        boolean bosh = !offering.automation().deployment().instanceGroups().isEmpty();
         Map<String, String> pipelines = new LinkedHashMap<>();
         for (Operation operation : Operation.values()) {
             if (!bosh && (operation == Operation.RECREATE || operation == Operation.UPGRADE)) {
@@ -215,24 +221,25 @@ public final class ModelEmitter implements Emitter {
             pipelines.put(operation.label(), BundleLayout.pipeline(offering.name(), template));
         }
         Map<String, String> hookOps = new LinkedHashMap<>();
-        for (Hook hook : offering.hooks()) {
+        for (Hook hook : offering.automation().hooks()) {
             hookOps.put(hook.name(), BundleLayout.hookOps(offering.name(), hook.name()));
         }
         return new TemplatePaths(pipelines, bosh ? BundleLayout.manifest(offering.name()) : null, hookOps);
     }
 
     private static Automation automation(Offering offering) {
-        Stemcell stemcell = offering.stemcell();
-        Terraform terraform = offering.terraform();
+        io.dedicate.compiler.model.Automation automated = offering.automation();
+        Stemcell stemcell = automated.stemcell();
+        Terraform terraform = automated.terraform();
         return new Automation(
-                offering.releases().stream()
+                automated.releases().stream()
                         .map(r -> new Automation.Release(r.name(), r.version(), r.url(), r.sha1()))
                         .toList(),
                 stemcell == null ? null : new Automation.Stemcell(stemcell.os(), stemcell.version()),
-                offering.errands().stream()
+                automated.errands().stream()
                         .map(e -> new Automation.Errand(e.name(), e.instanceGroup(), triggers(e.triggers())))
                         .toList(),
-                offering.hooks().stream()
+                automated.hooks().stream()
                         .map(h -> new Automation.Hook(
                                 h.name(),
                                 h.sharedDeployment(),
@@ -240,7 +247,7 @@ public final class ModelEmitter implements Emitter {
                                 triggers(h.deregister()),
                                 BundleLayout.hookOps(offering.name(), h.name())))
                         .toList(),
-                offering.apps().stream().map(a -> new Automation.App(a.name())).toList(),
+                automated.apps().stream().map(a -> new Automation.App(a.name())).toList(),
                 terraform == null ? null : new Automation.Terraform(terraform.moduleSource()));
     }
 

@@ -105,7 +105,7 @@ public final class ParameterSchema {
         for (Parameter parameter : schema.parameters()) {
             boolean keepsValue = persistent.contains(parameter.name());
             properties.put(parameter.name(), property(parameter, schema.update(), keepsValue));
-            if (parameter.required() && !keepsValue) {
+            if (parameter.is(Parameter.Flag.REQUIRED) && !keepsValue) {
                 required.add(parameter.name());
             }
         }
@@ -129,9 +129,9 @@ public final class ParameterSchema {
         switch (parameter.type()) {
             case STRING -> {
                 property.put("type", "string");
-                putIfPresent(property, "pattern", parameter.pattern());
-                putIfPresent(property, "minLength", parameter.minLength());
-                putIfPresent(property, "maxLength", parameter.maxLength());
+                putIfPresent(property, "pattern", parameter.constraints().pattern());
+                putIfPresent(property, "minLength", parameter.constraints().minLength());
+                putIfPresent(property, "maxLength", parameter.constraints().maxLength());
             }
             case INTEGER -> {
                 property.put("type", "integer");
@@ -143,11 +143,11 @@ public final class ParameterSchema {
             }
             case BOOLEAN -> property.put("type", "boolean");
             case ENUM -> {
-                String type = sharedJsonType(parameter.enumValues());
+                String type = sharedJsonType(parameter.constraints().enumValues());
                 if (type != null) {
                     property.put("type", type);
                 }
-                property.put("enum", parameter.enumValues());
+                property.put("enum", parameter.constraints().enumValues());
             }
             case GRANTS -> {
                 property.put("type", "array");
@@ -165,7 +165,7 @@ public final class ParameterSchema {
             }
         }
         Object defaultValue = parameter.defaultValue();
-        if (defaultValue != null && !parameter.secret() && !keepsValue) {
+        if (defaultValue != null && !parameter.is(Parameter.Flag.SECRET) && !keepsValue) {
             property.put("default", defaultValue);
         }
         return property;
@@ -209,16 +209,16 @@ public final class ParameterSchema {
             range(parameter, ParameterSchema::seconds).ifPresent(sentences::add);
         }
         Object example = parameter.example();
-        if (example != null && !parameter.secret()) {
+        if (example != null && !parameter.is(Parameter.Flag.SECRET)) {
             sentences.add("Example: " + JsonWriter.write(example).strip());
         }
-        if (parameter.createOnly() && !update) {
+        if (parameter.is(Parameter.Flag.CREATE_ONLY) && !update) {
             sentences.add("Set at creation only: an update cannot change it");
         }
         if (keepsValue) {
             sentences.add("Left unchanged when absent");
         }
-        if (parameter.secret()) {
+        if (parameter.is(Parameter.Flag.SECRET)) {
             sentences.add("Secret: the broker never shows it back or logs it");
         }
         StringBuilder text = new StringBuilder();
@@ -239,8 +239,8 @@ public final class ParameterSchema {
     }
 
     private static Optional<String> range(Parameter parameter, Function<BigDecimal, String> unit) {
-        BigDecimal min = parameter.minimum();
-        BigDecimal max = parameter.maximum();
+        BigDecimal min = parameter.constraints().minimum();
+        BigDecimal max = parameter.constraints().maximum();
         if (min != null && max != null) {
             return Optional.of("From " + unit.apply(min) + " to " + unit.apply(max));
         }
@@ -278,8 +278,8 @@ public final class ParameterSchema {
     }
 
     private static void putBounds(Map<String, Object> property, Parameter parameter) {
-        BigDecimal min = parameter.minimum();
-        BigDecimal max = parameter.maximum();
+        BigDecimal min = parameter.constraints().minimum();
+        BigDecimal max = parameter.constraints().maximum();
         if (min != null) {
             property.put("minimum", number(min));
         }
@@ -290,8 +290,8 @@ public final class ParameterSchema {
 
     /** Bytes and durations are never negative, so the integer form gets a minimum of 0 at least. */
     private static void putQuantityBounds(Map<String, Object> property, Parameter parameter) {
-        BigDecimal min = parameter.minimum();
-        BigDecimal max = parameter.maximum();
+        BigDecimal min = parameter.constraints().minimum();
+        BigDecimal max = parameter.constraints().maximum();
         property.put("minimum", number(min != null ? min : BigDecimal.ZERO));
         if (max != null) {
             property.put("maximum", number(max));

@@ -70,7 +70,7 @@ public final class PipelineEmitter implements Emitter {
     @Override
     public void emit(List<Offering> offerings, FileManifest manifest) {
         for (Offering offering : offerings) {
-            if (offering.clusterPlans().isEmpty()) {
+            if (offering.plans().cluster().isEmpty()) {
                 continue;
             }
             TEMPLATES.forEach((template, kinds) -> manifest.writeText(
@@ -143,11 +143,11 @@ public final class PipelineEmitter implements Emitter {
         }
 
         private boolean usesTerraform() {
-            return offering.terraform() != null && !recreating();
+            return offering.automation().terraform() != null && !recreating();
         }
 
         private boolean usesHooks() {
-            return offering.hooks().stream()
+            return offering.automation().hooks().stream()
                     .anyMatch(hook -> kinds.stream()
                             .anyMatch(kind -> hook.register().stream().anyMatch(t -> t.operation() == kind)
                                     || hook.deregister().stream().anyMatch(t -> t.operation() == kind)));
@@ -199,7 +199,7 @@ public final class PipelineEmitter implements Emitter {
             text.comment(0, "the instance's folder in the deployment repository: pipeline.yml, manifest.yml, vars.yml");
             gitResource("deployment", "{{ git.uri | yaml }}");
             text.line(4, "paths: [{{ git.path | yaml }}]");
-            if (offering.terraform() != null) {
+            if (offering.automation().terraform() != null) {
                 text.line(4, "ignore_paths: [{{ (git.path ~ '/terraform') | yaml }}]");
             }
             if (usesTerraform()) {
@@ -244,7 +244,7 @@ public final class PipelineEmitter implements Emitter {
             }
             phase(Trigger.When.AFTER);
             if (!recreating()) {
-                for (App app : offering.apps()) {
+                for (App app : offering.automation().apps()) {
                     text.comment(2, "app " + app.name() + " (" + TemplateText.where(app.span()) + ")");
                     task(2, true, appTask(app, true));
                 }
@@ -253,7 +253,7 @@ public final class PipelineEmitter implements Emitter {
 
         private void deleteSteps() {
             phase(Trigger.When.BEFORE);
-            for (App app : offering.apps()) {
+            for (App app : offering.automation().apps()) {
                 text.comment(2, "app " + app.name() + " (" + TemplateText.where(app.span()) + ")");
                 task(2, true, appTask(app, false));
             }
@@ -270,7 +270,7 @@ public final class PipelineEmitter implements Emitter {
         /** Errands and hook (de)registrations that run {@code when} the operation runs. */
         private void phase(Trigger.When when) {
             if (deploys && !(deleting() && when == Trigger.When.AFTER)) {
-                for (Errand errand : offering.errands()) {
+                for (Errand errand : offering.automation().errands()) {
                     List<Operation> runs = kinds.stream()
                             .filter(kind -> errand.runs(when, kind))
                             .toList();
@@ -283,7 +283,7 @@ public final class PipelineEmitter implements Emitter {
                     });
                 }
             }
-            for (Hook hook : offering.hooks()) {
+            for (Hook hook : offering.automation().hooks()) {
                 List<Operation> registers = kinds.stream()
                         .filter(kind -> hook.register().contains(new Trigger(when, kind)))
                         .toList();
@@ -369,7 +369,8 @@ public final class PipelineEmitter implements Emitter {
         }
 
         private void terraform(boolean destroy) {
-            var terraform = java.util.Objects.requireNonNull(offering.terraform());
+            var terraform =
+                    java.util.Objects.requireNonNull(offering.automation().terraform());
             text.comment(
                     2, "terraform (" + TemplateText.where(terraform.span()) + "): " + (destroy ? "destroy" : "apply"));
             Map<String, TemplateValue.Flow> params = new LinkedHashMap<>();
@@ -626,8 +627,10 @@ public final class PipelineEmitter implements Emitter {
     private record PipelineSettingsText(String repository, String tag) {
         PipelineSettingsText(Offering offering) {
             this(
-                    TemplateText.literal(offering.pipeline().taskImage()).text(),
-                    TemplateText.literal(offering.pipeline().taskImageTag()).text());
+                    TemplateText.literal(offering.automation().pipeline().taskImage())
+                            .text(),
+                    TemplateText.literal(offering.automation().pipeline().taskImageTag())
+                            .text());
         }
     }
 }

@@ -41,7 +41,7 @@ public final class SchemaEmitter implements Emitter {
     @Override
     public void emit(List<Offering> offerings, FileManifest manifest) {
         for (Offering offering : offerings) {
-            for (Plan plan : offering.plans()) {
+            for (Plan plan : offering.plans().all()) {
                 for (PlanSchema schema : PlanSchema.of(offering, plan)) {
                     manifest.writeFile(schema.path(), JsonWriter.writeBytes(ParameterSchema.of(schema)));
                 }

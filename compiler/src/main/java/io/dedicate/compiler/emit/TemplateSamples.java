@@ -90,10 +90,11 @@ public final class TemplateSamples {
         if (defaultValue != null) {
             return defaultValue;
         }
-        if (!parameter.enumValues().isEmpty()) {
-            return parameter.enumValues().get(0);
+        if (!parameter.constraints().enumValues().isEmpty()) {
+            return parameter.constraints().enumValues().get(0);
         }
-        BigDecimal minimum = parameter.minimum();
+        BigDecimal minimum = parameter.constraints().minimum();
+        Integer minLength = parameter.constraints().minLength();
         return switch (parameter.type()) {
             case BYTES -> minimum != null ? minimum.longValue() : 1073741824L;
             case DURATION -> minimum != null ? minimum.longValue() : 60L;
@@ -101,7 +102,7 @@ public final class TemplateSamples {
             case NUMBER -> minimum != null ? minimum : new BigDecimal("1.5");
             case BOOLEAN -> false;
             case GRANTS -> List.of(Map.of("org", "other-org", "space", "other-space"));
-            default -> "x".repeat(Math.max(1, parameter.minLength() == null ? 6 : parameter.minLength()));
+            default -> "x".repeat(Math.max(1, minLength == null ? 6 : minLength));
         };
     }
 

@@ -5,6 +5,9 @@ import io.dedicate.bundle.model.DriverKind;
 import io.dedicate.bundle.model.Quantity;
 import io.dedicate.compiler.load.ExpandedOffering;
 import io.dedicate.compiler.model.App;
+import io.dedicate.compiler.model.Automation;
+import io.dedicate.compiler.model.BrokerPolicy;
+import io.dedicate.compiler.model.CatalogEntry;
 import io.dedicate.compiler.model.ChildPlan;
 import io.dedicate.compiler.model.ClusterPlan;
 import io.dedicate.compiler.model.Cost;
@@ -27,6 +30,7 @@ import io.dedicate.compiler.model.PipelineSettings;
 import io.dedicate.compiler.model.Plan;
 import io.dedicate.compiler.model.PlanMetadata;
 import io.dedicate.compiler.model.PlanTransition;
+import io.dedicate.compiler.model.Plans;
 import io.dedicate.compiler.model.Release;
 import io.dedicate.compiler.model.ServiceMetadata;
 import io.dedicate.compiler.model.Sharing;
@@ -53,12 +57,14 @@ import io.dedicate.dsl.ast.Timing;
 import io.dedicate.dsl.ast.Value;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -117,23 +123,23 @@ public final class ModelBuilder {
         return new Offering(
                 name,
                 version,
-                metadata(Member.MetadataKey.ID).orElseGet(() -> NameBasedIds.serviceId(name)),
-                serviceMetadata(!upgrades.isEmpty()),
-                releases,
-                stemcell,
-                plans(deployment),
-                upgrades,
+                new CatalogEntry(
+                        metadata(Member.MetadataKey.ID).orElseGet(() -> NameBasedIds.serviceId(name)),
+                        serviceMetadata(!upgrades.isEmpty()),
+                        maintenanceInfo(name, version, releases, stemcell)),
+                new Plans(plans(deployment), upgrades),
                 parameters(deployment),
-                deployment,
-                errands(),
-                hooks(),
-                apps(),
-                terraform(),
+                Automation.deploying(deployment)
+                        .releases(releases)
+                        .stemcell(stemcell)
+                        .errands(errands())
+                        .hooks(hooks())
+                        .apps(apps())
+                        .terraform(terraform())
+                        .pipeline(pipeline())
+                        .build(),
                 outputs(),
-                sharing(),
-                limits(),
-                pipeline(),
-                maintenanceInfo(name, version, releases, stemcell),
+                new BrokerPolicy(sharing(), limits()),
                 source.ast().span());
     }
 
@@ -316,7 +322,9 @@ public final class ModelBuilder {
         List<Parameter> clusterUpdate = concat(
                 concat(
                         concat(
-                                cluster.stream().filter(p -> !p.createOnly()).toList(),
+                                cluster.stream()
+                                        .filter(p -> !p.is(Parameter.Flag.CREATE_ONLY))
+                                        .toList(),
                                 parameters(Member.ParameterScope.CLUSTER_UPDATE)),
                         deployment == null ? List.of() : List.of(RECREATE)),
                 sharing);
@@ -338,27 +346,31 @@ public final class ModelBuilder {
         return new Parameter(
                 decl.name().value(),
                 type,
-                defaultValue == null ? null : jsonValue(defaultValue),
                 description == null ? null : description.value(),
                 option(decl, ParameterOption.Example.class)
                         .map(e -> jsonValue(e.value()))
                         .orElse(null),
-                hasFlag(decl, ParameterOption.FlagKind.CREATE_ONLY),
-                hasFlag(decl, ParameterOption.FlagKind.SECRET),
-                hasFlag(decl, ParameterOption.FlagKind.REQUIRED),
-                range.map(ParameterOption.Range::min).map(ModelBuilder::bound).orElse(null),
-                range.map(ParameterOption.Range::max).map(ModelBuilder::bound).orElse(null),
-                length.map(ParameterOption.Length::min)
-                        .map(ModelBuilder::intValue)
-                        .orElse(null),
-                length.map(ParameterOption.Length::max)
-                        .map(ModelBuilder::intValue)
-                        .orElse(null),
-                option(decl, ParameterOption.Pattern.class)
-                        .map(p -> p.regex().value())
-                        .orElse(null),
-                decl.type().enumValues().stream().map(ModelBuilder::jsonValue).toList(),
-                false,
+                defaultValue == null ? null : jsonValue(defaultValue),
+                flags(decl),
+                new Parameter.Constraints(
+                        range.map(ParameterOption.Range::min)
+                                .map(ModelBuilder::bound)
+                                .orElse(null),
+                        range.map(ParameterOption.Range::max)
+                                .map(ModelBuilder::bound)
+                                .orElse(null),
+                        length.map(ParameterOption.Length::min)
+                                .map(ModelBuilder::intValue)
+                                .orElse(null),
+                        length.map(ParameterOption.Length::max)
+                                .map(ModelBuilder::intValue)
+                                .orElse(null),
+                        option(decl, ParameterOption.Pattern.class)
+                                .map(p -> p.regex().value())
+                                .orElse(null),
+                        decl.type().enumValues().stream()
+                                .map(ModelBuilder::jsonValue)
+                                .toList()),
                 decl.span());
     }
 
@@ -370,31 +382,23 @@ public final class ModelBuilder {
             case GRANTS -> ParameterType.GRANTS;
             default -> throw new IllegalArgumentException("no built-in parameter of type " + builtIn.type());
         };
-        return new Parameter(
-                builtIn.parameterName(),
-                type,
-                builtIn.defaultValue(),
-                builtIn.description(),
-                null,
-                false,
-                false,
-                builtIn.required(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                true,
-                SourceSpan.NONE);
+        return Parameter.builtIn(
+                builtIn.parameterName(), type, builtIn.description(), builtIn.defaultValue(), builtIn.required());
+    }
+
+    /** The declared flags, by the same names in the model. */
+    private static Set<Parameter.Flag> flags(ParameterDecl decl) {
+        Set<Parameter.Flag> flags = EnumSet.noneOf(Parameter.Flag.class);
+        for (ParameterOption option : decl.options()) {
+            if (option instanceof ParameterOption.Flag flag) {
+                flags.add(Parameter.Flag.valueOf(flag.kind().name()));
+            }
+        }
+        return flags;
     }
 
     private static <T extends ParameterOption> Optional<T> option(ParameterDecl decl, Class<T> kind) {
         return decl.options().stream().filter(kind::isInstance).map(kind::cast).findFirst();
-    }
-
-    private static boolean hasFlag(ParameterDecl decl, ParameterOption.FlagKind kind) {
-        return decl.options().stream().anyMatch(o -> o instanceof ParameterOption.Flag f && f.kind() == kind);
     }
 
     /** A default, example or enum value as JSON; quantities keep their written form. */

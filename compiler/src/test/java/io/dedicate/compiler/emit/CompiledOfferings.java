@@ -63,7 +63,7 @@ final class CompiledOfferings {
     static List<Rendition> renditions(List<Offering> offerings, MemoryManifest files) {
         List<Rendition> renditions = new ArrayList<>();
         for (Offering offering : offerings) {
-            if (offering.clusterPlans().isEmpty()) {
+            if (offering.plans().cluster().isEmpty()) {
                 continue;
             }
             Map<String, List<String>> kinds = new LinkedHashMap<>();
@@ -76,7 +76,7 @@ final class CompiledOfferings {
             if (ManifestEmitter.hasDeployment(offering)) {
                 renditions.add(new Rendition(
                         BundleLayout.manifest(offering.name()), "deploy", Rendering.variables(offering, "deploy")));
-                for (Hook hook : offering.hooks()) {
+                for (Hook hook : offering.automation().hooks()) {
                     renditions.add(new Rendition(
                             BundleLayout.hookOps(offering.name(), hook.name()),
                             "deploy",

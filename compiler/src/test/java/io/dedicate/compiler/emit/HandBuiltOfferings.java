@@ -1,6 +1,9 @@
 package io.dedicate.compiler.emit;
 
 import io.dedicate.compiler.model.App;
+import io.dedicate.compiler.model.Automation;
+import io.dedicate.compiler.model.BrokerPolicy;
+import io.dedicate.compiler.model.CatalogEntry;
 import io.dedicate.compiler.model.ChildPlan;
 import io.dedicate.compiler.model.ClusterPlan;
 import io.dedicate.compiler.model.Cost;
@@ -19,9 +22,9 @@ import io.dedicate.compiler.model.Output;
 import io.dedicate.compiler.model.Parameter;
 import io.dedicate.compiler.model.ParameterSet;
 import io.dedicate.compiler.model.ParameterType;
-import io.dedicate.compiler.model.PipelineSettings;
 import io.dedicate.compiler.model.PlanMetadata;
 import io.dedicate.compiler.model.PlanTransition;
+import io.dedicate.compiler.model.Plans;
 import io.dedicate.compiler.model.Release;
 import io.dedicate.compiler.model.ServiceMetadata;
 import io.dedicate.compiler.model.Sharing;
@@ -32,11 +35,12 @@ import io.dedicate.compiler.model.Trigger;
 import io.dedicate.compiler.model.Variable;
 import io.dedicate.dsl.SourceSpan;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -189,63 +193,75 @@ final class HandBuiltOfferings {
         return new Offering(
                 "mysql-on-demand",
                 "1.4.0",
-                "3f6c4c2e-8a44-3b3f-a0d6-6d1c7d9d0000",
-                new ServiceMetadata(
-                        "MySQL clusters and databases on demand",
-                        "MySQL on demand",
-                        "Dedicated MySQL (Galera) clusters.\nCreate a cluster, then databases in it.",
-                        "Platform Services",
-                        "https://docs.example.com/services/mysql-on-demand",
-                        "https://support.example.com/services/mysql-on-demand",
-                        "https://docs.example.com/services/mysql-on-demand/logo.png",
-                        List.of("mysql", "relational", "dedicated"),
-                        true,
-                        true,
-                        true,
-                        true,
-                        true),
-                List.of(
-                        new Release("cf-mysql", "36.19.0", "https://bosh.io/d/cf-mysql?v=36.19.0", "0d1e3a5f", SPAN),
-                        new Release("prometheus", "26.6.0", null, null, SPAN)),
-                new Stemcell("ubuntu-jammy", "1.586", SPAN),
-                plans,
-                List.of(new PlanTransition("cluster-small", "cluster-large", SPAN)),
+                new CatalogEntry(
+                        "3f6c4c2e-8a44-3b3f-a0d6-6d1c7d9d0000",
+                        new ServiceMetadata(
+                                "MySQL clusters and databases on demand",
+                                "MySQL on demand",
+                                "Dedicated MySQL (Galera) clusters.\nCreate a cluster, then databases in it.",
+                                "Platform Services",
+                                "https://docs.example.com/services/mysql-on-demand",
+                                "https://support.example.com/services/mysql-on-demand",
+                                "https://docs.example.com/services/mysql-on-demand/logo.png",
+                                List.of("mysql", "relational", "dedicated"),
+                                true,
+                                true,
+                                true,
+                                true,
+                                true),
+                        new MaintenanceInfo(
+                                "1.4.0+cf-mysql.36.19.0.prometheus.26.6.0.ubuntu-jammy.1.586",
+                                "cf-mysql 36.19.0, prometheus 26.6.0, stemcell ubuntu-jammy 1.586")),
+                new Plans(plans, List.of(new PlanTransition("cluster-small", "cluster-large", SPAN))),
                 parameters,
-                deployment,
-                List.of(
-                        new Errand(
-                                "bootstrap",
-                                "mysql",
-                                List.of(after(Operation.DEPLOY), after(Operation.RECREATE)),
-                                SPAN),
-                        new Errand(
-                                "smoke-tests", null, List.of(after(Operation.DEPLOY), after(Operation.UPDATE)), SPAN)),
-                List.of(new Hook(
-                        "prometheus",
-                        "prometheus",
-                        List.of(after(Operation.DEPLOY)),
-                        List.of(before(Operation.DELETE)),
-                        List.of(new Hook.OpsEntry(
-                                "/instance_groups/name=prometheus2/jobs/name=prometheus2/properties/scrape_configs/-",
-                                output("metrics_targets"),
-                                SPAN)),
-                        SPAN)),
-                List.of(new App(
-                        "phpmyadmin",
-                        "https://example.com/phpmyadmin.zip",
-                        "php_buildpack",
-                        256,
-                        512,
-                        2,
-                        lit("service-ops"),
-                        lit("mysql-dashboards"),
-                        null,
-                        Map.of("PMA_HOST", output("host")),
-                        SPAN)),
-                new Terraform(
-                        "git::https://github.com/example/terraform-cf-security-groups.git//mysql?ref=v1.2.0",
-                        Map.of("space_guid", instance("space_guid")),
-                        SPAN),
+                Automation.deploying(deployment)
+                        .releases(List.of(
+                                new Release(
+                                        "cf-mysql",
+                                        "36.19.0",
+                                        "https://bosh.io/d/cf-mysql?v=36.19.0",
+                                        "0d1e3a5f",
+                                        SPAN),
+                                new Release("prometheus", "26.6.0", null, null, SPAN)))
+                        .stemcell(new Stemcell("ubuntu-jammy", "1.586", SPAN))
+                        .errands(List.of(
+                                new Errand(
+                                        "bootstrap",
+                                        "mysql",
+                                        List.of(after(Operation.DEPLOY), after(Operation.RECREATE)),
+                                        SPAN),
+                                new Errand(
+                                        "smoke-tests",
+                                        null,
+                                        List.of(after(Operation.DEPLOY), after(Operation.UPDATE)),
+                                        SPAN)))
+                        .hooks(List.of(new Hook(
+                                "prometheus",
+                                "prometheus",
+                                List.of(after(Operation.DEPLOY)),
+                                List.of(before(Operation.DELETE)),
+                                List.of(new Hook.OpsEntry(
+                                        "/instance_groups/name=prometheus2/jobs/name=prometheus2/properties/scrape_configs/-",
+                                        output("metrics_targets"),
+                                        SPAN)),
+                                SPAN)))
+                        .apps(List.of(new App(
+                                "phpmyadmin",
+                                "https://example.com/phpmyadmin.zip",
+                                "php_buildpack",
+                                256,
+                                512,
+                                2,
+                                lit("service-ops"),
+                                lit("mysql-dashboards"),
+                                null,
+                                Map.of("PMA_HOST", output("host")),
+                                SPAN)))
+                        .terraform(new Terraform(
+                                "git::https://github.com/example/terraform-cf-security-groups.git//mysql?ref=v1.2.0",
+                                Map.of("space_guid", instance("space_guid")),
+                                SPAN))
+                        .build(),
                 List.of(
                         new Output(
                                 "host",
@@ -261,12 +277,7 @@ final class HandBuiltOfferings {
                                 true,
                                 null,
                                 SPAN)),
-                new Sharing(Sharing.Scope.ORGS, true),
-                new Limits(5, null),
-                PipelineSettings.DEFAULT,
-                new MaintenanceInfo(
-                        "1.4.0+cf-mysql.36.19.0.prometheus.26.6.0.ubuntu-jammy.1.586",
-                        "cf-mysql 36.19.0, prometheus 26.6.0, stemcell ubuntu-jammy 1.586"),
+                new BrokerPolicy(new Sharing(Sharing.Scope.ORGS, true), new Limits(5, null)),
                 SPAN);
     }
 
@@ -278,43 +289,36 @@ final class HandBuiltOfferings {
         return new Offering(
                 "tiny",
                 "0.1.0",
-                "3f6c4c2e-8a44-3b3f-a0d6-6d1c7d9d9999",
-                new ServiceMetadata(
-                        "A tiny service",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        false,
-                        false,
-                        false,
-                        false,
-                        false),
-                List.of(),
-                null,
-                List.of(new ClusterPlan(
+                new CatalogEntry(
+                        "3f6c4c2e-8a44-3b3f-a0d6-6d1c7d9d9999",
+                        new ServiceMetadata(
+                                "A tiny service",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                List.of(),
+                                false,
+                                false,
+                                false,
+                                false,
+                                false),
+                        new MaintenanceInfo("0.1.0", "tiny 0.1.0")),
+                Plans.of(List.of(new ClusterPlan(
                         "only",
                         "3f6c4c2e-8a44-3b3f-a0d6-6d1c7d9d9998",
                         new PlanMetadata("The only plan", null, true, List.of(), List.of()),
                         new Sizing(Map.of(), null, null, List.of()),
                         null,
                         null,
-                        SPAN)),
-                List.of(),
+                        SPAN))),
                 new ParameterSet(List.of(), List.of(), List.of(), List.of()),
-                new Deployment(lit("tiny"), null, Map.of(), List.of(), List.of()),
+                Automation.deploying(new Deployment(lit("tiny"), null, Map.of(), List.of(), List.of()))
+                        .build(),
                 List.of(),
-                List.of(),
-                List.of(),
-                null,
-                List.of(),
-                Sharing.NONE,
-                Limits.NONE,
-                PipelineSettings.DEFAULT,
-                new MaintenanceInfo("0.1.0", "tiny 0.1.0"),
+                BrokerPolicy.NONE,
                 SPAN);
     }
 
@@ -600,68 +604,77 @@ final class HandBuiltOfferings {
         return new Offering(
                 "mysql-on-demand",
                 "1.4.0",
-                "5f1b7f0e-0000-5000-8000-000000000001",
-                new ServiceMetadata(
-                        "MySQL clusters and databases on demand",
-                        "MySQL on demand",
-                        null,
-                        "Platform Services",
-                        null,
-                        null,
-                        null,
-                        List.of("mysql"),
-                        true,
-                        true,
-                        true,
-                        true,
-                        true),
-                List.of(
-                        new Release(
-                                "cf-mysql",
-                                "36.19.0",
-                                "https://bosh.io/d/github.com/cloudfoundry/cf-mysql-release?v=36.19.0",
-                                "0d1e3a5f9c4b7e2a6d8f1c3b5a7e9d2f4c6b8a0e",
-                                SPAN),
-                        new Release(
-                                "prometheus",
-                                "26.6.0",
-                                "https://github.com/bosh-prometheus/prometheus-boshrelease/releases/download/v26.6.0/prometheus-26.6.0.tgz",
-                                "7c2e4a6b8d0f1e3c5a7b9d1f3e5c7a9b1d3f5e7a",
-                                SPAN)),
-                new Stemcell("ubuntu-jammy", "1.586", SPAN),
-                List.of(
-                        clusterPlan("cluster-small", "small", 10240, 1),
-                        clusterPlan("cluster-large", "large", 102400, 2),
-                        new ChildPlan(
-                                "database",
-                                "5f1b7f0e-0000-5000-8000-000000000004",
-                                new PlanMetadata("A database", null, true, List.of(), List.of()),
-                                new Driver("delegate", Map.of("service", "p-mysql", "plan", "default"), SPAN),
+                new CatalogEntry(
+                        "5f1b7f0e-0000-5000-8000-000000000001",
+                        new ServiceMetadata(
+                                "MySQL clusters and databases on demand",
+                                "MySQL on demand",
                                 null,
-                                SPAN)),
-                List.of(new PlanTransition("cluster-small", "cluster-large", SPAN)),
+                                "Platform Services",
+                                null,
+                                null,
+                                null,
+                                List.of("mysql"),
+                                true,
+                                true,
+                                true,
+                                true,
+                                true),
+                        new MaintenanceInfo(
+                                "1.4.0+cf-mysql.36.19.0.prometheus.26.6.0", "cf-mysql 36.19.0, prometheus 26.6.0")),
+                new Plans(
+                        List.of(
+                                clusterPlan("cluster-small", "small", 10240, 1),
+                                clusterPlan("cluster-large", "large", 102400, 2),
+                                new ChildPlan(
+                                        "database",
+                                        "5f1b7f0e-0000-5000-8000-000000000004",
+                                        new PlanMetadata("A database", null, true, List.of(), List.of()),
+                                        new Driver("delegate", Map.of("service", "p-mysql", "plan", "default"), SPAN),
+                                        null,
+                                        SPAN)),
+                        List.of(new PlanTransition("cluster-small", "cluster-large", SPAN))),
                 new ParameterSet(cluster, cluster, List.of(), List.of()),
-                deployment,
-                List.of(
-                        new Errand(
-                                "bootstrap",
-                                "mysql",
-                                List.of(after(Operation.DEPLOY), after(Operation.RECREATE)),
-                                SPAN),
-                        new Errand(
-                                "smoke-tests",
-                                null,
-                                List.of(after(Operation.DEPLOY), after(Operation.UPDATE), after(Operation.UPGRADE)),
-                                SPAN),
-                        new Errand("deregister-and-purge-instances", null, List.of(before(Operation.DELETE)), SPAN)),
-                hooks,
-                List.of(app),
-                terraform,
+                Automation.deploying(deployment)
+                        .releases(List.of(
+                                new Release(
+                                        "cf-mysql",
+                                        "36.19.0",
+                                        "https://bosh.io/d/github.com/cloudfoundry/cf-mysql-release?v=36.19.0",
+                                        "0d1e3a5f9c4b7e2a6d8f1c3b5a7e9d2f4c6b8a0e",
+                                        SPAN),
+                                new Release(
+                                        "prometheus",
+                                        "26.6.0",
+                                        "https://github.com/bosh-prometheus/prometheus-boshrelease/releases/download/v26.6.0/prometheus-26.6.0.tgz",
+                                        "7c2e4a6b8d0f1e3c5a7b9d1f3e5c7a9b1d3f5e7a",
+                                        SPAN)))
+                        .stemcell(new Stemcell("ubuntu-jammy", "1.586", SPAN))
+                        .errands(List.of(
+                                new Errand(
+                                        "bootstrap",
+                                        "mysql",
+                                        List.of(after(Operation.DEPLOY), after(Operation.RECREATE)),
+                                        SPAN),
+                                new Errand(
+                                        "smoke-tests",
+                                        null,
+                                        List.of(
+                                                after(Operation.DEPLOY),
+                                                after(Operation.UPDATE),
+                                                after(Operation.UPGRADE)),
+                                        SPAN),
+                                new Errand(
+                                        "deregister-and-purge-instances",
+                                        null,
+                                        List.of(before(Operation.DELETE)),
+                                        SPAN)))
+                        .hooks(hooks)
+                        .apps(List.of(app))
+                        .terraform(terraform)
+                        .build(),
                 outputs,
-                new Sharing(Sharing.Scope.ORGS, true),
-                new Limits(5, 50),
-                PipelineSettings.DEFAULT,
-                new MaintenanceInfo("1.4.0+cf-mysql.36.19.0.prometheus.26.6.0", "cf-mysql 36.19.0, prometheus 26.6.0"),
+                new BrokerPolicy(new Sharing(Sharing.Scope.ORGS, true), new Limits(5, 50)),
                 SourceSpan.at("offerings/mysql.offering", 1, 1));
     }
 
@@ -801,16 +814,8 @@ final class HandBuiltOfferings {
         private @Nullable Object defaultValue;
         private @Nullable String description;
         private @Nullable Object example;
-        private boolean createOnly;
-        private boolean secret;
-        private boolean required;
-        private @Nullable BigDecimal minimum;
-        private @Nullable BigDecimal maximum;
-        private @Nullable Integer minLength;
-        private @Nullable Integer maxLength;
-        private @Nullable String pattern;
-        private final List<Object> enumValues = new ArrayList<>();
-        private boolean builtIn;
+        private final Set<Parameter.Flag> flags = EnumSet.noneOf(Parameter.Flag.class);
+        private Parameter.Constraints constraints = Parameter.Constraints.NONE;
 
         ParameterDraft(String name, ParameterType type) {
             this.name = name;
@@ -833,22 +838,22 @@ final class HandBuiltOfferings {
         }
 
         ParameterDraft createOnly() {
-            this.createOnly = true;
+            flags.add(Parameter.Flag.CREATE_ONLY);
             return this;
         }
 
         ParameterDraft secret() {
-            this.secret = true;
+            flags.add(Parameter.Flag.SECRET);
             return this;
         }
 
         ParameterDraft required() {
-            this.required = true;
+            flags.add(Parameter.Flag.REQUIRED);
             return this;
         }
 
         ParameterDraft builtIn() {
-            this.builtIn = true;
+            flags.add(Parameter.Flag.BUILT_IN);
             return this;
         }
 
@@ -857,45 +862,27 @@ final class HandBuiltOfferings {
         }
 
         ParameterDraft range(@Nullable BigDecimal min, @Nullable BigDecimal max) {
-            this.minimum = min;
-            this.maximum = max;
+            constraints = constraints.withRange(min, max);
             return this;
         }
 
         ParameterDraft length(int min, int max) {
-            this.minLength = min;
-            this.maxLength = max;
+            constraints = constraints.withLength(min, max);
             return this;
         }
 
         ParameterDraft pattern(String regex) {
-            this.pattern = regex;
+            constraints = constraints.withPattern(regex);
             return this;
         }
 
         ParameterDraft enumValues(Object... values) {
-            enumValues.addAll(List.of(values));
+            constraints = constraints.withEnumValues(List.of(values));
             return this;
         }
 
         Parameter build() {
-            return new Parameter(
-                    name,
-                    type,
-                    defaultValue,
-                    description,
-                    example,
-                    createOnly,
-                    secret,
-                    required,
-                    minimum,
-                    maximum,
-                    minLength,
-                    maxLength,
-                    pattern,
-                    enumValues,
-                    builtIn,
-                    SPAN);
+            return new Parameter(name, type, description, example, defaultValue, flags, constraints, SPAN);
         }
     }
 }

@@ -37,6 +37,6 @@ final class Rendering {
      * TemplateSamples}, which the compiler's render check uses too).
      */
     static Map<String, Object> variables(Offering offering, String operationKind) {
-        return TemplateSamples.instance(offering, offering.clusterPlans().get(0), operationKind);
+        return TemplateSamples.instance(offering, offering.plans().cluster().get(0), operationKind);
     }
 }

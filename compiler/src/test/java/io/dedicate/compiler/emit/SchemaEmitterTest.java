@@ -333,27 +333,7 @@ class SchemaEmitterTest {
     }
 
     private static Offering withClusterParameters(io.dedicate.compiler.model.Parameter... parameters) {
-        Offering tiny = HandBuiltOfferings.minimal();
-        return new Offering(
-                tiny.name(),
-                tiny.version(),
-                tiny.id(),
-                tiny.metadata(),
-                tiny.releases(),
-                tiny.stemcell(),
-                tiny.plans(),
-                tiny.upgrades(),
-                new ParameterSet(List.of(parameters), List.of(parameters), List.of(), List.of()),
-                tiny.deployment(),
-                tiny.errands(),
-                tiny.hooks(),
-                tiny.apps(),
-                tiny.terraform(),
-                tiny.outputs(),
-                tiny.sharing(),
-                tiny.limits(),
-                tiny.pipeline(),
-                tiny.maintenanceInfo(),
-                tiny.span());
+        return HandBuiltOfferings.minimal()
+                .withParameters(new ParameterSet(List.of(parameters), List.of(parameters), List.of(), List.of()));
     }
 }

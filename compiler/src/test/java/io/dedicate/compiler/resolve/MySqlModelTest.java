@@ -29,6 +29,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class MySqlModelTest {
     @Test
     void derivedIdsAreStableNameBasedUuids() {
         // Pinned: changing them would orphan every instance a broker already has.
-        assertEquals("8de0837c-7c94-5680-aabb-1a527f3ab4ad", mysql.id());
+        assertEquals("8de0837c-7c94-5680-aabb-1a527f3ab4ad", mysql.catalog().id());
         assertEquals(
                 "37282dad-6171-54b3-a28e-1a395472b7ac", plan("cluster-small").id());
         assertEquals("208335a1-c29f-5695-98a7-7b223c68b9f9", plan("database").id());
@@ -58,21 +59,25 @@ class MySqlModelTest {
     void maintenanceInfoNamesReleasesAndStemcell() {
         assertEquals(
                 "1.4.0+cf-mysql.36.19.0.prometheus.26.6.0.ubuntu-jammy.1.586",
-                mysql.maintenanceInfo().version());
+                mysql.catalog().maintenanceInfo().version());
         assertEquals(
                 "mysql-on-demand 1.4.0: cf-mysql 36.19.0, prometheus 26.6.0, stemcell ubuntu-jammy 1.586",
-                mysql.maintenanceInfo().description());
+                mysql.catalog().maintenanceInfo().description());
     }
 
     @Test
     void serviceMetadata() {
-        assertEquals("MySQL clusters and databases on demand", mysql.metadata().description());
-        assertEquals("MySQL on demand", mysql.metadata().displayName());
         assertEquals(
-                List.of("mysql", "relational", "dedicated"), mysql.metadata().tags());
-        assertTrue(mysql.metadata().shareable());
-        assertTrue(mysql.metadata().planUpdateable());
-        String longDescription = Objects.requireNonNull(mysql.metadata().longDescription());
+                "MySQL clusters and databases on demand",
+                mysql.catalog().metadata().description());
+        assertEquals("MySQL on demand", mysql.catalog().metadata().displayName());
+        assertEquals(
+                List.of("mysql", "relational", "dedicated"),
+                mysql.catalog().metadata().tags());
+        assertTrue(mysql.catalog().metadata().shareable());
+        assertTrue(mysql.catalog().metadata().planUpdateable());
+        String longDescription =
+                Objects.requireNonNull(mysql.catalog().metadata().longDescription());
         assertTrue(longDescription.startsWith("Dedicated MySQL (Galera) clusters"), longDescription);
     }
 
@@ -119,7 +124,7 @@ class MySqlModelTest {
 
     @Test
     void upgradesInSourceOrder() {
-        assertEquals(List.of("cluster-large"), mysql.upgradeTargets("cluster-small"));
+        assertEquals(List.of("cluster-large"), mysql.plans().upgradeTargets("cluster-small"));
     }
 
     @Test
@@ -153,9 +158,9 @@ class MySqlModelTest {
         assertEquals(List.of("read_only", "password"), names(mysql.parameters().bindingCreate()));
 
         Parameter cluster = mysql.parameters().childCreate().get(0);
-        assertTrue(cluster.builtIn() && cluster.required());
+        assertEquals(Set.of(Parameter.Flag.BUILT_IN, Parameter.Flag.REQUIRED), cluster.flags());
         assertEquals(SourceSpan.NONE, cluster.span());
-        assertFalse(mysql.parameters().childCreate().get(1).required());
+        assertFalse(mysql.parameters().childCreate().get(1).is(Parameter.Flag.REQUIRED));
     }
 
     @Test
@@ -164,38 +169,39 @@ class MySqlModelTest {
         assertEquals(ParameterType.BYTES, pool.type());
         assertEquals("1GB", pool.defaultValue());
         assertEquals("2GB", pool.example());
-        assertEquals(new BigDecimal(128L * 1024 * 1024), pool.minimum());
-        assertEquals(new BigDecimal(64L * 1024 * 1024 * 1024), pool.maximum());
+        assertEquals(new BigDecimal(128L * 1024 * 1024), pool.constraints().minimum());
+        assertEquals(
+                new BigDecimal(64L * 1024 * 1024 * 1024), pool.constraints().maximum());
 
         Parameter slow = mysql.parameters().clusterCreate().get(2);
         assertEquals("10s", slow.defaultValue());
-        assertEquals(new BigDecimal(1), slow.minimum());
-        assertEquals(new BigDecimal(3600), slow.maximum());
+        assertEquals(new BigDecimal(1), slow.constraints().minimum());
+        assertEquals(new BigDecimal(3600), slow.constraints().maximum());
 
         Parameter connections = mysql.parameters().clusterCreate().get(1);
         assertEquals(1500L, connections.defaultValue());
 
         Parameter major = mysql.parameters().clusterCreate().get(4);
-        assertEquals(List.of("5.7", "8.0"), major.enumValues());
-        assertTrue(major.createOnly());
+        assertEquals(List.of("5.7", "8.0"), major.constraints().enumValues());
+        assertEquals(Set.of(Parameter.Flag.CREATE_ONLY), major.flags());
 
         Parameter charset = mysql.parameters().clusterCreate().get(5);
-        assertEquals("^[a-z0-9]+$", charset.pattern());
-        assertEquals(1, charset.minLength());
-        assertEquals(32, charset.maxLength());
+        assertEquals("^[a-z0-9]+$", charset.constraints().pattern());
+        assertEquals(1, charset.constraints().minLength());
+        assertEquals(32, charset.constraints().maxLength());
 
         Parameter password = mysql.parameters().bindingCreate().get(1);
-        assertTrue(password.secret());
+        assertEquals(Set.of(Parameter.Flag.SECRET), password.flags());
         assertNull(password.defaultValue());
     }
 
     @Test
     void deployment() {
-        Expression.Concat name =
-                assertInstanceOf(Expression.Concat.class, mysql.deployment().name());
+        Expression.Concat name = assertInstanceOf(
+                Expression.Concat.class, mysql.automation().deployment().name());
         assertEquals("mysql-", ((Expression.Literal) name.parts().get(0)).value());
         assertEquals("id", ((Expression.InstanceRef) name.parts().get(1)).field());
-        assertEquals("tenant-clusters", mysql.deployment().network());
+        assertEquals("tenant-clusters", mysql.automation().deployment().network());
         assertEquals(
                 Map.of(
                         "canaries",
@@ -208,7 +214,7 @@ class MySqlModelTest {
                         "30000-600000",
                         "serial",
                         false),
-                mysql.deployment().update());
+                mysql.automation().deployment().update());
         InstanceGroup proxy = group("proxy");
         assertEquals(1024, proxy.diskMb());
         assertEquals("small", proxy.vmType());
@@ -223,22 +229,24 @@ class MySqlModelTest {
         assertEquals("innodb_buffer_pool_size", ((Expression.ParamRef) pool.value()).name());
         Job.Property ips = mysqlJob.properties().get(9);
         assertEquals(List.of("instances", "mysql"), ((Expression.PlanRef) ips.value()).path());
-        assertEquals(8, mysql.deployment().variables().size());
-        assertEquals("certificate", mysql.deployment().variables().get(6).type());
+        assertEquals(8, mysql.automation().deployment().variables().size());
+        assertEquals(
+                "certificate",
+                mysql.automation().deployment().variables().get(6).type());
     }
 
     @Test
     void errandsHooksAppsAndTerraform() {
-        Errand bootstrap = mysql.errands().get(0);
+        Errand bootstrap = mysql.automation().errands().get(0);
         assertEquals("mysql", bootstrap.instanceGroup());
         assertEquals(
                 List.of(
                         new Trigger(Trigger.When.AFTER, Operation.DEPLOY),
                         new Trigger(Trigger.When.AFTER, Operation.RECREATE)),
                 bootstrap.triggers());
-        assertTrue(mysql.errands().get(2).runs(Trigger.When.BEFORE, Operation.DELETE));
+        assertTrue(mysql.automation().errands().get(2).runs(Trigger.When.BEFORE, Operation.DELETE));
 
-        Hook prometheus = mysql.hooks().get(0);
+        Hook prometheus = mysql.automation().hooks().get(0);
         assertEquals("prometheus", prometheus.sharedDeployment());
         assertEquals(List.of(new Trigger(Trigger.When.AFTER, Operation.DELETE)), prometheus.deregister());
         Expression.MapOf scrape =
@@ -248,14 +256,14 @@ class MySqlModelTest {
                 List.copyOf(scrape.entries().keySet()));
         assertTrue(prometheus.span().file().endsWith("fragments/prometheus.fragment"), "spans point into fragments");
 
-        var app = mysql.apps().get(0);
+        var app = mysql.automation().apps().get(0);
         assertEquals(256, app.memoryMb());
         assertEquals(512, app.diskMb());
         assertEquals(2, app.instances());
         assertEquals(
                 "host", ((Expression.OutputRef) Objects.requireNonNull(app.env().get("PMA_HOST"))).name());
 
-        var terraform = Objects.requireNonNull(mysql.terraform());
+        var terraform = Objects.requireNonNull(mysql.automation().terraform());
         assertEquals(
                 List.of("name", "space_guid", "ports"),
                 List.copyOf(terraform.vars().keySet()));
@@ -273,18 +281,18 @@ class MySqlModelTest {
         assertTrue(admin.secret());
         assertEquals("mysql_admin_password", ((Expression.VariableRef) admin.value()).name());
         assertEquals(3306L, ((Expression.Literal) mysql.outputs().get(1).value()).value());
-        assertEquals(new Sharing(Sharing.Scope.ORGS, true), mysql.sharing());
-        assertEquals(5, mysql.limits().clustersPerOrg());
-        assertEquals(50, mysql.limits().childrenPerCluster());
-        assertEquals(PipelineSettings.DEFAULT, mysql.pipeline());
+        assertEquals(new Sharing(Sharing.Scope.ORGS, true), mysql.policy().sharing());
+        assertEquals(5, mysql.policy().limits().clustersPerOrg());
+        assertEquals(50, mysql.policy().limits().childrenPerCluster());
+        assertEquals(PipelineSettings.DEFAULT, mysql.automation().pipeline());
     }
 
     private static io.dedicate.compiler.model.Plan plan(String name) {
-        return mysql.plan(name).orElseThrow();
+        return mysql.plans().named(name).orElseThrow();
     }
 
     private static InstanceGroup group(String name) {
-        return mysql.deployment().instanceGroups().stream()
+        return mysql.automation().deployment().instanceGroups().stream()
                 .filter(g -> g.name().equals(name))
                 .findFirst()
                 .orElseThrow();
