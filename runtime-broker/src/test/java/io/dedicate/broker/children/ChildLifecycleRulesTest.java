@@ -14,6 +14,7 @@ import io.dedicate.broker.cluster.LifecycleRequests.Unbind;
 import io.dedicate.broker.cluster.OperationLinks;
 import io.dedicate.broker.cluster.OperationStatus.LastOperation;
 import io.dedicate.broker.cluster.StateJson;
+import io.dedicate.broker.http.MutableClock;
 import io.dedicate.broker.http.TestStores;
 import io.dedicate.broker.offering.BundleLoader;
 import io.dedicate.broker.offering.LoadedBundle;
@@ -43,11 +44,8 @@ import io.dedicate.bundle.model.OfferingModel;
 import io.dedicate.bundle.model.PlanModel;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +86,7 @@ class ChildLifecycleRulesTest {
     OfferingModel offering;
     PlanModel plan;
     PlanModel clusterPlan;
-    final MovableClock clock = new MovableClock();
+    final MutableClock clock = new MutableClock(START);
 
     @BeforeEach
     void open() {
@@ -179,7 +177,7 @@ class ChildLifecycleRulesTest {
         children.provision(provision(child, "my-cluster"));
         Delete delete = new Delete(child, offering.id(), plan.id(), false, null, null);
 
-        clock.now = START.plus(GRACE).plusSeconds(1);
+        clock.set(START.plus(GRACE).plusSeconds(1));
         assertThatThrownBy(() -> children.delete(delete))
                 .as("a driver that ends its creates itself")
                 .isInstanceOf(ServiceBrokerConcurrencyException.class)
@@ -265,26 +263,6 @@ class ChildLifecycleRulesTest {
                         .finishOperation(operation, OperationState.SUCCEEDED, "deployed", "{}", null))
                 .isTrue();
         return id;
-    }
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        volatile Instant now = START;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     /** A driver whose answers the test sets; it records what it was asked to do and works on the store only. */

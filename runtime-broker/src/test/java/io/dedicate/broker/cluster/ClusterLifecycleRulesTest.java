@@ -12,6 +12,7 @@ import io.dedicate.broker.cluster.LifecycleRequests.Update;
 import io.dedicate.broker.cluster.OperationStatus.LastOperation;
 import io.dedicate.broker.git.GitDeployer;
 import io.dedicate.broker.git.GitSettings;
+import io.dedicate.broker.http.MutableClock;
 import io.dedicate.broker.http.TestStores;
 import io.dedicate.broker.offering.BundleLoader;
 import io.dedicate.broker.offering.LoadedBundle;
@@ -38,11 +39,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +82,7 @@ class ClusterLifecycleRulesTest {
     @TempDir
     Path data;
 
-    final MovableClock clock = new MovableClock();
+    final MutableClock clock = new MutableClock(START);
     HikariDataSource dataSource;
     InstanceStore instances;
     OperationStore operations;
@@ -313,12 +311,12 @@ class ClusterLifecycleRulesTest {
         String id = newId();
         String deploy = operationOf(lifecycle.provision(provision(id, PLACEMENT, true, Map.of())));
 
-        clock.now = START.plus(Duration.ofHours(2));
+        clock.set(START.plus(Duration.ofHours(2)));
         assertThat(status.lastOperation(id, deploy).state())
                 .as("cluster-small's max_polling is 2h, not the 30m default")
                 .isEqualTo(OperationState.IN_PROGRESS);
 
-        clock.now = START.plus(Duration.ofHours(2)).plusSeconds(1);
+        clock.set(START.plus(Duration.ofHours(2)).plusSeconds(1));
         assertThat(status.lastOperation(id, deploy))
                 .isEqualTo(new LastOperation(
                         OperationKind.DEPLOY,
@@ -427,25 +425,5 @@ class ClusterLifecycleRulesTest {
 
     private static String newId() {
         return UUID.randomUUID().toString();
-    }
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        volatile Instant now = START;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

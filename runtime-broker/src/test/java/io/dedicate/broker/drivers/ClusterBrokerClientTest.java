@@ -8,16 +8,15 @@ import com.sun.net.httpserver.HttpServer;
 import io.dedicate.broker.drivers.ClusterBrokerClient.Answer;
 import io.dedicate.broker.drivers.ClusterBrokerClient.RemotePlan;
 import io.dedicate.broker.drivers.ClusterBrokerClient.RemoteState;
+import io.dedicate.broker.http.MutableClock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +39,7 @@ class ClusterBrokerClientTest {
     volatile Reply reply = new Reply(200, "{}", 0);
     volatile String lastRequest = "";
     volatile String lastBody = "";
-    final MutableClock clock = new MutableClock();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     ClusterBrokerClient client;
     ClusterBrokerEndpoint broker;
 
@@ -204,29 +203,5 @@ class ClusterBrokerClientTest {
                 .hasMessageContaining("http(s)");
         assertThatThrownBy(() -> new ClusterBrokerEndpoint("c", URI.create("http://u:p@host/"), "u", "p"))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    /** A clock the test moves forward. */
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

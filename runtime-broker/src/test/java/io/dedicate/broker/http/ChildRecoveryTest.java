@@ -15,7 +15,6 @@ import io.dedicate.broker.drivers.MariaDbServer;
 import io.dedicate.broker.drivers.MysqlAdminEndpoint;
 import io.dedicate.broker.drivers.MysqlChildDriver;
 import io.dedicate.broker.drivers.MysqlChildren;
-import io.dedicate.broker.http.OperationTimeoutTest.MutableClock;
 import io.dedicate.broker.offering.BundleLoader;
 import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.offering.TestBundles;

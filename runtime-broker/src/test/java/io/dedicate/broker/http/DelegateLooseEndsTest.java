@@ -209,8 +209,7 @@ class DelegateLooseEndsTest {
     @Test
     void deadlinesAreStampedAtStartAndOnlyOperationsInProgressPastThemAreOverdue() {
         // in the far future, so that the running broker's own recovery pass (real time) never finds them overdue
-        OperationTimeoutTest.MutableClock clock =
-                new OperationTimeoutTest.MutableClock(Instant.parse("2099-05-06T07:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2099-05-06T07:00:00Z"));
         DelegatedOperationStore operations = new DelegatedOperationStore(
                 new StateDatabase(broker.bean(DataSource.class), clock), Duration.ofHours(2));
         DelegatedOperation create = operations.start("child-1", null, Kind.PROVISION, "remote");
