@@ -98,15 +98,23 @@ public interface ChildDriver {
 
     /**
      * The {@code last_operation} of an asynchronous operation of this driver on an instance (its latest when {@code
-     * operationId} is null); empty when it has none such (the caller answers as for any other instance).
+     * operationId} is null); empty when it has none such (the caller answers as for any other instance). A driver that
+     * works synchronously has none: the default.
      */
-    Optional<LastOperation> lastOperation(String instanceId, @Nullable String operationId);
+    default Optional<LastOperation> lastOperation(String instanceId, @Nullable String operationId) {
+        return Optional.empty();
+    }
 
     /** The {@code last_operation} of an asynchronous operation of this driver on a binding, like {@link #lastOperation}. */
-    Optional<LastOperation> bindingLastOperation(String instanceId, String bindingId, @Nullable String operationId);
+    default Optional<LastOperation> bindingLastOperation(
+            String instanceId, String bindingId, @Nullable String operationId) {
+        return Optional.empty();
+    }
 
     /** What this driver is still doing to a child, for its cluster's dashboard; empty when nothing is in progress. */
-    Optional<String> operationInProgress(String instanceId);
+    default Optional<String> operationInProgress(String instanceId) {
+        return Optional.empty();
+    }
 
     // ------------------------------------------------------------------ stuck creates
 

@@ -133,12 +133,7 @@ public final class ChildLifecycle {
         if (plan.isCluster()) {
             throw new IllegalArgumentException("plan " + plan.name() + " is a cluster plan");
         }
-        String digest = RequestDigest.of(
-                request.serviceId(),
-                request.planId(),
-                placement.orgGuid(),
-                placement.spaceGuid(),
-                request.parameters());
+        String digest = RequestDigest.of(request);
         Optional<InstanceRecord> existing = instances.findInstance(instanceId);
         if (existing.isPresent()) {
             return sameCreateAgain(existing.get(), digest);

@@ -118,12 +118,7 @@ public final class ClusterLifecycle {
             throw new ServiceBrokerAsyncRequiredException(
                     "clusters are deployed asynchronously: send the request with accepts_incomplete=true");
         }
-        String digest = RequestDigest.of(
-                request.serviceId(),
-                request.planId(),
-                placement.orgGuid(),
-                placement.spaceGuid(),
-                request.parameters());
+        String digest = RequestDigest.of(request);
         Optional<InstanceRecord> existing = instances.findInstance(instanceId);
         if (existing.isPresent()) {
             return sameCreateAgain(existing.get(), digest);

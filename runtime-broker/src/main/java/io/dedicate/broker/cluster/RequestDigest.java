@@ -21,6 +21,16 @@ public final class RequestDigest {
 
     private RequestDigest() {}
 
+    /** The fingerprint of {@code request}: its service, plan, org, space and parameters. */
+    public static String of(LifecycleRequests.Provision request) {
+        return of(
+                request.serviceId(),
+                request.planId(),
+                request.placement().orgGuid(),
+                request.placement().spaceGuid(),
+                request.parameters());
+    }
+
     public static String of(
             String serviceId, String planId, String orgGuid, String spaceGuid, Map<String, Object> parameters) {
         Map<String, Object> request = new LinkedHashMap<>();

@@ -10,7 +10,6 @@ import io.dedicate.broker.cluster.LifecycleRequests.Delete;
 import io.dedicate.broker.cluster.LifecycleRequests.Provision;
 import io.dedicate.broker.cluster.LifecycleRequests.Unbind;
 import io.dedicate.broker.cluster.OperationLinks;
-import io.dedicate.broker.cluster.OperationStatus.LastOperation;
 import io.dedicate.broker.cluster.StateJson;
 import io.dedicate.broker.parameters.ValidatedParameters;
 import io.dedicate.broker.refusal.InstanceGone;
@@ -207,24 +206,6 @@ public final class MysqlChildren implements ChildDriver {
             throw new OsbRefusal(410, null, "binding " + bindingId + " does not exist");
         }
         return null;
-    }
-
-    // ------------------------------------------------------------------ operations: none, all is synchronous
-
-    @Override
-    public Optional<LastOperation> lastOperation(String instanceId, @Nullable String operationId) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<LastOperation> bindingLastOperation(
-            String instanceId, String bindingId, @Nullable String operationId) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> operationInProgress(String instanceId) {
-        return Optional.empty();
     }
 
     // ------------------------------------------------------------------ stuck creates

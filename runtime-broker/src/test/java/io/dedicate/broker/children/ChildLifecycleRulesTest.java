@@ -12,7 +12,6 @@ import io.dedicate.broker.cluster.LifecycleRequests.Delete;
 import io.dedicate.broker.cluster.LifecycleRequests.Provision;
 import io.dedicate.broker.cluster.LifecycleRequests.Unbind;
 import io.dedicate.broker.cluster.OperationLinks;
-import io.dedicate.broker.cluster.OperationStatus.LastOperation;
 import io.dedicate.broker.cluster.StateJson;
 import io.dedicate.broker.http.MutableClock;
 import io.dedicate.broker.http.TestStores;
@@ -340,22 +339,6 @@ class ChildLifecycleRulesTest {
         public @Nullable String unbind(Unbind request, BindingRecord binding, InstanceRecord child, Driver driver) {
             bindings.markBindingDeleted(binding.id());
             return null;
-        }
-
-        @Override
-        public Optional<LastOperation> lastOperation(String instanceId, @Nullable String operationId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<LastOperation> bindingLastOperation(
-                String instanceId, String bindingId, @Nullable String operationId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> operationInProgress(String instanceId) {
-            return Optional.empty();
         }
 
         @Override
