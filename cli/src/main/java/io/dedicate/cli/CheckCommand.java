@@ -1,7 +1,6 @@
 package io.dedicate.cli;
 
 import io.dedicate.compiler.CompileResult;
-import io.dedicate.compiler.OfferingCompiler;
 import io.dedicate.compiler.model.Offering;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -27,8 +26,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CompileResult result =
-                new OfferingCompiler().compile(input.inputsOrDefault()).result();
+        CompileResult result = input.compiler(spec.commandLine())
+                .compile(input.inputsOrDefault())
+                .result();
         input.report(result, spec.commandLine().getOut(), spec.commandLine().getErr());
         if (result.hasErrors()) {
             return DedicateCommand.OFFERING_ERRORS;

@@ -2,7 +2,6 @@ package io.dedicate.cli;
 
 import io.dedicate.compiler.Bundle;
 import io.dedicate.compiler.BundleWriter;
-import io.dedicate.compiler.OfferingCompiler;
 import io.dedicate.compiler.model.Offering;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,7 +32,7 @@ final class CompileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Bundle bundle = new OfferingCompiler().compile(input.inputsOrDefault());
+        Bundle bundle = input.compiler(spec.commandLine()).compile(input.inputsOrDefault());
         input.report(
                 bundle.result(), spec.commandLine().getOut(), spec.commandLine().getErr());
         if (bundle.result().hasErrors()) {

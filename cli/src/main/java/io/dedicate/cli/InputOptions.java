@@ -1,14 +1,19 @@
 package io.dedicate.cli;
 
 import io.dedicate.compiler.CompileResult;
+import io.dedicate.compiler.OfferingCompiler;
 import io.dedicate.compiler.report.HumanDiagnosticRenderer;
 import io.dedicate.compiler.report.JsonDiagnosticRenderer;
 import io.dedicate.dsl.Diagnostic;
 import io.dedicate.dsl.Severity;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,6 +31,34 @@ final class InputOptions {
             paramLabel = "FORMAT",
             description = "How to print diagnostics: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     DiagnosticFormat format = DiagnosticFormat.human;
+
+    @Option(
+            names = "--release-specs",
+            paramLabel = "NAME=PATH",
+            description = "Check the jobs and properties of release NAME (as the offering names it) against the"
+                    + " job specs at PATH: a release tarball (.tgz) or an extracted folder of jobs/JOB/spec files."
+                    + " Repeatable; wins over the release's own `specs`.")
+    Map<String, Path> releaseSpecs = new LinkedHashMap<>();
+
+    /**
+     * The compiler for these options. A {@code --release-specs} path that does not exist is bad
+     * usage (exit 2), found before anything is compiled.
+     */
+    OfferingCompiler compiler(CommandLine commandLine) {
+        for (Map.Entry<String, Path> given : releaseSpecs.entrySet()) {
+            if (given.getKey().isBlank()) {
+                throw new CommandLine.ParameterException(
+                        commandLine, "--release-specs needs NAME=PATH, with NAME the release's name in the offering");
+            }
+            if (!Files.exists(given.getValue())) {
+                throw new CommandLine.ParameterException(
+                        commandLine,
+                        "--release-specs " + given.getKey() + "=" + given.getValue() + ": `" + given.getValue()
+                                + "` does not exist (a release tarball or a folder with jobs/JOB/spec files)");
+            }
+        }
+        return new OfferingCompiler(releaseSpecs);
+    }
 
     List<Path> inputsOrDefault() {
         return inputs.isEmpty() ? List.of(Path.of("offerings")) : List.copyOf(inputs);

@@ -10,6 +10,7 @@ import io.dedicate.compiler.emit.SchemaEmitter;
 import io.dedicate.compiler.load.LoadResult;
 import io.dedicate.compiler.load.OfferingLoader;
 import io.dedicate.compiler.model.Offering;
+import io.dedicate.compiler.release.ReleaseSpecCatalog;
 import io.dedicate.compiler.resolve.ModelBuilder;
 import io.dedicate.compiler.validate.ValidationRules;
 import io.dedicate.compiler.validate.Validator;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,16 +40,33 @@ public final class OfferingCompiler {
             new ManifestEmitter(),
             new ModelEmitter());
 
+    private final Map<String, Path> releaseSpecs;
+
+    /** A compiler that reads release specs only where an offering's {@code release} names them. */
+    public OfferingCompiler() {
+        this(Map.of());
+    }
+
+    /**
+     * A compiler that checks the jobs of the release named {@code NAME} against the specs at {@code
+     * releaseSpecs.get(NAME)} (a release tarball or an extracted folder), in preference to the
+     * release's own {@code specs} member.
+     */
+    public OfferingCompiler(Map<String, Path> releaseSpecs) {
+        this.releaseSpecs = Map.copyOf(releaseSpecs);
+    }
+
     /**
      * Parses, resolves and validates; writes nothing. Every diagnostic is collected (syntax errors,
-     * include problems, every rule of {@link ValidationRules#ALL}); the offerings without errors are
+     * include problems, every rule of {@link ValidationRules#all}, release specs included); the offerings without errors are
      * built into the model, sorted by name.
      */
     public CompileResult check(List<Path> inputs) {
         LoadResult loaded = OfferingLoader.load(inputs);
         Set<Diagnostic> diagnostics = new LinkedHashSet<>(loaded.diagnostics());
         List<Offering> offerings = new ArrayList<>();
-        for (Validator.Validation validation : new Validator(ValidationRules.ALL).validate(loaded.offerings())) {
+        for (Validator.Validation validation :
+                new Validator(ValidationRules.all(new ReleaseSpecCatalog(releaseSpecs))).validate(loaded.offerings())) {
             diagnostics.addAll(validation.diagnostics());
             if (!validation.hasErrors()) {
                 offerings.add(ModelBuilder.build(validation.offering()));

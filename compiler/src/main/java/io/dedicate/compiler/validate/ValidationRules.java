@@ -1,5 +1,6 @@
 package io.dedicate.compiler.validate;
 
+import io.dedicate.compiler.release.ReleaseSpecCatalog;
 import java.util.List;
 
 /** Every validation rule, in one list: adding a rule means adding its class here. */
@@ -74,4 +75,17 @@ public final class ValidationRules {
             new SharingWithoutGrantRule());
 
     private ValidationRules() {}
+
+    /**
+     * {@link #ALL}, then the rules that check jobs and properties against the releases' job specs
+     * found through {@code specs} (the catalogue reads each release once per compilation).
+     */
+    public static List<Rule> all(ReleaseSpecCatalog specs) {
+        List<Rule> rules = new java.util.ArrayList<>(ALL);
+        rules.add(new ReleaseSpecsUnreadableRule(specs));
+        rules.add(new UnknownReleaseJobRule(specs));
+        rules.add(new UndeclaredPropertyRule(specs));
+        rules.add(new UnsetTemplatePropertyRule(specs));
+        return List.copyOf(rules);
+    }
 }

@@ -87,7 +87,14 @@ public final class AstPrinter {
         } else if (member instanceof Member.Include m) {
             list("include", m, m.path());
         } else if (member instanceof Member.Release m) {
-            list("release", m, m.name(), m.version(), labelled("url", m.url()), labelled("sha1", m.sha1()));
+            list(
+                    "release",
+                    m,
+                    m.name(),
+                    m.version(),
+                    labelled("url", m.url()),
+                    labelled("sha1", m.sha1()),
+                    labelled("specs", m.specs()));
         } else if (member instanceof Member.Stemcell m) {
             list("stemcell", m, m.os(), m.version());
         } else if (member instanceof Member.Plan m) {

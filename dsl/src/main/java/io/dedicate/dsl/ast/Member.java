@@ -42,12 +42,17 @@ public sealed interface Member extends Node {
     /** {@code include "fragments/prometheus.fragment"}: path relative to the including file. */
     record Include(Text path, SourceSpan span) implements Member {}
 
-    /** {@code release cf-mysql 36.19.0 { url "..."; sha1 "..." }}. */
+    /**
+     * {@code release cf-mysql 36.19.0 { url "..."; sha1 "..."; specs "releases/cf-mysql" }}: {@code
+     * specs} names the release's job specs (a release tarball or an extracted folder), relative to
+     * the file that declares the release.
+     */
     record Release(
             Name name,
             Text version,
             @Nullable Text url,
             @Nullable Text sha1,
+            @Nullable Text specs,
             SourceSpan span) implements Member {}
 
     /** {@code stemcell ubuntu-jammy 1.586}. */

@@ -142,21 +142,27 @@ final class AstBuilder {
         Name name = buildName(release.name());
         Text url = null;
         Text sha1 = null;
+        Text specs = null;
         Token urlKeyword = null;
         Token sha1Keyword = null;
+        Token specsKeyword = null;
         for (ReleaseSettingContext setting : release.releaseSetting()) {
             Token keyword = setting.getStart();
             if (setting.URL() != null) {
                 reportIfAlreadySet(urlKeyword, keyword, name);
                 url = buildText(setting.string());
                 urlKeyword = keyword;
+            } else if (setting.SPECS() != null) {
+                reportIfAlreadySet(specsKeyword, keyword, name);
+                specs = buildText(setting.string());
+                specsKeyword = keyword;
             } else {
                 reportIfAlreadySet(sha1Keyword, keyword, name);
                 sha1 = buildText(setting.string());
                 sha1Keyword = keyword;
             }
         }
-        return new Member.Release(name, buildVersion(release.versionLiteral()), url, sha1, spans.of(release));
+        return new Member.Release(name, buildVersion(release.versionLiteral()), url, sha1, specs, spans.of(release));
     }
 
     private void reportIfAlreadySet(@Nullable Token first, Token again, Name release) {
