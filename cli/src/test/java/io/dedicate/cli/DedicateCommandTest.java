@@ -129,6 +129,56 @@ class DedicateCommandTest {
         assertEquals(DedicateCommand.USAGE, run().status());
     }
 
+    @Test
+    void releaseSpecsFromTheCommandLineCheckJobsAndProperties() throws IOException {
+        Path minimal = REPO.resolve("golden/minimal/input/minimal.offering");
+        Path helloSpecs = REPO.resolve("golden/release-specs/input/hello-release");
+        Run run = run("check", minimal.toString(), "--release-specs", "hello=" + helloSpecs);
+        assertEquals(DedicateCommand.OK, run.status(), run.err());
+        assertTrue(
+                run.err()
+                        .contains("warning[unset-template-property]: template `config.yml.erb` of job `hello` reads"
+                                + " property `hello.greeting` without a default, and nothing sets it"),
+                run.err());
+
+        Path greeterOnly = tmp.resolve("greeter-release/jobs/greeter");
+        Files.createDirectories(greeterOnly);
+        Files.writeString(greeterOnly.resolve("spec"), "name: greeter\nproperties:\n  greeter.name: {}\n");
+        Run wrongRelease =
+                run("check", minimal.toString(), "--release-specs", "hello=" + tmp.resolve("greeter-release"));
+        assertEquals(DedicateCommand.OFFERING_ERRORS, wrongRelease.status(), wrongRelease.err());
+        assertTrue(
+                wrongRelease.err().contains("error[unknown-release-job]: release `hello` has no job `hello`"),
+                wrongRelease.err());
+    }
+
+    @Test
+    void releaseSpecsThatAreNotThereAreBadUsage() {
+        Path minimal = REPO.resolve("golden/minimal/input/minimal.offering");
+        Path missing = tmp.resolve("no-such-release.tgz");
+        Run run = run("check", minimal.toString(), "--release-specs", "hello=" + missing);
+        assertEquals(DedicateCommand.USAGE, run.status(), run.err());
+        assertTrue(
+                run.err().contains("--release-specs hello=" + missing + ": `" + missing + "` does not exist"),
+                run.err());
+        assertEquals(
+                DedicateCommand.USAGE,
+                run("check", minimal.toString(), "--release-specs", "hello").status());
+    }
+
+    @Test
+    void releaseSpecsThatCannotBeReadAreAnErrorAtTheRelease() throws IOException {
+        Path minimal = REPO.resolve("golden/minimal/input/minimal.offering");
+        Path notARelease = Files.writeString(tmp.resolve("hello.tgz"), "not a tarball");
+        Run run = run("check", minimal.toString(), "--release-specs", "hello=" + notARelease);
+        assertEquals(DedicateCommand.OFFERING_ERRORS, run.status(), run.err());
+        assertTrue(
+                run.err()
+                        .contains("error[release-specs-unreadable]: the specs of release `hello` given with"
+                                + " --release-specs cannot be read: `" + notARelease + "` cannot be read"),
+                run.err());
+    }
+
     /** The MySQL offering with one plan name misspelled in its upgrade path. */
     private Path writeBrokenOffering() throws IOException {
         Path dir = tmp.resolve("broken");

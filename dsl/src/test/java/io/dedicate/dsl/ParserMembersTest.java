@@ -62,6 +62,7 @@ class ParserMembersTest {
                 "(release cf-mysql \"36.19.0\" (url \"https://bosh.io/r\") (sha1 \"0d1e\"))"
                         + " (release prometheus \"26.6.0\")"
                         + " (release local \"dev\" (sha1 \"abc\"))"
+                        + " (release pxc \"2.0.8\" (specs \"releases/pxc-2.0.8.tgz\"))"
                         + " (stemcell ubuntu-jammy \"1.586\")",
                 members("""
                         release cf-mysql 36.19.0 { url "https://bosh.io/r"; sha1 "0d1e" }
@@ -69,6 +70,7 @@ class ParserMembersTest {
                         release local "dev" {
                           sha1 "abc"
                         }
+                        release pxc 2.0.8 { specs "releases/pxc-2.0.8.tgz" }
                         stemcell ubuntu-jammy 1.586
                         """));
     }
