@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dedicate.compiler.diagnostic.Messages;
+import io.dedicate.compiler.release.ReleaseSpecCatalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
@@ -29,7 +31,7 @@ class MessageCatalogueTest {
     @Test
     void everyRuleHasTexts() {
         Properties texts = catalogue();
-        for (Rule rule : ValidationRules.ALL) {
+        for (Rule rule : ValidationRules.all(new ReleaseSpecCatalog(Map.of()))) {
             String code = rule.code();
             boolean present = texts.stringPropertyNames().stream()
                     .anyMatch(key -> key.equals(code) || key.startsWith(code + "."));
@@ -40,7 +42,7 @@ class MessageCatalogueTest {
     @Test
     void everyRuleIsRegisteredOnce() {
         Set<String> codes = new HashSet<>();
-        for (Rule rule : ValidationRules.ALL) {
+        for (Rule rule : ValidationRules.all(new ReleaseSpecCatalog(Map.of()))) {
             assertTrue(codes.add(rule.code()), "registered twice: " + rule.code());
         }
     }
