@@ -83,6 +83,7 @@ public final class ValidationRules {
     public static List<Rule> all(ReleaseSpecCatalog specs) {
         List<Rule> rules = new java.util.ArrayList<>(ALL);
         rules.add(new ReleaseSpecsUnreadableRule(specs));
+        rules.add(new UnusedReleaseSpecsRule(specs));
         rules.add(new UnknownReleaseJobRule(specs));
         rules.add(new UndeclaredPropertyRule(specs));
         rules.add(new UnsetTemplatePropertyRule(specs));
