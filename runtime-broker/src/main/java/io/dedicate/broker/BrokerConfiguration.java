@@ -21,6 +21,7 @@ import io.dedicate.broker.offering.BundleLoader;
 import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.osb.ApiVersionFilter;
 import io.dedicate.broker.osb.BasicAuthFilter;
+import io.dedicate.broker.osb.BodyLimitFilter;
 import io.dedicate.broker.osb.BrokerCredentials;
 import io.dedicate.broker.osb.BundleCatalogService;
 import io.dedicate.broker.osb.CatalogFilter;
@@ -44,6 +45,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -320,11 +322,24 @@ public class BrokerConfiguration {
         return registration;
     }
 
+    /**
+     * Bounds OSB request bodies ({@code dedicate.osb.max-body-bytes}, 1 MiB by default) after authentication, before
+     * anything reads them.
+     */
+    @Bean
+    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(
+            @Value("${dedicate.osb.max-body-bytes:" + BodyLimitFilter.DEFAULT_LIMIT + "}") int limit) {
+        FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(new BodyLimitFilter(limit));
+        registration.addUrlPatterns("/v2/*");
+        registration.setOrder(Integer.MIN_VALUE + 2);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<CatalogFilter> catalogFilter(LoadedBundle bundle) {
         FilterRegistrationBean<CatalogFilter> registration = new FilterRegistrationBean<>(new CatalogFilter(bundle));
         registration.addUrlPatterns("/v2/catalog");
-        registration.setOrder(Integer.MIN_VALUE + 2);
+        registration.setOrder(Integer.MIN_VALUE + 3);
         return registration;
     }
 
