@@ -13,6 +13,13 @@ final class JsonProblems {
 
     static String describe(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
+        // a parse error inside a value bound to a map (such as `parameters`) comes wrapped in a mapping error
+        for (Throwable inner = cause; inner != null; inner = inner.getCause()) {
+            if (inner instanceof JsonParseException parse) {
+                cause = parse;
+                break;
+            }
+        }
         if (cause instanceof JsonParseException parse) {
             String where = "line " + parse.getLocation().getLineNr() + ", column "
                     + parse.getLocation().getColumnNr();
