@@ -87,9 +87,7 @@ final class OsbContract {
      * error code {@code ConcurrencyError}; {@code openapi.yaml} lists only 200 and 404 for the operation.
      */
     private static boolean fetchWhileUpdating(String method, String path, int status) {
-        return status == 422
-                && method.equals("GET")
-                && templatePath(path).equals("/v2/service_instances/{instance_id}");
+        return status == 422 && method.equals("GET") && templatePath(path).matches("/v2/service_instances/[^/]+");
     }
 
     /**
