@@ -227,7 +227,8 @@ class HostileInputTest {
         for (String target : new String[] {path("a%00b"), path("a\\b"), path("a%5Cb")}) {
             RawAnswer answer = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n" + credentials()
                     + "X-Broker-API-Version: 2.17\r\nConnection: close\r\n\r\n");
-            assertThat(answer.status()).as(target + ": " + answer).isIn(400, 404);
+            // Tomcat refuses %00 and a bare backslash itself; an encoded backslash reaches the broker's ID check
+            assertThat(answer.status()).as(target + ": " + answer).isEqualTo(400);
             assertThat(answer.head()).as(target + ": " + answer).containsIgnoringCase("Content-Type: application/json");
             assertThat(answer.body())
                     .as(target)
