@@ -7,7 +7,6 @@ import java.io.Writer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.apache.coyote.ActionCode;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +46,6 @@ public final class OsbErrorReportValve extends ErrorReportValve {
         } catch (IOException | IllegalStateException e) {
             LOG.debug("could not write the error body of a {} answer: {}", status, e.getMessage());
         }
-        // the same as Tomcat's own report: the connection may not be in a state to serve another request
-        response.getCoyoteResponse().action(ActionCode.CLOSE, null);
     }
 
     /** What to tell the client, from the status and Tomcat's own short message (never a stack trace). */
