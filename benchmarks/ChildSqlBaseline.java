@@ -80,7 +80,7 @@ public final class ChildSqlBaseline {
 
     private static void createDatabase(Connection connection, String id) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE IF NOT EXISTS `b_" + id + "` CHARACTER SET utf8mb4 COLLATE"
+            statement.execute("CREATE DATABASE `b_" + id + "` CHARACTER SET utf8mb4 COLLATE"
                     + " utf8mb4_unicode_ci");
         }
     }

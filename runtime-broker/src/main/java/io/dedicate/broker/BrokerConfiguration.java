@@ -21,11 +21,13 @@ import io.dedicate.broker.offering.BundleLoader;
 import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.osb.ApiVersionFilter;
 import io.dedicate.broker.osb.BasicAuthFilter;
+import io.dedicate.broker.osb.BodyLimitFilter;
 import io.dedicate.broker.osb.BrokerCredentials;
 import io.dedicate.broker.osb.BundleCatalogService;
 import io.dedicate.broker.osb.CatalogFilter;
 import io.dedicate.broker.osb.DedicatedBindingService;
 import io.dedicate.broker.osb.DedicatedServiceInstanceService;
+import io.dedicate.broker.osb.OsbErrorReportValve;
 import io.dedicate.broker.parameters.ParameterValidator;
 import io.dedicate.broker.render.OperationRenderer;
 import io.dedicate.broker.report.OperationReports;
@@ -44,6 +46,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -320,11 +323,24 @@ public class BrokerConfiguration {
         return registration;
     }
 
+    /**
+     * Bounds OSB request bodies ({@code dedicate.osb.max-body-bytes}, 1 MiB by default) after authentication, before
+     * anything reads them.
+     */
+    @Bean
+    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(
+            @Value("${dedicate.osb.max-body-bytes:" + BodyLimitFilter.DEFAULT_LIMIT + "}") int limit) {
+        FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(new BodyLimitFilter(limit));
+        registration.addUrlPatterns("/v2/*");
+        registration.setOrder(Integer.MIN_VALUE + 2);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<CatalogFilter> catalogFilter(LoadedBundle bundle) {
         FilterRegistrationBean<CatalogFilter> registration = new FilterRegistrationBean<>(new CatalogFilter(bundle));
         registration.addUrlPatterns("/v2/catalog");
-        registration.setOrder(Integer.MIN_VALUE + 2);
+        registration.setOrder(Integer.MIN_VALUE + 3);
         return registration;
     }
 
@@ -369,6 +385,42 @@ public class BrokerConfiguration {
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesReachTheBroker() {
         return factory -> factory.addConnectorCustomizers(
                 connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
+    }
+
+    /**
+     * Tomcat's error report as an OSB error body ({@link OsbErrorReportValve}) for what Tomcat refuses before the
+     * broker's servlets (a URI with {@code %00}, headers too large), in place of its HTML page. Spring Boot adds
+     * Tomcat's own valve to the host (for {@code server.error.include-stacktrace=never}); this customizer runs after
+     * Spring Boot's, removes it and installs the broker's.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> osbErrorReports() {
+        return new OsbErrorReports();
+    }
+
+    /** See {@link #osbErrorReports()}. */
+    static final class OsbErrorReports
+            implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, org.springframework.core.Ordered {
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                org.apache.catalina.Container parent = context.getParent();
+                if (parent instanceof org.apache.catalina.core.StandardHost host) {
+                    for (org.apache.catalina.Valve valve : host.getPipeline().getValves()) {
+                        if (valve instanceof org.apache.catalina.valves.ErrorReportValve) {
+                            host.getPipeline().removeValve(valve);
+                        }
+                    }
+                    host.setErrorReportValveClass(OsbErrorReportValve.class.getName());
+                    host.getPipeline().addValve(new OsbErrorReportValve());
+                }
+            });
+        }
+
+        @Override
+        public int getOrder() {
+            return org.springframework.core.Ordered.LOWEST_PRECEDENCE;
+        }
     }
 
     /** The port the web server listens on, learnt when it starts. */

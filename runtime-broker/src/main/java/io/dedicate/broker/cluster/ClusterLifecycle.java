@@ -28,6 +28,7 @@ import io.dedicate.broker.state.OperationRecord;
 import io.dedicate.broker.state.OperationStore;
 import io.dedicate.broker.state.Placement;
 import io.dedicate.broker.state.QuotaExceededException;
+import io.dedicate.bundle.JsonStrings;
 import io.dedicate.bundle.model.BuiltInParameter;
 import io.dedicate.bundle.model.OfferingModel;
 import io.dedicate.bundle.model.PlanModel;
@@ -36,7 +37,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -226,10 +226,6 @@ public final class ClusterLifecycle {
             throw new ServiceBrokerAsyncRequiredException(
                     "cluster updates run asynchronously: send the request with accepts_incomplete=true");
         }
-        Placement placement = request.placement();
-        if (placement != null) {
-            instances.updateNames(instanceId, placement.orgName(), placement.spaceName(), placement.instanceName());
-        }
         PlanModel target = targetPlan(offering, current, request.planId());
         boolean recreate = Boolean.TRUE.equals(request.parameters().get(RECREATE));
         String maintenance = offering.maintenanceInfo().version();
@@ -246,6 +242,7 @@ public final class ClusterLifecycle {
         }
         boolean planChange = !target.id().equals(current.id());
         if (!planChange && !upgrade && requested.isEmpty()) {
+            rename(instanceId, request.placement());
             return new Accepted(null, links.dashboardUrl(instanceId), false);
         }
         if (instance.status() == InstanceStatus.CREATE_FAILED) {
@@ -257,7 +254,9 @@ public final class ClusterLifecycle {
                     + instance.status().wire() + ": it can be updated once it is ready");
         }
         if (requested.containsKey(ClusterSharing.GRANTS)) {
-            return replaceGrants(offering, current, instance, requested, planChange || upgrade);
+            Accepted replaced = replaceGrants(offering, current, instance, requested, planChange || upgrade);
+            rename(instanceId, request.placement());
+            return replaced;
         }
         Map<String, Object> currentValues = new LinkedHashMap<>(StateJson.readMap(instance.parametersJson()));
         currentValues.putAll(openParameters(instanceId, instance.sealedSecretParameters()));
@@ -276,7 +275,7 @@ public final class ClusterLifecycle {
             case UPGRADE -> "upgrading to " + maintenance;
             default -> planChange ? "changing plan from " + current.name() + " to " + target.name() : "updating";
         };
-        return startOperation(
+        Accepted started = startOperation(
                 offering,
                 target,
                 instance,
@@ -287,6 +286,18 @@ public final class ClusterLifecycle {
                 upgrade ? maintenance : null,
                 request.requester(),
                 description);
+        rename(instanceId, request.placement());
+        return started;
+    }
+
+    /**
+     * Stores the names of an accepted update's context; only once it is accepted, so that a refused update changes
+     * nothing at all.
+     */
+    private void rename(String instanceId, @Nullable Placement placement) {
+        if (placement != null) {
+            instances.updateNames(instanceId, placement.orgName(), placement.spaceName(), placement.instanceName());
+        }
     }
 
     private PlanModel targetPlan(OfferingModel offering, PlanModel current, @Nullable String planId) {
@@ -443,15 +454,39 @@ public final class ClusterLifecycle {
                 instance.spaceGuid());
     }
 
-    private static String commitMessage(OperationRecord operation, InstanceRecord instance, PlanModel plan) {
-        String name = instance.instanceName() == null ? "" : " (" + instance.instanceName() + ")";
+    /**
+     * The commit message of an operation. Every name the platform or a user chose (instance, org, space, requester) is
+     * written as a JSON string ({@link #quoted}), so that no newline or control character in a name can forge a line
+     * (a trailer such as {@code Requested-By:}) in {@code git log}.
+     */
+    static String commitMessage(OperationRecord operation, InstanceRecord instance, PlanModel plan) {
+        String name = instance.instanceName() == null ? "" : " " + quoted(instance.instanceName());
         return operation.kind().wire() + " " + plan.name() + " cluster " + instance.id() + name + "\n\n"
                 + "Operation: " + operation.kind().wire() + " " + operation.id() + "\n"
                 + "Instance: " + instance.id() + " in org "
-                + Objects.requireNonNullElse(instance.orgName(), instance.orgGuid())
-                + ", space " + Objects.requireNonNullElse(instance.spaceName(), instance.spaceGuid()) + "\n"
+                + (instance.orgName() == null ? instance.orgGuid() : quoted(instance.orgName()))
+                + ", space " + (instance.spaceName() == null ? instance.spaceGuid() : quoted(instance.spaceName()))
+                + "\n"
                 + "Plan: " + plan.name() + " (" + plan.id() + ")\n"
-                + "Requested-By: " + Objects.requireNonNullElse(operation.requester(), "unknown") + "\n";
+                + "Requested-By: " + (operation.requester() == null ? "unknown" : quoted(operation.requester()))
+                + "\n";
+    }
+
+    /**
+     * {@code name} as a JSON string on one line: JSON's escapes for the quote, the backslash and C0 controls
+     * ({@code \n} included), and {@code \}{@code uXXXX} for DEL and C1 controls too (terminals act on them).
+     */
+    static String quoted(String name) {
+        String json = JsonStrings.quote(name);
+        StringBuilder out = new StringBuilder(json.length());
+        json.codePoints().forEach(c -> {
+            if (c >= 0x7f && c <= 0x9f) {
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     // ------------------------------------------------------------------ sharing and quotas

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.cloud.servicebroker.exception.ServiceBrokerConcurrencyException;
 import org.springframework.cloud.servicebroker.exception.ServiceBrokerInvalidParametersException;
 
 /**
@@ -152,6 +153,13 @@ public final class OperationStatus {
                 throw new InstanceNotFound("service instance " + instanceId + " failed to be created");
             case DELETED -> throw new InstanceNotFound("service instance " + instanceId + " was deleted");
             default -> {}
+        }
+        if (instance.status() == InstanceStatus.READY && instance.activeOperationId() != null) {
+            // OSB 2.17, "Fetching a Service Instance": 422 "MUST be returned if the Service Instance is being updated
+            // and therefore cannot be fetched at this time", with error code ConcurrencyError
+            throw new ServiceBrokerConcurrencyException("service instance " + instanceId
+                    + " is being updated (operation " + instance.activeOperationId()
+                    + ") and therefore cannot be fetched at this time: fetch it once the operation ends");
         }
         Map<String, Object> parameters = new LinkedHashMap<>(StateJson.readMap(instance.parametersJson()));
         String sealed = instance.sealedSecretParameters();

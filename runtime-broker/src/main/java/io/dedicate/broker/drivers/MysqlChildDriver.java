@@ -48,7 +48,11 @@ public final class MysqlChildDriver implements AutoCloseable {
     static final Pattern DATABASE = Pattern.compile("[a-z0-9_]{1,64}");
     static final Pattern USER = Pattern.compile("[a-z0-9_]{1,32}");
     private static final Pattern HEX_ID = Pattern.compile("[0-9a-f]{30,}");
-    private static final int ID_HEX_CHARS = 30;
+    private static final int LEGACY_HEX_CHARS = 30;
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
+    private static final int ER_DB_CREATE_EXISTS = 1007;
     private static final int ER_CANNOT_USER = 1396;
 
     private final SecureRandom random = new SecureRandom();
@@ -75,8 +79,10 @@ public final class MysqlChildDriver implements AutoCloseable {
     }
 
     /**
-     * Creates {@code database} with the given character set and collation if it does not exist yet; a database that
-     * already exists is left as it is, so calling this twice is fine.
+     * Creates {@code database} with the given character set and collation.
+     *
+     * @throws ChildDriverException if a database of that name exists already (it is never adopted: it may hold
+     *     another's data), or if the server cannot be reached
      */
     public void createDatabase(MysqlAdminEndpoint admin, String database, String characterSet, String collation) {
         checkIdentifier(DATABASE, "database name", database);
@@ -87,8 +93,10 @@ public final class MysqlChildDriver implements AutoCloseable {
 
     /**
      * Creates {@code database} with {@code charset}'s character set and collation (the server's default collation of
-     * the character set when it names none) if it does not exist yet; a database that already exists is left as it
-     * is, so calling this twice is fine.
+     * the character set when it names none).
+     *
+     * @throws ChildDriverException if a database of that name exists already (it is never adopted: it may hold
+     *     another's data), or if the server cannot be reached
      */
     public void createDatabase(MysqlAdminEndpoint admin, String database, DatabaseCharacterSet charset) {
         checkIdentifier(DATABASE, "database name", database);
@@ -100,8 +108,16 @@ public final class MysqlChildDriver implements AutoCloseable {
         String what = "create database '" + database + "'";
         run(admin, what, connection -> {
             try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET "
-                        + charset.characterSet() + (collation == null ? "" : " COLLATE " + collation));
+                statement.execute("CREATE DATABASE `" + database + "` CHARACTER SET " + charset.characterSet()
+                        + (collation == null ? "" : " COLLATE " + collation));
+            } catch (SQLException e) {
+                if (e.getErrorCode() == ER_DB_CREATE_EXISTS) {
+                    // never adopt a database the broker did not just create: it may hold another's data
+                    throw new ChildDriverException("MySQL " + admin.address() + ": cannot " + what
+                            + ": a database of that name already exists (the broker does not know it: drop or rename"
+                            + " it after checking what it holds)");
+                }
+                throw e;
             }
             return null;
         });
@@ -193,33 +209,79 @@ public final class MysqlChildDriver implements AutoCloseable {
     }
 
     /**
-     * The database name of a child instance: {@code d_} and 30 hex characters, from the instance GUID (dashes removed)
-     * or, for an ID that is not hexadecimal, from its SHA-256. Stable: the same ID always gives the same name.
+     * The database name of a child instance, from its whole ID so that two IDs never share one: {@code d_} and the 32
+     * hex digits of a canonical (lower-case) UUID, or for any other ID {@code d_h} and the 52 base32 characters of its
+     * SHA-256 (55 characters; MySQL allows 64). The two forms differ in length, and from {@link
+     * #legacyDatabaseName(String)}'s (32 characters). Stable: the same ID always gives the same name.
      */
     public static String databaseName(String instanceId) {
-        return "d_" + hexOf(instanceId);
+        requireId(instanceId);
+        if (CANONICAL_UUID.matcher(instanceId).matches()) {
+            return "d_" + instanceId.replace("-", "");
+        }
+        return "d_h" + base32(sha256(instanceId));
     }
 
-    /** The user name of a binding: {@code u_} and 30 hex characters, derived like {@link #databaseName(String)}. */
+    /**
+     * The database name children created before schema version 9 have (their rows' {@code name_scheme} is 1): {@code
+     * d_} and the first 30 hex digits of the ID (dashes removed), or of its SHA-256 for an ID that is not hexadecimal.
+     * Two IDs can share it, so it is used only for those children, never for a new one.
+     */
+    public static String legacyDatabaseName(String instanceId) {
+        requireId(instanceId);
+        String hex = instanceId.replace("-", "").toLowerCase(Locale.ROOT);
+        if (HEX_ID.matcher(hex).matches()) {
+            return "d_" + hex.substring(0, LEGACY_HEX_CHARS);
+        }
+        return "d_" + HexFormat.of().formatHex(sha256(instanceId)).substring(0, LEGACY_HEX_CHARS);
+    }
+
+    /**
+     * The user name of a binding, within MySQL's 32 characters (5.7.8 and later): {@code u_} and the 26 base32
+     * characters of a canonical UUID's 16 bytes (the whole ID, so two bindings never share one), or for any other ID
+     * {@code u_h} and the first 29 base32 characters of its SHA-256 (145 bits). A binding's user name is stored with it
+     * ({@code service_binding.username}), so the names of older bindings keep working.
+     */
     public static String userName(String bindingId) {
-        return "u_" + hexOf(bindingId);
+        requireId(bindingId);
+        if (CANONICAL_UUID.matcher(bindingId).matches()) {
+            return "u_" + base32(HexFormat.of().parseHex(bindingId.replace("-", "")));
+        }
+        return "u_h" + base32(sha256(bindingId)).substring(0, 29);
     }
 
-    private static String hexOf(String id) {
+    private static void requireId(String id) {
         Objects.requireNonNull(id, "id");
         if (id.isBlank()) {
             throw new IllegalArgumentException("an OSB ID is blank: cannot derive a MySQL name from it");
         }
-        String hex = id.replace("-", "").toLowerCase(Locale.ROOT);
-        if (HEX_ID.matcher(hex).matches()) {
-            return hex.substring(0, ID_HEX_CHARS);
-        }
+    }
+
+    private static byte[] sha256(String id) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, ID_HEX_CHARS);
+            return MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
+    }
+
+    /** RFC 4648 base32 in lower case without padding: letters and the digits 2 to 7, valid in MySQL names. */
+    static String base32(byte[] bytes) {
+        StringBuilder out = new StringBuilder((bytes.length * 8 + 4) / 5);
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : bytes) {
+            buffer = (buffer << 8) | (b & 0xff);
+            bits += 8;
+            while (bits >= 5) {
+                out.append(BASE32.charAt((buffer >> (bits - 5)) & 31));
+                bits -= 5;
+            }
+        }
+        if (bits > 0) {
+            out.append(BASE32.charAt((buffer << (5 - bits)) & 31));
+        }
+        return out.toString();
     }
 
     /** A database name as a GRANT pattern: {@code _} is a wildcard there, so it is escaped to mean itself. */

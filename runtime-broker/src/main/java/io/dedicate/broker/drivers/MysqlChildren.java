@@ -81,14 +81,15 @@ public final class MysqlChildren implements ChildDriver {
         DatabaseCharacterSet charset = characterSet(driver, request.parameters(), parameters.values());
         return cluster -> {
             MysqlAdminEndpoint admin = adminEndpoint(cluster);
-            return child -> createDatabase(child.id(), cluster, admin, charset);
+            return child -> createDatabase(child, cluster, admin, charset);
         };
     }
 
     private Accepted createDatabase(
-            String instanceId, InstanceRecord cluster, MysqlAdminEndpoint admin, DatabaseCharacterSet charset) {
+            InstanceRecord child, InstanceRecord cluster, MysqlAdminEndpoint admin, DatabaseCharacterSet charset) {
+        String instanceId = child.id();
         try {
-            mysql.createDatabase(admin, MysqlChildDriver.databaseName(instanceId), charset);
+            mysql.createDatabase(admin, databaseName(child), charset);
         } catch (ChildDriverException | IllegalArgumentException e) {
             children.discardChild(instanceId);
             throw new OsbRefusal(
@@ -115,7 +116,7 @@ public final class MysqlChildren implements ChildDriver {
         String instanceId = child.id();
         if (cluster.isPresent() && cluster.get().status() != InstanceStatus.DELETED) {
             try {
-                mysql.dropDatabase(adminEndpoint(cluster.get()), MysqlChildDriver.databaseName(instanceId));
+                mysql.dropDatabase(adminEndpoint(cluster.get()), databaseName(child));
             } catch (ChildDriverException e) {
                 throw new OsbRefusal(
                         502,
@@ -148,12 +149,11 @@ public final class MysqlChildren implements ChildDriver {
         MysqlAdminEndpoint admin = adminEndpoint(cluster);
         String username = MysqlChildDriver.userName(bindingId);
         boolean readOnly = Boolean.TRUE.equals(parameters.values().get(READ_ONLY));
-        return new BindingCreation(
-                username, () -> createUser(instanceId, bindingId, cluster, admin, username, readOnly));
+        return new BindingCreation(username, () -> createUser(child, bindingId, cluster, admin, username, readOnly));
     }
 
     private Bound createUser(
-            String instanceId,
+            InstanceRecord child,
             String bindingId,
             InstanceRecord cluster,
             MysqlAdminEndpoint admin,
@@ -161,7 +161,7 @@ public final class MysqlChildren implements ChildDriver {
             boolean readOnly) {
         MysqlCredentials credentials;
         try {
-            credentials = mysql.createUser(admin, MysqlChildDriver.databaseName(instanceId), username, readOnly);
+            credentials = mysql.createUser(admin, databaseName(child), username, readOnly);
         } catch (ChildDriverException | IllegalArgumentException e) {
             bindings.abandonBinding(bindingId);
             throw new OsbRefusal(
@@ -216,7 +216,7 @@ public final class MysqlChildren implements ChildDriver {
         return Optional.of(new StuckRecovery() {
             @Override
             public void dropChild(InstanceRecord child, InstanceRecord cluster) {
-                mysql.dropDatabase(adminEndpoint(cluster), MysqlChildDriver.databaseName(child.id()));
+                mysql.dropDatabase(adminEndpoint(cluster), databaseName(child));
             }
 
             @Override
@@ -227,6 +227,16 @@ public final class MysqlChildren implements ChildDriver {
     }
 
     // ------------------------------------------------------------------ shared
+
+    /**
+     * The database of {@code child}: named from its whole ID ({@link MysqlChildDriver#databaseName}), or as brokers
+     * before schema version 9 named it for a child they created ({@link MysqlChildDriver#legacyDatabaseName}).
+     */
+    public static String databaseName(InstanceRecord child) {
+        return child.nameScheme() == InstanceRecord.Identity.LEGACY_NAMES
+                ? MysqlChildDriver.legacyDatabaseName(child.id())
+                : MysqlChildDriver.databaseName(child.id());
+    }
 
     /**
      * The character set and collation of a new database (see {@link DatabaseCharacterSet#choose}): the request's

@@ -53,7 +53,7 @@ public final class MysqlQuotaSweep {
             if (cluster != null && quota.isPresent()) {
                 quotasByCluster
                         .computeIfAbsent(cluster, id -> new TreeMap<>())
-                        .put(MysqlChildDriver.databaseName(child.id()), quota.get());
+                        .put(MysqlChildren.databaseName(child), quota.get());
             }
         }
         List<QuotaCheck> checks = new ArrayList<>();

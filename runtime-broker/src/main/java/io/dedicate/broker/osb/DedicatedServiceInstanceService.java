@@ -162,9 +162,9 @@ public final class DedicatedServiceInstanceService implements ServiceInstanceSer
             return new Placement(
                     nonNull(cf.getOrganizationGuid() != null ? cf.getOrganizationGuid() : orgGuid),
                     nonNull(cf.getSpaceGuid() != null ? cf.getSpaceGuid() : spaceGuid),
-                    cf.getOrganizationName(),
-                    cf.getSpaceName(),
-                    cf.getInstanceName());
+                    ColumnWidths.require("context.organization_name", cf.getOrganizationName(), ColumnWidths.NAME),
+                    ColumnWidths.require("context.space_name", cf.getSpaceName(), ColumnWidths.NAME),
+                    ColumnWidths.require("context.instance_name", cf.getInstanceName(), ColumnWidths.NAME));
         }
         if (orgGuid == null || spaceGuid == null) {
             throw new ServiceBrokerInvalidParametersException(

@@ -13,9 +13,30 @@ final class JsonProblems {
 
     static String describe(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
+        // a parse error inside a value bound to a map (such as `parameters`) comes wrapped in a mapping error
+        for (Throwable inner = cause; inner != null; inner = inner.getCause()) {
+            if (inner instanceof JsonParseException parse) {
+                cause = parse;
+                break;
+            }
+        }
         if (cause instanceof JsonParseException parse) {
-            return "malformed JSON at line " + parse.getLocation().getLineNr() + ", column "
+            String where = "line " + parse.getLocation().getLineNr() + ", column "
                     + parse.getLocation().getColumnNr();
+            String original = String.valueOf(parse.getOriginalMessage());
+            if (original.startsWith("Duplicate field ")) {
+                // STRICT_DUPLICATE_DETECTION (application.properties): "Duplicate field 'NAME'"
+                return "a key appears twice in one object (" + printable(original.substring(16)) + ") at " + where
+                        + ": send each key once";
+            }
+            return "malformed JSON at " + where;
+        }
+        if (cause instanceof MismatchedInputException trailing
+                && String.valueOf(trailing.getOriginalMessage()).startsWith("Trailing token")) {
+            // FAIL_ON_TRAILING_TOKENS (application.properties)
+            return "data follows the JSON body at line "
+                    + trailing.getLocation().getLineNr() + ", column "
+                    + trailing.getLocation().getColumnNr() + ": send exactly one JSON object";
         }
         if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
             JsonMappingException mapping = (JsonMappingException) cause;
@@ -36,6 +57,11 @@ final class JsonProblems {
             case "planId" -> "plan_id";
             default -> field.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
         };
+    }
+
+    private static String printable(String text) {
+        String shown = text.length() > 100 ? text.substring(0, 100) + "..." : text;
+        return shown.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]", "?");
     }
 
     private static String path(JsonMappingException e) {

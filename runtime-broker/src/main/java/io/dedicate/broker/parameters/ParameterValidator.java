@@ -43,6 +43,9 @@ public final class ParameterValidator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** How many characters of a refused value (or name) a message shows at most. */
+    private static final int SHOWN = 100;
+
     private final Map<String, Schema> schemas = new HashMap<>();
 
     /** Compiles every parameter schema of {@code bundle}. */
@@ -412,7 +415,7 @@ public final class ParameterValidator {
         if (parameter == null) {
             return new Violation(path, "is invalid (" + keyword + ")");
         }
-        String got = " (got " + (value.isTextual() ? quote(value.textValue()) : value.toString()) + ")";
+        String got = " (got " + (value.isTextual() ? quote(value.textValue()) : excerpt(value.toString())) + ")";
         String message = switch (keyword) {
             case "type" -> typeMessage(parameter, value);
             case "enum" -> expected(parameter) + shown(parameter, got);
@@ -534,11 +537,27 @@ public final class ParameterValidator {
 
     /** JSON path of a parameter: {@code $.name}, or {@code $['cluster-org']} when not an identifier. */
     static String path(String name) {
+        if (name.length() > SHOWN) {
+            return "$['" + name.substring(0, SHOWN).replace("'", "\\'") + "...'" + cut(name);
+        }
         return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? "$." + name : "$['" + name.replace("'", "\\'") + "']";
     }
 
+    /** {@code text} as a JSON string for a message: its first {@value #SHOWN} characters when it is longer. */
     private static String quote(String text) {
-        return io.dedicate.bundle.JsonStrings.quote(text);
+        if (text.length() <= SHOWN) {
+            return io.dedicate.bundle.JsonStrings.quote(text);
+        }
+        return io.dedicate.bundle.JsonStrings.quote(text.substring(0, SHOWN)) + "..." + cut(text);
+    }
+
+    /** A JSON text (an array, an object) for a message: its first {@value #SHOWN} characters when it is longer. */
+    private static String excerpt(String json) {
+        return json.length() <= SHOWN ? json : json.substring(0, SHOWN) + "..." + cut(json);
+    }
+
+    private static String cut(String text) {
+        return " (" + text.length() + " characters, first " + SHOWN + " shown)";
     }
 
     /** A JSON value's kind, for messages; never its content. */

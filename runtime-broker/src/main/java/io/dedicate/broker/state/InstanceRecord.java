@@ -31,7 +31,20 @@ public record InstanceRecord(
             String serviceId,
             InstanceKind kind,
             @Nullable String clusterId,
-            String gitPath) {}
+            String gitPath,
+            int nameScheme) {
+
+        /** The names of children created before schema version 9 ({@code name_scheme}). */
+        public static final int LEGACY_NAMES = 1;
+
+        /** The names of children created since: derived from the whole ID. */
+        public static final int WHOLE_ID_NAMES = 2;
+
+        /** What a new instance is: its child driver names what it creates from the whole ID. */
+        public Identity(String id, String serviceId, InstanceKind kind, @Nullable String clusterId, String gitPath) {
+            this(id, serviceId, kind, clusterId, gitPath, WHOLE_ID_NAMES);
+        }
+    }
 
     /**
      * How far an instance is: its status, the operation running on it (at most one at a time), when it was created and
@@ -129,6 +142,14 @@ public record InstanceRecord(
 
     public String gitPath() {
         return identity.gitPath();
+    }
+
+    /**
+     * How the child's driver names what it creates for it: {@link Identity#LEGACY_NAMES} for children created before
+     * schema version 9, else {@link Identity#WHOLE_ID_NAMES}.
+     */
+    public int nameScheme() {
+        return identity.nameScheme();
     }
 
     public String orgGuid() {

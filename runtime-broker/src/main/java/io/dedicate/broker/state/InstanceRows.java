@@ -26,7 +26,8 @@ final class InstanceRows {
 
     static final String COLUMNS = "id, service_id, plan_id, kind, cluster_id, org_guid, space_guid,"
             + " org_name, space_name, instance_name, parameters, secret_parameters, maintenance_version, status,"
-            + " request_digest, git_path, outputs, secret_outputs, active_operation_id, created_at, updated_at";
+            + " request_digest, git_path, outputs, secret_outputs, active_operation_id, created_at, updated_at,"
+            + " name_scheme";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,7 +40,8 @@ final class InstanceRows {
                         rs.getString("service_id"),
                         InstanceKind.fromWire(rs.getString("kind")),
                         rs.getString("cluster_id"),
-                        rs.getString("git_path")),
+                        rs.getString("git_path"),
+                        rs.getInt("name_scheme")),
                 new Placement(
                         rs.getString("org_guid"),
                         rs.getString("space_guid"),
@@ -67,10 +69,11 @@ final class InstanceRows {
             InstanceStatus status,
             @Nullable String activeOperationId,
             Instant now) {
-        jdbc.sql("INSERT INTO service_instance (" + COLUMNS + ") VALUES (:id, :serviceId, :planId,"
-                        + " :kind, :clusterId, :orgGuid, :spaceGuid, :orgName, :spaceName, :instanceName,"
-                        + " :parameters, :secretParameters, :maintenanceVersion, :status, :requestDigest,"
-                        + " :gitPath, :outputs, :secretOutputs, :activeOperationId, :createdAt, :updatedAt)")
+        jdbc.sql(
+                        "INSERT INTO service_instance (" + COLUMNS + ") VALUES (:id, :serviceId, :planId,"
+                                + " :kind, :clusterId, :orgGuid, :spaceGuid, :orgName, :spaceName, :instanceName,"
+                                + " :parameters, :secretParameters, :maintenanceVersion, :status, :requestDigest,"
+                                + " :gitPath, :outputs, :secretOutputs, :activeOperationId, :createdAt, :updatedAt, :nameScheme)")
                 .param("id", instance.id())
                 .param("serviceId", instance.serviceId())
                 .param("planId", instance.planId())
@@ -92,6 +95,7 @@ final class InstanceRows {
                 .param("activeOperationId", text(activeOperationId))
                 .param("createdAt", timestamp(instance.createdAt()))
                 .param("updatedAt", timestamp(now))
+                .param("nameScheme", instance.nameScheme())
                 .update();
     }
 

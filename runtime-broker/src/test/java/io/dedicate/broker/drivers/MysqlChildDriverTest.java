@@ -159,7 +159,7 @@ class MysqlChildDriverTest {
     }
 
     @Test
-    void creatingADatabaseTwiceKeepsItsData() throws SQLException {
+    void creatingADatabaseThatExistsFailsClearlyAndKeepsItsData() throws SQLException {
         String database = newDatabase();
         MysqlCredentials credentials = driver.createUser(admin, database, newUser(), false);
         try (Connection connection = connect(credentials);
@@ -168,7 +168,12 @@ class MysqlChildDriverTest {
             statement.execute("INSERT INTO t VALUES (1)");
         }
 
-        driver.createDatabase(admin, database, "utf8mb4", "utf8mb4_unicode_ci");
+        // never adopted: another child's database of the same name would be dropped with this one
+        assertThatThrownBy(() -> driver.createDatabase(admin, database, "utf8mb4", "utf8mb4_bin"))
+                .isInstanceOf(ChildDriverException.class)
+                .hasMessageContaining(admin.address())
+                .hasMessageContaining(database)
+                .hasMessageContaining("already exists");
 
         try (Connection connection = connect(credentials);
                 Statement statement = connection.createStatement()) {

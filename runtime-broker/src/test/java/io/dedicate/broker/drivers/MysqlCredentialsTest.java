@@ -55,17 +55,39 @@ class MysqlCredentialsTest {
     }
 
     @Test
-    void namesComeFromOsbIdsStablyAndFitMysqlLimits() {
-        String instanceId = "1B9E7A52-3F2C-4d8e-9A0b-7C6D5E4F3A2B";
-
-        assertThat(MysqlChildDriver.databaseName(instanceId)).isEqualTo("d_1b9e7a523f2c4d8e9a0b7c6d5e4f3a");
-        assertThat(MysqlChildDriver.userName(instanceId)).isEqualTo("u_1b9e7a523f2c4d8e9a0b7c6d5e4f3a");
-        assertThat(MysqlChildDriver.userName(instanceId)).hasSize(32);
+    void namesComeFromWholeOsbIdsStablyAndFitMysqlLimits() {
+        String uuid = "1b9e7a52-3f2c-4d8e-9a0b-7c6d5e4f3a2b";
+        // expected values from Python's base64.b32encode and hashlib.sha256, lower-cased, padding removed
+        assertThat(MysqlChildDriver.databaseName(uuid)).isEqualTo("d_1b9e7a523f2c4d8e9a0b7c6d5e4f3a2b");
+        assertThat(MysqlChildDriver.userName(uuid)).isEqualTo("u_dophuur7frgy5gqlprwv4tz2fm");
         assertThat(MysqlChildDriver.databaseName("my-instance"))
-                .isEqualTo(MysqlChildDriver.databaseName("my-instance"))
-                .isNotEqualTo(MysqlChildDriver.databaseName("my-instance2"))
-                .matches("d_[0-9a-f]{30}");
-        assertThat(MysqlChildDriver.userName("binding id with spaces")).matches("u_[0-9a-f]{30}");
+                .isEqualTo("d_hobdmp2ykucjkiahqggq4bivb2yuurfbv6fquk42pzser4b5esloq")
+                .hasSize(55);
+        // not canonical (upper case): hashed, so that it cannot meet the lower-case UUID's names
+        String upper = "1B9E7A52-3F2C-4d8e-9A0b-7C6D5E4F3A2B";
+        assertThat(MysqlChildDriver.userName(upper))
+                .isEqualTo("u_h7kpfihv32e2c43zg2rlxvktu2is7t")
+                .hasSize(32);
+        assertThat(MysqlChildDriver.databaseName(upper)).isNotEqualTo(MysqlChildDriver.databaseName(uuid));
+        assertThat(MysqlChildDriver.userName("binding id with spaces")).matches("u_h[a-z2-7]{29}");
         assertThatThrownBy(() -> MysqlChildDriver.databaseName(" ")).hasMessageContaining("blank");
+    }
+
+    @Test
+    void idsThatSharedADatabaseBeforeNoLongerDo() {
+        // the same first 30 hex digits: one legacy name, two names now
+        String one = "1b9e7a52-3f2c-4d8e-9a0b-7c6d5e4f3a2b";
+        String other = "1b9e7a52-3f2c-4d8e-9a0b-7c6d5e4f3a99";
+        assertThat(MysqlChildDriver.legacyDatabaseName(one))
+                .isEqualTo(MysqlChildDriver.legacyDatabaseName(other))
+                .isEqualTo("d_1b9e7a523f2c4d8e9a0b7c6d5e4f3a");
+        assertThat(MysqlChildDriver.databaseName(one)).isNotEqualTo(MysqlChildDriver.databaseName(other));
+        assertThat(MysqlChildDriver.userName(one)).isNotEqualTo(MysqlChildDriver.userName(other));
+        // the three forms never meet: 32 (legacy), 34 (UUID) and 55 (hashed) characters
+        assertThat(MysqlChildDriver.legacyDatabaseName("my-instance")).hasSize(32);
+        for (String id : new String[] {one, "my-instance", "A".repeat(64)}) {
+            assertThat(MysqlChildDriver.databaseName(id)).hasSizeLessThanOrEqualTo(64);
+            assertThat(MysqlChildDriver.userName(id)).hasSizeLessThanOrEqualTo(32);
+        }
     }
 }

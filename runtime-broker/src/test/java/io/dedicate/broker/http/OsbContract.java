@@ -69,6 +69,8 @@ final class OsbContract {
                 .filter(m -> !m.getKey().equals("validation.request.path.missing"))
                 .filter(m -> !(UNLISTED_BUT_SPECIFIED.contains(status)
                         && m.getKey().equals("validation.response.status.unknown")))
+                .filter(m -> !(fetchWhileUpdating(method, path, status)
+                        && m.getKey().equals("validation.response.status.unknown")))
                 .toList();
         if (!errors.isEmpty()) {
             fail(method + " " + path + " -> " + status + " does not conform to the OSB OpenAPI description:\n"
@@ -77,6 +79,15 @@ final class OsbContract {
                             .collect(Collectors.joining("\n"))
                     + "\nbody: " + body);
         }
+    }
+
+    /**
+     * 422 on fetching an instance: the written specification (spec.md of v2.17, "Fetching a Service Instance") says it
+     * "MUST be returned if the Service Instance is being updated and therefore cannot be fetched at this time" with
+     * error code {@code ConcurrencyError}; {@code openapi.yaml} lists only 200 and 404 for the operation.
+     */
+    private static boolean fetchWhileUpdating(String method, String path, int status) {
+        return status == 422 && method.equals("GET") && templatePath(path).matches("/v2/service_instances/[^/]+");
     }
 
     /**
