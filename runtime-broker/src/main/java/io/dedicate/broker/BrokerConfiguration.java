@@ -26,6 +26,7 @@ import io.dedicate.broker.osb.BundleCatalogService;
 import io.dedicate.broker.osb.CatalogFilter;
 import io.dedicate.broker.osb.DedicatedBindingService;
 import io.dedicate.broker.osb.DedicatedServiceInstanceService;
+import io.dedicate.broker.osb.DurableAnswerFilter;
 import io.dedicate.broker.parameters.ParameterValidator;
 import io.dedicate.broker.render.OperationRenderer;
 import io.dedicate.broker.report.OperationReports;
@@ -309,6 +310,16 @@ public class BrokerConfiguration {
         // dashboards check the credentials or a signed link themselves (DashboardController)
         registration.addUrlPatterns("/v2/*");
         registration.setOrder(Integer.MIN_VALUE);
+        return registration;
+    }
+
+    /** After authentication: holds back every answer to a request that may change state until the state is on disk. */
+    @Bean
+    FilterRegistrationBean<DurableAnswerFilter> durableAnswerFilter(StateDatabase database) {
+        FilterRegistrationBean<DurableAnswerFilter> registration =
+                new FilterRegistrationBean<>(new DurableAnswerFilter(database));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Integer.MIN_VALUE + 3);
         return registration;
     }
 
