@@ -12,6 +12,8 @@ import java.time.temporal.ChronoUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -32,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so what is read back equals what was written.
  */
 public final class StateDatabase {
+    private static final Logger LOG = LoggerFactory.getLogger(StateDatabase.class);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -47,6 +50,33 @@ public final class StateDatabase {
         if (embedded) {
             // persistent in the database file; the default URL says so too (application.properties)
             jdbc.sql("SET WRITE_DELAY 0").update();
+        } else {
+            warnIfCommitsAreNotDurable();
+        }
+    }
+
+    /**
+     * PostgreSQL's commit is durable when it returns only with {@code fsync=on} and {@code synchronous_commit} not
+     * {@code off} (its defaults); an operator may have turned either off for speed. Logged loudly: the broker's
+     * answers would then not survive a crash of the database server.
+     */
+    private void warnIfCommitsAreNotDurable() {
+        for (String setting : new String[] {"fsync", "synchronous_commit"}) {
+            String value;
+            try {
+                value = jdbc.sql("SHOW " + setting).query(String.class).single();
+            } catch (RuntimeException e) {
+                LOG.warn("cannot read the state database's setting {}: {}", setting, e.getMessage());
+                continue;
+            }
+            if ("off".equalsIgnoreCase(value)) {
+                LOG.warn(
+                        "The PostgreSQL state database runs with {}=off: a commit may be lost when the database "
+                                + "server crashes, after the broker answered. Set {}=on (the default) for the broker's "
+                                + "answers to be durable.",
+                        setting,
+                        setting);
+            }
         }
     }
 
