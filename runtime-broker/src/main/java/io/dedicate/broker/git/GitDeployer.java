@@ -158,24 +158,23 @@ public final class GitDeployer implements AutoCloseable {
             repository.close();
             throw new IOException(directory + " is a git repository with a working tree; a bare repository is needed");
         }
-        syncOnWrite(repository);
         return repository;
     }
 
     /**
      * Has JGit fsync every loose object file ({@code core.fsyncObjectFiles}, read by {@code ObjectDirectoryInserter}
      * through {@code WriteConfig}) and every ref file ({@code core.fsyncRefFiles}, read by {@code RefDirectoryUpdate},
-     * which calls {@code LockFile.setFSync}) before renaming it into place. Kept in the repository's config, so that a
-     * {@code git} run by hand on the repository does the same for objects.
+     * which calls {@code LockFile.setFSync}) before renaming it into place. Set in memory before every commit, not
+     * saved: C git warns that {@code core.fsyncObjectFiles} is deprecated (it reads {@code core.fsync}, which JGit
+     * does not), and a config file changed on disk is reloaded by JGit without them.
      */
-    private static void syncOnWrite(Repository repository) throws IOException {
+    private void syncOnWrite() {
         StoredConfig config = repository.getConfig();
         boolean objects = config.getBoolean(ConfigConstants.CONFIG_CORE_SECTION, "fsyncObjectFiles", false);
         boolean refs = config.getBoolean(ConfigConstants.CONFIG_CORE_SECTION, "fsyncRefFiles", false);
         if (!objects || !refs) {
             config.setBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, "fsyncObjectFiles", true);
             config.setBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, "fsyncRefFiles", true);
-            config.save();
         }
     }
 
@@ -199,6 +198,7 @@ public final class GitDeployer implements AutoCloseable {
     public CommitResult commitAtTip(Supplier<ChangeSet> changeAtTip) throws GitDeployException {
         @Nullable ChangeSet change = null;
         commitLock.lock();
+        syncOnWrite();
         try (NewObjects inserter = new NewObjects(repository.newObjectInserter());
                 ObjectReader reader = inserter.newReader();
                 RevWalk walk = new RevWalk(reader)) {

@@ -38,16 +38,18 @@ class DataDirectoryTest {
         Files.setPosixFilePermissions(data.resolve("deployments.git"), PosixFilePermissions.fromString("rwxr-xr-x"));
         Path state = Files.writeString(data.resolve("state.mv.db"), "x");
         Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rw-r--r--"));
-        try (DataDirectory ignored = DataDirectory.lock(data)) {
+        DataDirectory held = DataDirectory.lock(data);
+        try {
             assertThat(mode(data)).isEqualTo("rwx------");
             assertThat(mode(data.resolve("deployments.git"))).isEqualTo("rwx------");
             assertThat(mode(state)).isEqualTo("rw-------");
             assertThat(mode(data.resolve(DataDirectory.LOCK_FILE))).isEqualTo("rw-------");
+        } finally {
+            held.close();
         }
         Path fresh = work.resolve("fresh/data");
-        try (DataDirectory ignored = DataDirectory.lock(fresh)) {
-            assertThat(mode(fresh)).isEqualTo("rwx------");
-        }
+        DataDirectory.lock(fresh).close();
+        assertThat(mode(fresh)).isEqualTo("rwx------");
     }
 
     private static String mode(Path path) throws IOException {

@@ -36,21 +36,6 @@ class StaleLocksTest {
         assertThat(StaleLocks.removeFrom(repository)).isEmpty();
     }
 
-    @Test
-    void theRepositoryIsToldToFsyncObjectsAndRefs() {
-        GitSettings settings = GitSettings.local(data);
-        try (GitDeployer ignored = GitDeployer.open(settings)) {
-            // opened
-        }
-        String config;
-        try {
-            config = Files.readString(settings.localRepository().resolve("config"));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        assertThat(config).contains("fsyncObjectFiles = true").contains("fsyncRefFiles = true");
-    }
-
     private static ChangeSet change(String operation) {
         return new ChangeSet(
                 operation,
