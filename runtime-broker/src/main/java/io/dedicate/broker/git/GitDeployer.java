@@ -197,8 +197,8 @@ public final class GitDeployer implements AutoCloseable {
     @SuppressWarnings("ReferenceEquality")
     public CommitResult commitAtTip(Supplier<ChangeSet> changeAtTip) throws GitDeployException {
         @Nullable ChangeSet change = null;
-        commitLock.lock();
         syncOnWrite();
+        commitLock.lock();
         try (NewObjects inserter = new NewObjects(repository.newObjectInserter());
                 ObjectReader reader = inserter.newReader();
                 RevWalk walk = new RevWalk(reader)) {
