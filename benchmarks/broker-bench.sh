@@ -109,6 +109,13 @@ p50="$(sed 's/.*p50_ms=\([0-9.]*\).*/\1/' <<<"$latency")"
 p99="$(sed 's/.*p99_ms=\([0-9.]*\).*/\1/' <<<"$latency")"
 say "provision latency: $latency"
 
+# --- the reference: one fsync'd JGit commit of three files (plus the operation marker), as the broker commits
+say "measuring an fsync'd git commit of three files (the reference for the provision latency)..."
+reference="$(java -cp "$jar" -Dloader.main=io.dedicate.broker.git.CommitReference \
+  org.springframework.boot.loader.launch.PropertiesLauncher "$work/reference" "$provisions")"
+commit_p50="$(sed 's/.*fsynced_commit_p50_ms=\([0-9.]*\).*/\1/' <<<"$reference")"
+say "reference commit: $reference"
+
 # --- RSS with INSTANCES instances in the state store
 rest=$((instances - provisions - 20))
 fill_s=0
@@ -128,6 +135,9 @@ printf '%-52s %9s ms %10s\n' "start-up to first 200 on /v2/catalog ($starts star
 printf '%-52s %9s MB %10s\n' "idle RSS after start-up + 5 s" "$(printf '%s\n' "${idle_rss[@]}" | median)" "<= 200"
 printf '%-52s %12s %10s\n' "GET /v2/catalog req/s (wrk -c16 -t2, auth, $wrk_runs x 10 s)" "$rps" ">= 20000"
 printf '%-52s %9s ms %10s\n' "provision p50 ($provisions sequential, H2 + local git)" "$p50" "<= 20"
-printf '%-52s %9s ms %10s\n' "provision p99" "$p99" ""
+printf '%-52s %9s ms %10s\n' "provision p99" "$p99" "<= 5x ref"
+printf '%-52s %9s ms %10s\n' "reference: fsync'd JGit commit of 3 files, p50" "$commit_p50" ""
+printf '%-52s %12s %10s\n' "provision p50 / reference commit p50" \
+  "$(awk -v a="$p50" -v b="$commit_p50" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else print "n/a" }')" "<= 2.5x"
 printf '%-52s %9s MB %10s\n' "RSS with $instances instances (filled in ${fill_s} s)" "$full_rss" ""
 echo "$(java -version 2>&1 | head -1); broker JVM flags: see runtime-broker/broker.sh"

@@ -75,4 +75,6 @@ if [ "${DEDICATE_CDS:-on}" != off ]; then
   fi
 fi
 
+# the data directory holds secrets: everything the broker creates is private (folders 0700, files 0600)
+umask 077
 exec java "${jvm[@]}" "${cds[@]}" ${DEDICATE_JAVA_OPTS:-} -jar "$jar" "$@"

@@ -11,12 +11,14 @@ import io.dedicate.broker.cluster.OperationCommitter;
 import io.dedicate.broker.cluster.OperationLinks;
 import io.dedicate.broker.cluster.OperationRecovery;
 import io.dedicate.broker.cluster.OperationStatus;
+import io.dedicate.broker.datadir.DataDirectory;
 import io.dedicate.broker.drivers.ClusterBrokerClient;
 import io.dedicate.broker.drivers.DelegatedChildren;
 import io.dedicate.broker.drivers.MysqlChildDriver;
 import io.dedicate.broker.drivers.MysqlChildren;
 import io.dedicate.broker.git.GitDeployer;
 import io.dedicate.broker.git.GitSettings;
+import io.dedicate.broker.git.StaleLocks;
 import io.dedicate.broker.offering.BundleLoader;
 import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.osb.ApiVersionFilter;
@@ -28,6 +30,7 @@ import io.dedicate.broker.osb.CatalogFilter;
 import io.dedicate.broker.osb.DedicatedBindingService;
 import io.dedicate.broker.osb.DedicatedServiceInstanceService;
 import io.dedicate.broker.osb.OsbErrorReportValve;
+import io.dedicate.broker.osb.DurableAnswerFilter;
 import io.dedicate.broker.parameters.ParameterValidator;
 import io.dedicate.broker.render.OperationRenderer;
 import io.dedicate.broker.report.OperationReports;
@@ -47,6 +50,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.beans.factory.annotation.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -61,6 +68,7 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BrokerSettings.class)
 public class BrokerConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerConfiguration.class);
 
     @Bean
     LoadedBundle loadedBundle(BrokerSettings settings) {
@@ -107,12 +115,54 @@ public class BrokerConfiguration {
         return new BindingStore(database);
     }
 
+    /**
+     * The data directory, locked from start to stop and made private; the state database (H2 lives there) and the
+     * deployment repository are opened only once it is held ({@link DataDirectoryFirst}).
+     */
     @Bean(destroyMethod = "close")
-    GitDeployer gitDeployer(BrokerSettings settings) {
+    DataDirectory dataDirectory(BrokerSettings settings) {
+        return DataDirectory.lock(settings.data());
+    }
+
+    /** Makes the data source wait for the data directory's lock. */
+    @Bean
+    static DataDirectoryFirst dataDirectoryFirst() {
+        return new DataDirectoryFirst();
+    }
+
+    /** Opens the state database only once the data directory is locked (H2's files are in it). */
+    static final class DataDirectoryFirst extends AbstractDependsOnBeanFactoryPostProcessor {
+        DataDirectoryFirst() {
+            super(DataSource.class, "dataDirectory");
+        }
+    }
+
+    /** Files created during start-up (H2's, git's) made private as well, once the broker is up. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> dataDirectoryPrivateWhenReady(DataDirectory data) {
+        return event -> data.makePrivate();
+    }
+
+    @Bean(destroyMethod = "close")
+    GitDeployer gitDeployer(BrokerSettings settings, DataDirectory data) {
         BrokerSettings.Git git = settings.git();
-        GitSettings local = GitSettings.local(settings.data());
+        GitSettings local = GitSettings.local(data.path());
+        String remoteUri = git.uri();
+        // the data directory is locked: a lock file in the broker's own repository was left by a crash
+        if (remoteUri == null || remoteUri.isBlank()) {
+            StaleLocks.removeFrom(local.localRepository());
+        } else {
+            StaleLocks.removeFrom(GitSettings.remote(data.path(), remoteUri).localRepository());
+            StaleLocks.remoteBranchLock(remoteUri, git.branch())
+                    .ifPresent(lock -> LOG.warn(
+                            "The remote deployment repository's branch '{}' is locked by {}: the broker cannot tell "
+                                    + "whether a live git process holds it; commits wait until it is gone (remove it "
+                                    + "when no git process works on that repository)",
+                            git.branch(),
+                            lock));
+        }
         return GitDeployer.open(new GitSettings(
-                settings.data(),
+                data.path(),
                 git.uri() == null || git.uri().isBlank() ? null : git.uri(),
                 git.branch(),
                 git.username(),
@@ -312,6 +362,16 @@ public class BrokerConfiguration {
         // dashboards check the credentials or a signed link themselves (DashboardController)
         registration.addUrlPatterns("/v2/*");
         registration.setOrder(Integer.MIN_VALUE);
+        return registration;
+    }
+
+    /** After authentication: holds back every answer to a request that may change state until the state is on disk. */
+    @Bean
+    FilterRegistrationBean<DurableAnswerFilter> durableAnswerFilter(StateDatabase database) {
+        FilterRegistrationBean<DurableAnswerFilter> registration =
+                new FilterRegistrationBean<>(new DurableAnswerFilter(database));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Integer.MIN_VALUE + 4);
         return registration;
     }
 

@@ -9,9 +9,11 @@ import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.broker.state.OperationKind;
 import io.dedicate.broker.state.OperationRecord;
 import io.dedicate.broker.state.OperationStore;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,12 +103,30 @@ public final class OperationCommitter {
                 Set.of(instance.gitPath()));
         try {
             git.commit(change);
+            pendingRemovals.remove(instance.id());
         } catch (GitDeployException e) {
+            pendingRemovals.put(instance.id(), new PendingRemoval(instance, operationId));
             LOG.warn(
-                    "the folder of deleted instance {} stays in the repository for now: {}",
+                    "the folder of deleted instance {} stays in the repository for now, the removal is retried: {}",
                     instance.id(),
                     e.getMessage());
         }
         metaPipeline.requestSync();
     }
+
+    /** Retries the folder removals that failed (each run of the pending-commits pass), until each is done. */
+    public int retryFolderRemovals() {
+        int removed = 0;
+        for (PendingRemoval pending : List.copyOf(pendingRemovals.values())) {
+            removeFolder(pending.instance(), pending.operationId());
+            if (!pendingRemovals.containsKey(pending.instance().id())) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private record PendingRemoval(InstanceRecord instance, String operationId) {}
+
+    private final Map<String, PendingRemoval> pendingRemovals = new ConcurrentHashMap<>();
 }

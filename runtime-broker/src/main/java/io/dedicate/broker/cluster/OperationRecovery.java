@@ -53,6 +53,10 @@ public final class OperationRecovery {
     }
 
     private void commitPending() {
+        int removed = committer.retryFolderRemovals();
+        if (removed > 0) {
+            LOG.info("recovery: {} deleted instance folder(s) removed from the repository", removed);
+        }
         int committed = committer.commitPending();
         if (committed > 0) {
             LOG.info("recovery: {} pending operation(s) committed", committed);

@@ -15,7 +15,6 @@ import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
@@ -163,6 +162,23 @@ public final class GitDeployer implements AutoCloseable {
     }
 
     /**
+     * Has JGit fsync every loose object file ({@code core.fsyncObjectFiles}, read by {@code ObjectDirectoryInserter}
+     * through {@code WriteConfig}) and every ref file ({@code core.fsyncRefFiles}, read by {@code RefDirectoryUpdate},
+     * which calls {@code LockFile.setFSync}) before renaming it into place. Set in memory before every commit, not
+     * saved: C git warns that {@code core.fsyncObjectFiles} is deprecated (it reads {@code core.fsync}, which JGit
+     * does not), and a config file changed on disk is reloaded by JGit without them.
+     */
+    private void syncOnWrite() {
+        StoredConfig config = repository.getConfig();
+        boolean objects = config.getBoolean(ConfigConstants.CONFIG_CORE_SECTION, "fsyncObjectFiles", false);
+        boolean refs = config.getBoolean(ConfigConstants.CONFIG_CORE_SECTION, "fsyncRefFiles", false);
+        if (!objects || !refs) {
+            config.setBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, "fsyncObjectFiles", true);
+            config.setBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, "fsyncRefFiles", true);
+        }
+    }
+
+    /**
      * Commits the change set on the branch tip; if the tip's file at the change set's marker path already holds its
      * operation id (the operation was committed before a restart), commits nothing and returns {@code
      * alreadyCommitted=true} with the existing tip. Retries on concurrent updates (local) or rejected pushes (remote).
@@ -181,14 +197,18 @@ public final class GitDeployer implements AutoCloseable {
     @SuppressWarnings("ReferenceEquality")
     public CommitResult commitAtTip(Supplier<ChangeSet> changeAtTip) throws GitDeployException {
         @Nullable ChangeSet change = null;
+        syncOnWrite();
         commitLock.lock();
-        try (ObjectInserter inserter = repository.newObjectInserter();
+        try (NewObjects inserter = new NewObjects(repository.newObjectInserter());
                 ObjectReader reader = inserter.newReader();
                 RevWalk walk = new RevWalk(reader)) {
             TreeEditor editor = new TreeEditor(reader, inserter, trees);
             TreeEditor.Edit plan = null;
             for (int attempt = 1; ; attempt++) {
                 ObjectId tip = tip();
+                if (attempt == 1) {
+                    lastLockFailure = null;
+                }
                 ChangeSet atTip = changeAtTip.get();
                 if (atTip != change) {
                     change = atTip;
@@ -207,6 +227,9 @@ public final class GitDeployer implements AutoCloseable {
                 ObjectId commit = inserter.insert(commitOf(current, tree, tip));
                 inserter.flush();
                 Landing landing = land(commit, tip, current);
+                if (landing == Landing.LANDED && remote == null) {
+                    inserter.syncFolders(settings.localRepository(), refFile());
+                }
                 if (landing != Landing.REJECTED) {
                     return new CommitResult(commit.name(), landing == Landing.ALREADY_THERE);
                 }
@@ -215,6 +238,7 @@ public final class GitDeployer implements AutoCloseable {
                     throw new GitDeployException("commit of operation " + current.operationId() + " to " + description
                             + " gave up after " + attempts + " attempts: the branch '" + settings.branch()
                             + "' kept moving under concurrent commits"
+                            + (lastLockFailure == null ? "" : " or stayed locked (lock file " + lastLockFailure + ")")
                             + (remote == null ? "" : " (last push: " + remote.lastRejection() + ")"));
                 }
                 backOff(attempt, current);
@@ -262,9 +286,43 @@ public final class GitDeployer implements AutoCloseable {
         return switch (result) {
             case NEW, FAST_FORWARD -> Landing.LANDED;
             case NO_CHANGE -> Landing.ALREADY_THERE;
-            case LOCK_FAILURE, REJECTED -> Landing.REJECTED;
+            case LOCK_FAILURE -> lockFailure();
+            case REJECTED -> Landing.REJECTED;
             default -> throw new IOException("moving branch '" + settings.branch() + "' ended with " + result);
         };
+    }
+
+    /**
+     * The branch could not be locked. Another commit of this process cannot hold it (commits are serialized by {@code
+     * commitLock}) and no other process commits here (the broker holds the data directory's lock), so the lock file is
+     * either held for a moment by a {@code gc} packing refs, or was left by a crash. Named in the log each time, so
+     * that a lock that stays is found; start-up removes stale ones.
+     */
+    private Landing lockFailure() {
+        Path lockFile = refFile().resolveSibling(refFile().getFileName() + ".lock");
+        if (Files.exists(lockFile)) {
+            LOG.warn(
+                    "cannot lock branch '{}': the lock file {} exists (a gc packing refs holds it for a moment; one "
+                            + "that stays was left by a crash or by another program: remove it when no git process runs on "
+                            + "this repository)",
+                    settings.branch(),
+                    lockFile);
+        } else {
+            LOG.warn(
+                    "cannot lock branch '{}' of {}: its lock file {} was taken and released meanwhile",
+                    settings.branch(),
+                    description,
+                    lockFile);
+        }
+        lastLockFailure = lockFile.toString();
+        return Landing.REJECTED;
+    }
+
+    private volatile @Nullable String lastLockFailure;
+
+    /** The loose ref file of the branch tip. */
+    private Path refFile() {
+        return settings.localRepository().resolve(tipRef);
     }
 
     private CommitBuilder commitOf(ChangeSet change, ObjectId tree, @Nullable ObjectId parent) {

@@ -1,5 +1,6 @@
 package io.dedicate.broker.state;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -11,6 +12,8 @@ import java.time.temporal.ChronoUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -31,16 +34,77 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so what is read back equals what was written.
  */
 public final class StateDatabase {
+    private static final Logger LOG = LoggerFactory.getLogger(StateDatabase.class);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final boolean embedded;
 
     /** The database behind {@code dataSource}, whose schema is already migrated; {@code clock} stamps the changes. */
     public StateDatabase(DataSource dataSource, Clock clock) {
         this.jdbc = JdbcClient.create(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.clock = clock;
+        this.embedded = isH2(dataSource);
+        if (embedded) {
+            // persistent in the database file; the default URL says so too (application.properties)
+            jdbc.sql("SET WRITE_DELAY 0").update();
+        } else {
+            warnIfCommitsAreNotDurable();
+        }
+    }
+
+    /**
+     * PostgreSQL's commit is durable when it returns only with {@code fsync=on} and {@code synchronous_commit} not
+     * {@code off} (its defaults); an operator may have turned either off for speed. Logged loudly: the broker's
+     * answers would then not survive a crash of the database server.
+     */
+    private void warnIfCommitsAreNotDurable() {
+        for (String setting : new String[] {"fsync", "synchronous_commit"}) {
+            String value;
+            try {
+                value = jdbc.sql("SHOW " + setting).query(String.class).single();
+            } catch (RuntimeException e) {
+                LOG.warn("cannot read the state database's setting {}: {}", setting, e.getMessage());
+                continue;
+            }
+            if ("off".equalsIgnoreCase(value)) {
+                LOG.warn(
+                        "The PostgreSQL state database runs with {}=off: a commit may be lost when the database "
+                                + "server crashes, after the broker answered. Set {}=on (the default) for the broker's "
+                                + "answers to be durable.",
+                        setting,
+                        setting);
+            }
+        }
+    }
+
+    private static boolean isH2(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return "H2".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the state database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes every committed transaction durable on disk before an answer is sent: the embedded H2 store writes each
+     * commit to its file at once ({@code WRITE_DELAY=0}, which makes H2's MVStore store a chunk at the end of every
+     * transaction), but only into the operating system's page cache; {@code CHECKPOINT SYNC} forces the file to disk
+     * ({@code FileChannel.force}). One call covers every transaction committed before it. PostgreSQL needs nothing:
+     * with {@code synchronous_commit=on} and {@code fsync=on} (checked at start-up) its commit returns after the WAL
+     * is flushed.
+     */
+    public void sync() {
+        if (embedded) {
+            jdbc.sql("CHECKPOINT SYNC").update();
+        }
+    }
+
+    /** True for the embedded H2 store. */
+    public boolean isEmbedded() {
+        return embedded;
     }
 
     /** Brings the schema of {@code dataSource} up to date (what Spring Boot's Flyway auto-configuration does). */

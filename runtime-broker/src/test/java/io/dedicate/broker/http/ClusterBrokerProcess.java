@@ -145,6 +145,21 @@ final class ClusterBrokerProcess implements AutoCloseable {
         }
     }
 
+    /** {@code kill -9}: the process gets no chance to flush or clean up anything. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The broker's data directory. */
+    Path data() {
+        return data;
+    }
+
     /** Kills the process and waits for it to end. */
     @Override
     public void close() {
