@@ -82,6 +82,8 @@ admin_password="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
 export DEDICATE_BROKER_USERNAME=bench
 DEDICATE_BROKER_PASSWORD="$(python3 -c 'import secrets; print(secrets.token_hex(12))')"
 export DEDICATE_BROKER_PASSWORD
+DEDICATE_REPORT_SIGNING_KEY="$(python3 -c 'import secrets; print(secrets.token_hex(32))')"
+export DEDICATE_REPORT_SIGNING_KEY
 port="$(free_port)"
 say "compiling the MySQL offering and starting the broker (builds what it needs on first use)..."
 "$root/dedicate" compile "$root/offerings" --out "$work/bundle" >/dev/null

@@ -35,6 +35,7 @@ import io.dedicate.broker.parameters.ParameterValidator;
 import io.dedicate.broker.render.OperationRenderer;
 import io.dedicate.broker.report.OperationReports;
 import io.dedicate.broker.secrets.DashboardLinks;
+import io.dedicate.broker.secrets.ReportSigningKey;
 import io.dedicate.broker.secrets.SecretBox;
 import io.dedicate.broker.state.BindingStore;
 import io.dedicate.broker.state.ChildStore;
@@ -172,6 +173,18 @@ public class BrokerConfiguration {
                 git.acceptNewHostKeys(),
                 local.authorName(),
                 local.authorEmail()));
+    }
+
+    @Bean
+    ReportSigningKey reportSigningKey(BrokerSettings settings) {
+        BrokerSettings.Reports reports = settings.reports();
+        if (reports.signingKey() != null && !reports.signingKey().isBlank()) {
+            return ReportSigningKey.fromHex(reports.signingKey(), "dedicate.reports.signing-key");
+        }
+        if (reports.signingKeyFile() != null) {
+            return ReportSigningKey.fromFile(reports.signingKeyFile(), false);
+        }
+        return ReportSigningKey.fromFile(settings.data().resolve("report-signing.key"), true);
     }
 
     @Bean

@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultOperationTimeout how long an operation may run when its plan sets no {@code
  *     max_polling}
  * @param recoveryInterval how often pending git commits are retried and overdue operations failed
+ * @param reports how pipelines' reports are authenticated
  * @param dashboard the instance dashboards' signed links
  */
 @ConfigurationProperties("dedicate")
@@ -37,6 +38,7 @@ public record BrokerSettings(
         @DefaultValue Git git,
         @DefaultValue Concourse concourse,
         @DefaultValue Secrets secrets,
+        @DefaultValue Reports reports,
         @DefaultValue Dashboard dashboard) {
 
     /**
@@ -77,6 +79,23 @@ public record BrokerSettings(
             @Nullable URI url, @DefaultValue("main") String team) {}
 
     /**
+     * The key pipelines sign their reports with (HMAC-SHA256), the same as Concourse's {@code ((report_signing_key))}.
+     *
+     * @param signingKey 64 lower-case hex characters ({@code DEDICATE_REPORT_SIGNING_KEY}); empty: the key file is used
+     * @param signingKeyFile a file holding that text, mode 0600; default {@code DATA/report-signing.key}, generated at
+     *     first start when absent (a configured file must exist)
+     */
+    public record Reports(
+            @Nullable String signingKey, @Nullable Path signingKeyFile) {
+
+        @Override
+        public String toString() {
+            return "Reports[signingKey=" + (signingKey == null || signingKey.isBlank() ? "none" : "(secret)")
+                    + ", signingKeyFile=" + signingKeyFile + "]";
+        }
+    }
+
+    /**
      * The key that seals secret outputs and parameters at rest (AES-256-GCM).
      *
      * @param key a base64 256-bit key; empty: the key file is used
@@ -102,6 +121,6 @@ public record BrokerSettings(
     public String toString() {
         return "BrokerSettings[bundle=" + bundle + ", data=" + data + ", publicUrl=" + publicUrl + ", username="
                 + username + ", password=" + (password == null ? "none" : "(secret)") + ", git=" + git
-                + ", concourse=" + concourse + ", secrets=" + secrets + "]";
+                + ", concourse=" + concourse + ", secrets=" + secrets + ", reports=" + reports + "]";
     }
 }

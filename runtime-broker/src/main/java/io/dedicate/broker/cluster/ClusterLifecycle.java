@@ -13,7 +13,6 @@ import io.dedicate.broker.render.InstanceIdentity;
 import io.dedicate.broker.render.OperationContext;
 import io.dedicate.broker.render.OperationRenderer;
 import io.dedicate.broker.render.RenderedOperation;
-import io.dedicate.broker.secrets.ReportTokens;
 import io.dedicate.broker.secrets.SecretBox;
 import io.dedicate.broker.state.ChildrenExistException;
 import io.dedicate.broker.state.InstanceExistsException;
@@ -145,7 +144,6 @@ public final class ClusterLifecycle {
                 placement.orgGuid(),
                 placement.spaceGuid());
         String operationId = UUID.randomUUID().toString();
-        String token = ReportTokens.newToken();
         RenderedOperation rendered = renderer.render(new OperationContext(
                 offering,
                 plan,
@@ -154,7 +152,6 @@ public final class ClusterLifecycle {
                 operationId,
                 OperationKind.DEPLOY.wire(),
                 links.reportUrl(operationId),
-                token,
                 gitUri,
                 gitBranch,
                 gitPath));
@@ -169,7 +166,7 @@ public final class ClusterLifecycle {
                 instanceId,
                 "deploying " + plan.name() + " cluster",
                 settings,
-                new OperationRecord.Origin(digest, request.requester(), ReportTokens.hash(token)),
+                new OperationRecord.Origin(digest, request.requester()),
                 StateJson.writeFiles(rendered.files(gitPath)),
                 now,
                 timeout(plan));
@@ -366,7 +363,6 @@ public final class ClusterLifecycle {
             @Nullable String requester,
             String description) {
         String operationId = UUID.randomUUID().toString();
-        String token = ReportTokens.newToken();
         RenderedOperation rendered = renderer.render(new OperationContext(
                 offering,
                 plan,
@@ -375,7 +371,6 @@ public final class ClusterLifecycle {
                 operationId,
                 kind.wire(),
                 links.reportUrl(operationId),
-                token,
                 gitUri,
                 gitBranch,
                 instance.gitPath()));
@@ -389,8 +384,7 @@ public final class ClusterLifecycle {
                 new OperationRecord.Origin(
                         RequestDigest.of(
                                 instance.serviceId(), plan.id(), instance.orgGuid(), instance.spaceGuid(), values),
-                        requester,
-                        ReportTokens.hash(token)),
+                        requester),
                 StateJson.writeFiles(rendered.files(instance.gitPath())),
                 now,
                 timeout(plan));

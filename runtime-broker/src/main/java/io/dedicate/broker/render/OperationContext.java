@@ -13,7 +13,6 @@ import java.util.Map;
  * @param params the validated, normalised parameter values (String, Long, BigDecimal, Boolean)
  * @param operationKind {@code deploy}, {@code update}, {@code recreate}, {@code upgrade} or {@code delete}
  * @param reportUrl where the pipeline's last step reports the outcome
- * @param reportToken the token that authenticates that report; written to vars.yml, never to the pipeline
  * @param gitPath the instance's folder in the deployment repository
  */
 public record OperationContext(
@@ -24,7 +23,6 @@ public record OperationContext(
         String operationId,
         String operationKind,
         String reportUrl,
-        String reportToken,
         String gitUri,
         String gitBranch,
         String gitPath) {
@@ -33,7 +31,6 @@ public record OperationContext(
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
-    /** Never shows the report token. */
     @Override
     public String toString() {
         return "OperationContext[offering=" + offering.name() + ", plan=" + plan.name() + ", instance=" + instance.id()

@@ -2,7 +2,6 @@ package io.dedicate.broker.render;
 
 import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.bundle.TemplateRenderException;
-import io.dedicate.bundle.YamlFlowEncoder;
 import io.dedicate.bundle.model.OfferingModel;
 import io.dedicate.bundle.model.ParameterModel;
 import io.dedicate.bundle.model.ParameterScope;
@@ -32,13 +31,20 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@code params} holds every cluster parameter (create and update scopes) that has a default,
  * overridden by the context's values: the templates were checked at compile time with all of them,
- * so a template reading an update-only parameter renders on create too. {@code vars.yml} is one line,
- * {@code report_token: "TOKEN"}: nothing else secret goes to the repository.
+ * so a template reading an update-only parameter renders on create too. {@code vars.yml} holds nothing
+ * secret (an empty map): reports are signed with a key only the credential manager holds.
  *
  * <p>Thread-safe; values are data (no nested interpretation: a value <code>{{ 7*7 }}</code> comes
  * out as these characters) and a value with a BOSH/Concourse {@code ((...))} sequence is refused.
  */
 public final class OperationRenderer {
+
+    /**
+     * vars.yml: nothing secret and nothing per operation. Pipelines sign their reports with {@code
+     * ((report_signing_key))} from Concourse's credential manager.
+     */
+    static final String VARS = "# nothing secret here: reports are signed with ((report_signing_key)) from the"
+            + " credential manager\n{}\n";
 
     private final LoadedBundle bundle;
     private final Map<String, Map<String, Object>> defaults = new HashMap<>();
@@ -79,7 +85,7 @@ public final class OperationRenderer {
         String manifestPath = offering.templates().manifest();
         String manifest =
                 manifestPath == null ? null : bundle.template(manifestPath).render(variables);
-        String vars = "report_token: " + YamlFlowEncoder.encode(context.reportToken(), "report_token") + "\n";
+        String vars = VARS;
         return new RenderedOperation(pipeline, manifest, vars);
     }
 

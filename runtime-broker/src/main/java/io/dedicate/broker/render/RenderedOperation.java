@@ -11,8 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param pipeline {@code pipeline.yml}: the Concourse pipeline of the operation
  * @param manifest {@code manifest.yml}: the BOSH manifest; null when the offering has no BOSH deployment
- * @param vars {@code vars.yml}: the Concourse variables the broker provides for this operation
- *     ({@code report_token})
+ * @param vars {@code vars.yml}: the Concourse variables the broker provides (nothing secret)
  */
 public record RenderedOperation(String pipeline, @Nullable String manifest, String vars) {
 
@@ -35,7 +34,6 @@ public record RenderedOperation(String pipeline, @Nullable String manifest, Stri
         return Collections.unmodifiableMap(files);
     }
 
-    /** Never shows vars.yml, which holds the report token. */
     @Override
     public String toString() {
         return "RenderedOperation[pipeline=" + pipeline.length() + " chars, manifest="

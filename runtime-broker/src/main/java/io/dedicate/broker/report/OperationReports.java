@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dedicate.broker.cluster.OperationCommitter;
 import io.dedicate.broker.offering.LoadedBundle;
-import io.dedicate.broker.secrets.ReportTokens;
 import io.dedicate.broker.secrets.SecretBox;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStatus;
@@ -22,8 +21,8 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Takes a pipeline's report of how an operation ended. The token must be the one rendered for that
- * operation (only its SHA-256 is stored); the operation must still be in progress; the body must be
+ * Takes a pipeline's report of how an operation ended, once its signature has been checked
+ * ({@link ReportController}); the operation must still be in progress; the body must be
  * {@code {"state": "succeeded"|"failed", "description": "...", "outputs": {...}}} with outputs the
  * offering declares. Anything else is refused and changes nothing. Secret outputs are sealed
  * (AES-GCM) before they are stored.
@@ -72,18 +71,13 @@ public final class OperationReports {
             @Nullable String visibleJson, @Nullable String sealedSecrets) {}
 
     /**
-     * Accepts the report, or throws {@link RefusedReport}: 404 unknown operation, then 401 bad
-     * token, then 409 operation already ended, then 400 bad body (the body is read only once the
-     * caller is known to hold the operation's token).
+     * Accepts a report whose signature the caller has checked, or throws {@link RefusedReport}: 404
+     * unknown operation, then 409 operation already ended, then 400 bad body.
      */
-    public OperationState accept(String operationId, @Nullable String authorization, @Nullable String text) {
+    public OperationState accept(String operationId, @Nullable String text) {
         OperationRecord operation = operations
                 .findOperation(operationId)
                 .orElseThrow(() -> new RefusedReport(404, "operation " + operationId + " does not exist"));
-        String token = bearerToken(authorization);
-        if (token == null || !ReportTokens.matches(token, operation.tokenHash())) {
-            throw new RefusedReport(401, "the report token is missing or is not this operation's");
-        }
         if (operation.state() != OperationState.IN_PROGRESS) {
             throw new RefusedReport(
                     409,
@@ -132,14 +126,6 @@ public final class OperationReports {
             throw new RefusedReport(400, "the report must be a JSON object {state, description, outputs}");
         }
         return body;
-    }
-
-    private static @Nullable String bearerToken(@Nullable String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String token = authorization.substring(7).trim();
-        return token.isEmpty() ? null : token;
     }
 
     private static OperationState outcome(@Nullable JsonNode state) {

@@ -1,4 +1,4 @@
-/** The report channel: pipelines tell the broker how an operation ended, with a token valid for that operation only. */
+/** The report channel: pipelines tell the broker how an operation ended, in a report signed with the report signing key. */
 @NullMarked
 package io.dedicate.broker.report;
 

@@ -1,4 +1,4 @@
-/** Secrets at rest: AES-GCM sealing of secret outputs and parameters, and one-operation report tokens stored as hashes. */
+/** Secrets at rest: AES-GCM sealing of secret outputs and parameters, and the key reports are signed with. */
 @NullMarked
 package io.dedicate.broker.secrets;
 

@@ -25,9 +25,9 @@ public record OperationRecord(
 
     /**
      * Where an operation comes from: the SHA-256 hex of its canonical request, the requesting user if the platform
-     * said, and the hash of the token its pipeline reports with.
+     * said.
      */
-    public record Origin(String requestDigest, @Nullable String requester, String tokenHash) {}
+    public record Origin(String requestDigest, @Nullable String requester) {}
 
     /**
      * How far an operation's git commit is. {@code renderedFilesJson} (a JSON object of path to file content) is kept
@@ -138,10 +138,6 @@ public record OperationRecord(
 
     public @Nullable String requester() {
         return origin.requester();
-    }
-
-    public String tokenHash() {
-        return origin.tokenHash();
     }
 
     public CommitState commitState() {

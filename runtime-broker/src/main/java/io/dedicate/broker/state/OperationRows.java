@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class OperationRows {
 
-    static final String COLUMNS = "id, instance_id, kind, state, description, token_hash,"
+    static final String COLUMNS = "id, instance_id, kind, state, description,"
             + " target_plan_id, target_parameters, target_secret_parameters, target_maintenance_version,"
             + " request_digest, requester, commit_state, commit_id, rendered_files, started_at, deadline_at,"
             + " finished_at";
@@ -35,8 +35,7 @@ final class OperationRows {
                         rs.getString("target_parameters"),
                         rs.getString("target_secret_parameters"),
                         rs.getString("target_maintenance_version")),
-                new OperationRecord.Origin(
-                        rs.getString("request_digest"), rs.getString("requester"), rs.getString("token_hash")),
+                new OperationRecord.Origin(rs.getString("request_digest"), rs.getString("requester")),
                 new OperationRecord.Commit(
                         CommitState.fromWire(rs.getString("commit_state")),
                         rs.getString("commit_id"),
@@ -49,7 +48,7 @@ final class OperationRows {
 
     static void insert(JdbcClient jdbc, OperationRecord operation) {
         jdbc.sql("INSERT INTO operation (" + COLUMNS + ") VALUES (:id, :instanceId, :kind, :state,"
-                        + " :description, :tokenHash, :targetPlanId, :targetParameters, :targetSecretParameters,"
+                        + " :description, :targetPlanId, :targetParameters, :targetSecretParameters,"
                         + " :targetMaintenanceVersion, :requestDigest, :requester, :commitState, :commitId,"
                         + " :renderedFiles, :startedAt, :deadlineAt, :finishedAt)")
                 .param("id", operation.id())
@@ -57,7 +56,6 @@ final class OperationRows {
                 .param("kind", operation.kind().wire())
                 .param("state", operation.state().wire())
                 .param("description", text(operation.description()))
-                .param("tokenHash", operation.tokenHash())
                 .param("targetPlanId", operation.targetPlanId())
                 .param("targetParameters", operation.targetParametersJson())
                 .param("targetSecretParameters", text(operation.sealedTargetSecretParameters()))

@@ -21,7 +21,6 @@ import io.dedicate.broker.offering.TestBundles;
 import io.dedicate.broker.parameters.ParameterValidator;
 import io.dedicate.broker.parameters.ValidatedParameters;
 import io.dedicate.broker.refusal.OsbRefusal;
-import io.dedicate.broker.secrets.ReportTokens;
 import io.dedicate.broker.secrets.SecretBox;
 import io.dedicate.broker.state.BindingRecord;
 import io.dedicate.broker.state.BindingStatus;
@@ -255,7 +254,7 @@ class ChildLifecycleRulesTest {
                         OperationState.IN_PROGRESS,
                         "deploying",
                         settings,
-                        new OperationRecord.Origin("d".repeat(64), null, ReportTokens.hash(ReportTokens.newToken())),
+                        new OperationRecord.Origin("d".repeat(64), null),
                         new OperationRecord.Commit(CommitState.COMMITTED, null, null),
                         new OperationRecord.Timing(START, START.plus(Duration.ofHours(1)), null)));
         assertThat(new OperationStore(database)

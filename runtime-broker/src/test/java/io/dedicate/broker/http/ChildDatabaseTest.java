@@ -254,16 +254,11 @@ class ChildDatabaseTest {
     Answer report(String cluster, String state, Map<String, Object> outputs) {
         String folder = ClusterLifeContract.ORG + "/" + ClusterLifeContract.SPACE + "/" + cluster;
         String pipeline = file(folder + "/pipeline.yml");
-        String token = ConcourseSchema.parse(file(folder + "/vars.yml"))
-                .get("report_token")
-                .asText();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("state", state);
         body.put("description", "deploy " + state);
         body.put("outputs", outputs);
-        return new OsbClient(() -> "")
-                .with("Authorization", "Bearer " + token)
-                .send("POST", ClusterLifeContract.reportUrl(pipeline), body);
+        return new OsbClient(() -> "").report(ClusterLifeContract.reportUrl(pipeline), body);
     }
 
     String file(String path) {

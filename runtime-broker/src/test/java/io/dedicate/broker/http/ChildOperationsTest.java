@@ -322,9 +322,6 @@ class ChildOperationsTest {
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
         String folder = ClusterLifeContract.ORG + "/" + ClusterLifeContract.SPACE + "/" + id;
         String pipeline = file(folder + "/pipeline.yml");
-        String token = ConcourseSchema.parse(file(folder + "/vars.yml"))
-                .get("report_token")
-                .asText();
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("host", admin.host());
         outputs.put("port", admin.port());
@@ -334,9 +331,7 @@ class ChildOperationsTest {
         body.put("state", "succeeded");
         body.put("description", "deploy succeeded");
         body.put("outputs", outputs);
-        Answer reported = new OsbClient(() -> "")
-                .with("Authorization", "Bearer " + token)
-                .send("POST", ClusterLifeContract.reportUrl(pipeline), body);
+        Answer reported = new OsbClient(() -> "").report(ClusterLifeContract.reportUrl(pipeline), body);
         assertThat(reported.status()).as(reported.toString()).isEqualTo(200);
         return id;
     }

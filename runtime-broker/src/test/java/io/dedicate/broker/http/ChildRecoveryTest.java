@@ -19,7 +19,6 @@ import io.dedicate.broker.offering.BundleLoader;
 import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.offering.TestBundles;
 import io.dedicate.broker.parameters.ParameterValidator;
-import io.dedicate.broker.secrets.ReportTokens;
 import io.dedicate.broker.secrets.SecretBox;
 import io.dedicate.broker.state.BindingStatus;
 import io.dedicate.broker.state.BindingStore;
@@ -242,8 +241,7 @@ class ChildRecoveryTest {
                                 OperationState.IN_PROGRESS,
                                 "deploying",
                                 settings,
-                                new OperationRecord.Origin(
-                                        "d".repeat(64), null, ReportTokens.hash(ReportTokens.newToken())),
+                                new OperationRecord.Origin("d".repeat(64), null),
                                 new OperationRecord.Commit(CommitState.COMMITTED, null, null),
                                 new OperationRecord.Timing(start, start.plus(Duration.ofHours(1)), null)));
         String outputs = OsbClient.JSON

@@ -54,6 +54,7 @@ final class ClusterBrokerProcess implements AutoCloseable {
                     "--dedicate.data=" + data,
                     "--dedicate.username=" + USERNAME,
                     "--dedicate.password=" + PASSWORD,
+                    "--dedicate.reports.signing-key=" + RunningBroker.REPORT_SIGNING_KEY,
                     "--spring.datasource.url=jdbc:h2:file:" + data.resolve("state") + ";DB_CLOSE_ON_EXIT=FALSE",
                     "--logging.level.root=WARN");
             Process process = new ProcessBuilder(command)

@@ -90,17 +90,15 @@ abstract class ClusterLifeContract {
         return osb.get(instancePath(id) + "/last_operation?service_id=" + SERVICE + "&operation=" + operation);
     }
 
-    /** Posts the report the pipeline's last step would post: URL and token from the committed files. */
+    /** Posts the report the pipeline's last step would post: URL from the committed files, signed with the test key. */
     Answer report(String id, String state, Map<String, Object> outputs) {
         String pipeline = file(folder(id) + "/pipeline.yml");
-        String vars = file(folder(id) + "/vars.yml");
-        String token = ConcourseSchema.parse(vars).get("report_token").asText();
         String url = reportUrl(pipeline);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("state", state);
         body.put("description", "deploy of my-cluster " + state);
         body.put("outputs", outputs);
-        return new OsbClient(() -> "").with("Authorization", "Bearer " + token).send("POST", url, body);
+        return new OsbClient(() -> "").report(url, body);
     }
 
     static String reportUrl(String pipelineYaml) {
@@ -172,10 +170,13 @@ abstract class ClusterLifeContract {
         assertThat(lastOperation(id, deploy).text("state")).isEqualTo("in progress");
         assertThat(osb.get(instancePath(id)).status()).isEqualTo(404);
 
-        // the pipeline reports: a wrong token is refused, the right one accepted once
+        // the pipeline reports: a report signed with another key is refused, the right one accepted once
+        byte[] forgedBody = "{\"state\":\"succeeded\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Answer forged = new OsbClient(() -> "")
-                .with("Authorization", "Bearer not-the-token")
-                .send("POST", reportUrl(pipeline), Map.of("state", "succeeded"));
+                .reportRaw(
+                        reportUrl(pipeline),
+                        forgedBody,
+                        Signatures.sign("ff".repeat(32), OsbClient.operationOf(reportUrl(pipeline)), forgedBody));
         assertThat(forged.status()).isEqualTo(401);
         assertThat(lastOperation(id, deploy).text("state")).isEqualTo("in progress");
         Answer reported =

@@ -206,7 +206,7 @@ class DashboardTest {
                 .doesNotContain(cluster.adminPassword)
                 .doesNotContain(credentials.get("password").asText())
                 .doesNotContain(credentials.get("username").asText())
-                .doesNotContain("report_token");
+                .doesNotContain(RunningBroker.REPORT_SIGNING_KEY);
     }
 
     @Test

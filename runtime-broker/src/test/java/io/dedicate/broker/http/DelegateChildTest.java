@@ -333,18 +333,12 @@ class DelegateChildTest {
         String folder = ClusterLifeContract.ORG + "/" + ClusterLifeContract.SPACE + "/" + cluster;
         String pipeline = java.util.Objects.requireNonNull(
                 repository.read(folder + "/pipeline.yml"), () -> "no pipeline of " + cluster);
-        String vars =
-                java.util.Objects.requireNonNull(repository.read(folder + "/vars.yml"), () -> "no vars of " + cluster);
         assertThat(pipeline).as("pipeline of " + cluster).isNotNull();
-        assertThat(vars).as("vars of " + cluster).isNotNull();
-        String token = ConcourseSchema.parse(vars).get("report_token").asText();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("state", "succeeded");
         body.put("description", "deploy succeeded");
         body.put("outputs", outputs);
-        return new OsbClient(() -> "")
-                .with("Authorization", "Bearer " + token)
-                .send("POST", ClusterLifeContract.reportUrl(pipeline), body);
+        return new OsbClient(() -> "").report(ClusterLifeContract.reportUrl(pipeline), body);
     }
 
     Answer lastOperation(String instance, String operation) {

@@ -73,6 +73,51 @@ final class DeploymentRepository {
         return operationMessages().size();
     }
 
+    /**
+     * Walks every commit reachable from every ref (all branches and tags, the whole history, not only main's tip) and
+     * every blob of every commit's tree, and fails naming the commit and path of any blob or commit message that
+     * contains one of {@code secrets}. Returns how many distinct blobs were read (so a caller can tell it read
+     * something).
+     */
+    int assertNoBlobContains(String... secrets) {
+        java.util.Set<ObjectId> seen = new java.util.HashSet<>();
+        try (Repository repository = open();
+                RevWalk walk = new RevWalk(repository)) {
+            for (org.eclipse.jgit.lib.Ref ref : repository.getRefDatabase().getRefs()) {
+                if (ref.getObjectId() != null) {
+                    walk.markStart(walk.parseCommit(ref.getObjectId()));
+                }
+            }
+            for (RevCommit commit : walk) {
+                for (String secret : secrets) {
+                    if (commit.getFullMessage().contains(secret)) {
+                        throw new AssertionError("commit " + commit.name() + "'s message contains a secret");
+                    }
+                }
+                try (TreeWalk tree = new TreeWalk(repository)) {
+                    tree.addTree(commit.getTree());
+                    tree.setRecursive(true);
+                    while (tree.next()) {
+                        ObjectId blob = tree.getObjectId(0);
+                        if (!seen.add(blob)) {
+                            continue;
+                        }
+                        String text = new String(repository.open(blob).getBytes(), StandardCharsets.UTF_8);
+                        for (String secret : secrets) {
+                            if (text.contains(secret)) {
+                                throw new AssertionError("blob " + tree.getPathString() + " of commit " + commit.name()
+                                        + " contains a secret (" + secret.length() + " characters)");
+                            }
+                        }
+                    }
+                }
+            }
+            return seen.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Repository open() throws IOException {
         return new FileRepositoryBuilder()
                 .setGitDir(gitDir.toFile())

@@ -17,7 +17,6 @@ import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.offering.TestBundles;
 import io.dedicate.broker.render.OperationRenderer;
 import io.dedicate.broker.report.OperationReports;
-import io.dedicate.broker.secrets.ReportTokens;
 import io.dedicate.broker.secrets.SecretBox;
 import io.dedicate.broker.state.CommitState;
 import io.dedicate.broker.state.InstanceRecord;
@@ -97,9 +96,8 @@ class OperationTimeoutTest {
         dataSource.close();
     }
 
-    /** Stores a cluster being deployed with an operation due at {@code START + LIMIT}; returns the token. */
-    String deploying(String instanceId, String operationId) {
-        String token = ReportTokens.newToken();
+    /** Stores a cluster being deployed with an operation due at {@code START + LIMIT}. */
+    void deploying(String instanceId, String operationId) {
         InstanceSettings settings = new InstanceSettings(ClusterLifeContract.SMALL, "{}", null, "1.4.0");
         InstanceRecord instance = InstanceRecord.newCluster(
                 instanceId,
@@ -117,11 +115,10 @@ class OperationTimeoutTest {
                 OperationState.IN_PROGRESS,
                 "deploying cluster-small cluster",
                 settings,
-                new OperationRecord.Origin("d".repeat(64), "user-1234", ReportTokens.hash(token)),
+                new OperationRecord.Origin("d".repeat(64), "user-1234"),
                 new OperationRecord.Commit(CommitState.COMMITTED, null, null),
                 new OperationRecord.Timing(START, START.plus(LIMIT), null));
         instances.createInstance(instance, operation);
-        return token;
     }
 
     String succeeded() {
@@ -130,7 +127,7 @@ class OperationTimeoutTest {
 
     @Test
     void theSweepFailsAnOverdueOperationOnce() {
-        String token = deploying("cluster-1", "op-1");
+        deploying("cluster-1", "op-1");
         clock.set(START.plus(LIMIT).minusSeconds(1));
         assertThat(status.failOverdue()).isZero();
         assertThat(status.lastOperation("cluster-1", "op-1").state()).isEqualTo(OperationState.IN_PROGRESS);
@@ -143,7 +140,7 @@ class OperationTimeoutTest {
         assertThat(last.description()).contains("timed out").contains("1h");
         assertThat(instances.findInstance("cluster-1").orElseThrow().status()).isEqualTo(InstanceStatus.CREATE_FAILED);
 
-        assertThatThrownBy(() -> reports.accept("op-1", "Bearer " + token, succeeded()))
+        assertThatThrownBy(() -> reports.accept("op-1", succeeded()))
                 .isInstanceOfSatisfying(
                         OperationReports.RefusedReport.class,
                         refused -> assertThat(refused.status()).isEqualTo(409))
@@ -153,13 +150,13 @@ class OperationTimeoutTest {
 
     @Test
     void aPollPastTheDeadlineFailsTheOperationWithoutTheSweep() {
-        String token = deploying("cluster-2", "op-2");
+        deploying("cluster-2", "op-2");
         clock.set(START.plus(LIMIT).plusMillis(1));
         LastOperation last = status.lastOperation("cluster-2", null);
         assertThat(last.state()).isEqualTo(OperationState.FAILED);
         assertThat(last.description()).contains("timed out");
         assertThat(status.failOverdue()).isZero();
-        assertThatThrownBy(() -> reports.accept("op-2", "Bearer " + token, succeeded()))
+        assertThatThrownBy(() -> reports.accept("op-2", succeeded()))
                 .isInstanceOfSatisfying(
                         OperationReports.RefusedReport.class,
                         refused -> assertThat(refused.status()).isEqualTo(409));
@@ -167,9 +164,9 @@ class OperationTimeoutTest {
 
     @Test
     void aReportInTimeIsAccepted() {
-        String token = deploying("cluster-3", "op-3");
+        deploying("cluster-3", "op-3");
         clock.set(START.plus(LIMIT));
-        assertThat(reports.accept("op-3", "Bearer " + token, succeeded())).isEqualTo(OperationState.SUCCEEDED);
+        assertThat(reports.accept("op-3", succeeded())).isEqualTo(OperationState.SUCCEEDED);
         clock.set(START.plus(LIMIT).plusSeconds(60));
         assertThat(status.failOverdue()).isZero();
         assertThat(status.lastOperation("cluster-3", "op-3").state()).isEqualTo(OperationState.SUCCEEDED);

@@ -114,6 +114,37 @@ final class OsbClient {
         return unchecked.delete(path);
     }
 
+    /**
+     * Posts {@code body} to a report URL ({@code .../operations/ID/report}) as a pipeline's last step does: no
+     * Authorization, signed with {@link RunningBroker#REPORT_SIGNING_KEY} over the operation id the URL names.
+     */
+    Answer report(String reportUrl, Object body) {
+        try {
+            byte[] bytes = JSON.writeValueAsBytes(body);
+            return reportRaw(
+                    reportUrl, bytes, Signatures.sign(RunningBroker.REPORT_SIGNING_KEY, operationOf(reportUrl), bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Posts {@code body} to a report URL with {@code signature} (null: no signature header) and no Authorization. */
+    Answer reportRaw(String reportUrl, byte[] body, @Nullable String signature) {
+        OsbClient reporter = with("Authorization", null).with("X-Dedicate-Signature", signature);
+        return reporter.exchange("POST", reportUrl, HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    /** The operation id in {@code .../operations/ID/report}. */
+    static String operationOf(String reportUrl) {
+        String path = URI.create(reportUrl).getPath();
+        String suffix = "/report";
+        int operations = path.lastIndexOf("/operations/");
+        if (!path.endsWith(suffix) || operations < 0) {
+            throw new AssertionError("not a report URL: " + reportUrl);
+        }
+        return path.substring(operations + "/operations/".length(), path.length() - suffix.length());
+    }
+
     /** Sends raw text as the body (for malformed JSON). */
     Answer sendRaw(String method, String path, String body) {
         return exchange(method, path, HttpRequest.BodyPublishers.ofString(body));

@@ -18,6 +18,8 @@ public final class RunningBroker implements AutoCloseable {
 
     public static final String USERNAME = "cloud-controller";
     public static final String PASSWORD = "a-long-broker-password-for-tests";
+    /** The report signing key every test broker is given (tests of the generated key start without it). */
+    public static final String REPORT_SIGNING_KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
     private final Path bundle;
     private final Path data;
@@ -46,6 +48,9 @@ public final class RunningBroker implements AutoCloseable {
                 "--dedicate.password=" + PASSWORD,
                 "--spring.datasource.url=" + jdbcUrl,
                 "--logging.level.root=WARN"));
+        if (!extra.containsKey("dedicate.reports.signing-key")) {
+            args.add("--dedicate.reports.signing-key=" + REPORT_SIGNING_KEY);
+        }
         extra.forEach((key, value) -> args.add("--" + key + "=" + value));
         context = new SpringApplicationBuilder(BrokerApplication.class).run(args.toArray(String[]::new));
         port = port();

@@ -2,7 +2,6 @@ package io.dedicate.broker.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.dedicate.broker.drivers.MariaDbServer;
 import io.dedicate.broker.drivers.MysqlAdminEndpoint;
 import io.dedicate.broker.drivers.MysqlChildDriver;
@@ -236,14 +235,11 @@ class SharingTest {
     static Answer report(DeploymentRepository repository, String cluster, Map<String, Object> outputs) {
         String folder = ClusterLifeContract.ORG + "/" + ClusterLifeContract.SPACE + "/" + cluster;
         String pipeline = file(repository, folder + "/pipeline.yml");
-        JsonNode vars = ConcourseSchema.parse(file(repository, folder + "/vars.yml"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("state", "succeeded");
         body.put("description", "deploy succeeded");
         body.put("outputs", outputs);
-        return new OsbClient(() -> "")
-                .with("Authorization", "Bearer " + vars.get("report_token").asText())
-                .send("POST", ClusterLifeContract.reportUrl(pipeline), body);
+        return new OsbClient(() -> "").report(ClusterLifeContract.reportUrl(pipeline), body);
     }
 
     static String file(DeploymentRepository repository, String path) {

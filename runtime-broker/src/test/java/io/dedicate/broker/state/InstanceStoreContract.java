@@ -49,7 +49,7 @@ abstract class InstanceStoreContract extends StoreContract {
                 OperationState.IN_PROGRESS,
                 "deploying",
                 new InstanceSettings("plan-guid", "{\"size\":\"10GB\"}", "v1:sealedtarget", "1.4.0"),
-                new OperationRecord.Origin("c".repeat(64), "user-guid", "b".repeat(64)),
+                new OperationRecord.Origin("c".repeat(64), "user-guid"),
                 new OperationRecord.Commit(
                         CommitState.PENDING,
                         "0123456789abcdef0123456789abcdef01234567",
@@ -84,7 +84,7 @@ abstract class InstanceStoreContract extends StoreContract {
                 OperationState.IN_PROGRESS,
                 null,
                 new InstanceSettings("plan-guid", "{}", null, null),
-                new OperationRecord.Origin("d".repeat(64), null, "e".repeat(64)),
+                new OperationRecord.Origin("d".repeat(64), null),
                 new OperationRecord.Commit(CommitState.PENDING, null, null),
                 new OperationRecord.Timing(NOW, NOW.plus(Duration.ofHours(2)), null));
 

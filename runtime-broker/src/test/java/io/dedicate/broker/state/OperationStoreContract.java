@@ -156,7 +156,7 @@ abstract class OperationStoreContract extends StoreContract {
                 OperationKind.UPDATE,
                 null,
                 new InstanceSettings("plan-large", "{\"size\":\"20GB\"}", "v1:newsecrets", "1.5.0"),
-                new OperationRecord.Origin("9".repeat(64), "user-guid", "f".repeat(64)),
+                new OperationRecord.Origin("9".repeat(64), "user-guid"),
                 "{}",
                 NOW,
                 Duration.ofHours(1));

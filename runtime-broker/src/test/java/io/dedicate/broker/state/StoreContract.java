@@ -130,7 +130,7 @@ abstract class StoreContract {
 
     static OperationRecord operation(String id, String instanceId, OperationKind kind, String planId) {
         InstanceSettings target = new InstanceSettings(planId, "{\"size\":\"10GB\"}", null, null);
-        OperationRecord.Origin origin = new OperationRecord.Origin("2".repeat(64), null, "1".repeat(64));
+        OperationRecord.Origin origin = new OperationRecord.Origin("2".repeat(64), null);
         Duration timeout = Duration.ofHours(2);
         return kind == OperationKind.DEPLOY
                 ? OperationRecord.deploy(id, instanceId, null, target, origin, PIPELINE, NOW, timeout)
