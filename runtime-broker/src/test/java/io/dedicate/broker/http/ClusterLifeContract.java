@@ -92,7 +92,7 @@ abstract class ClusterLifeContract {
 
     /** Posts the report the pipeline's last step would post: URL and token from the committed files. */
     Answer report(String id, String state, Map<String, Object> outputs) {
-        String pipeline = file(folder(id) + "/pipeline.yml");
+        String pipeline = file(folder(id) + "/operation.json");
         String vars = file(folder(id) + "/vars.yml");
         String token = ConcourseSchema.parse(vars).get("report_token").asText();
         String url = reportUrl(pipeline);
@@ -103,14 +103,11 @@ abstract class ClusterLifeContract {
         return new OsbClient(() -> "").with("Authorization", "Bearer " + token).send("POST", url, body);
     }
 
-    static String reportUrl(String pipelineYaml) {
-        for (String line : pipelineYaml.lines().toList()) {
-            String trimmed = line.trim();
-            if (trimmed.startsWith("REPORT_URL:")) {
-                return trimmed.substring("REPORT_URL:".length()).trim().replace("\"", "");
-            }
-        }
-        throw new AssertionError("no REPORT_URL in the pipeline");
+    /** The report URL of the operation.json the broker committed (the pipeline reads it at run time). */
+    static String reportUrl(String operationJson) {
+        String url = ConcourseSchema.parse(operationJson).path("report_url").asText("");
+        assertThat(url).as("report_url of " + operationJson).isNotEmpty();
+        return url;
     }
 
     String provisionReady(String id) {
@@ -164,6 +161,8 @@ abstract class ClusterLifeContract {
                 .contains("Operation-Id: " + deploy);
         String pipeline = file(folder(id) + "/pipeline.yml");
         assertThat(ConcourseSchema.violations(pipeline)).isEmpty();
+        assertThat(ConcourseSchema.parse(file(folder(id) + "/operation.json")).path("id").asText())
+                .isEqualTo(deploy);
         assertThat(repository.read(folder(id) + "/manifest.yml")).contains("2147483648");
         assertThat(repository.read(folder(id) + "/operation")).isEqualTo(deploy + "\n");
         String meta = metaPipelineWhen(text -> text.contains(folder(id)));
@@ -175,7 +174,7 @@ abstract class ClusterLifeContract {
         // the pipeline reports: a wrong token is refused, the right one accepted once
         Answer forged = new OsbClient(() -> "")
                 .with("Authorization", "Bearer not-the-token")
-                .send("POST", reportUrl(pipeline), Map.of("state", "succeeded"));
+                .send("POST", reportUrl(file(folder(id) + "/operation.json")), Map.of("state", "succeeded"));
         assertThat(forged.status()).isEqualTo(401);
         assertThat(lastOperation(id, deploy).text("state")).isEqualTo("in progress");
         Answer reported =
@@ -231,6 +230,10 @@ abstract class ClusterLifeContract {
                 osb.patch(instancePath(id) + "?accepts_incomplete=true", update(null, Map.of("max_connections", 3000)));
         assertThat(tuned.status()).as(tuned.toString()).isEqualTo(202);
         assertThat(repository.read(folder(id) + "/manifest.yml")).contains("3000");
+        // a new operation commits a new operation.json, never a new pipeline config (issue 11)
+        assertThat(file(folder(id) + "/pipeline.yml")).isEqualTo(pipeline);
+        assertThat(ConcourseSchema.parse(file(folder(id) + "/operation.json")).path("id").asText())
+                .isEqualTo(tuned.text("operation"));
         assertThat(report(id, "succeeded", Map.of()).status()).isEqualTo(200);
         Answer createOnly =
                 osb.patch(instancePath(id) + "?accepts_incomplete=true", update(null, Map.of("major_version", "5.7")));
@@ -241,7 +244,8 @@ abstract class ClusterLifeContract {
         Answer recreate =
                 osb.patch(instancePath(id) + "?accepts_incomplete=true", update(null, Map.of("recreate", true)));
         assertThat(recreate.status()).as(recreate.toString()).isEqualTo(202);
-        assertThat(repository.read(folder(id) + "/pipeline.yml")).contains("recreate");
+        assertThat(file(folder(id) + "/pipeline.yml")).isEqualTo(pipeline);
+        assertThat(file(folder(id) + "/operation.json")).contains("\"kind\":\"recreate\"");
         assertThat(report(id, "succeeded", Map.of()).status()).isEqualTo(200);
 
         // an unknown maintenance version: 422 MaintenanceInfoConflict
@@ -256,13 +260,16 @@ abstract class ClusterLifeContract {
                 osb.delete(instancePath(id) + "?accepts_incomplete=true&service_id=" + SERVICE + "&plan_id=" + LARGE);
         assertThat(deleting.status()).as(deleting.toString()).isEqualTo(202);
         String delete = deleting.text("operation");
-        assertThat(repository.read(folder(id) + "/pipeline.yml")).contains("delete");
+        assertThat(file(folder(id) + "/pipeline.yml")).isEqualTo(pipeline);
+        assertThat(file(folder(id) + "/operation.json")).contains("\"kind\":\"delete\"");
         assertThat(report(id, "succeeded", Map.of()).status()).isEqualTo(200);
         assertThat(lastOperation(id, delete).status()).isEqualTo(410);
         assertThat(osb.delete(instancePath(id) + "?accepts_incomplete=true&service_id=" + SERVICE + "&plan_id=" + LARGE)
                         .status())
                 .isEqualTo(410);
         assertThat(repository.read(folder(id) + "/pipeline.yml")).isNull();
+        // the cleanup commit removes operation.json with the folder: no build of the pipeline acts again
+        assertThat(repository.read(folder(id) + "/operation.json")).isNull();
         metaPipelineWhen(text -> !text.contains(id));
     }
 

@@ -95,7 +95,7 @@ final class DashboardCluster implements AutoCloseable {
     /** Posts the report of the cluster's current operation, as its pipeline's last step would. */
     Answer report(String state, Map<String, Object> outputs) {
         String folder = ClusterLifeContract.ORG + "/" + ClusterLifeContract.SPACE + "/" + clusterId;
-        String pipeline = file(folder + "/pipeline.yml");
+        String pipeline = file(folder + "/operation.json");
         String token = ConcourseSchema.parse(file(folder + "/vars.yml"))
                 .get("report_token")
                 .asText();

@@ -86,7 +86,7 @@ class ReportChannelTest {
     }
 
     private String url(String id) {
-        return ClusterLifeContract.reportUrl(life.file(life.folder(id) + "/pipeline.yml"));
+        return ClusterLifeContract.reportUrl(life.file(life.folder(id) + "/operation.json"));
     }
 
     private static OsbClient reporter(@Nullable String authorization) {
