@@ -104,12 +104,19 @@ public final class PipelineEmitter implements Emitter {
 
     private static String metaPipeline() {
         TemplateText text = new TemplateText();
-        text.comment(0, "Meta pipeline: sets itself from " + BundleLayout.META_PIPELINE_FILE
-                + " (the broker commits it at the root of the deployment");
-        text.comment(0, "repository whenever the set of instances changes), then the pipeline of every dedicated cluster as");
-        text.comment(0, "an instance of the `" + BundleLayout.INSTANCE_PIPELINE_GROUP
-                + "` pipeline (instance_vars: {instance: ID}). A pipeline this job set before and");
-        text.comment(0, "no longer sets is archived by Concourse after the build succeeds. Rendered by the broker with");
+        text.comment(
+                0,
+                "Meta pipeline: sets itself from " + BundleLayout.META_PIPELINE_FILE
+                        + " (the broker commits it at the root of the deployment");
+        text.comment(
+                0,
+                "repository whenever the set of instances changes), then the pipeline of every dedicated cluster as");
+        text.comment(
+                0,
+                "an instance of the `" + BundleLayout.INSTANCE_PIPELINE_GROUP
+                        + "` pipeline (instance_vars: {instance: ID}). A pipeline this job set before and");
+        text.comment(
+                0, "no longer sets is archived by Concourse after the build succeeds. Rendered by the broker with");
         text.comment(0, "`instances` (name: the instance ID, path: its folder) and `git` (uri, branch).");
         text.line(0, "resources:");
         text.line(0, "- name: deployments");
@@ -118,9 +125,14 @@ public final class PipelineEmitter implements Emitter {
         text.line(4, "uri: {{ git.uri | yaml }}");
         text.line(4, "branch: {{ git.branch | yaml }}");
         gitCredentials(text, 4);
-        text.comment(4, "only what changes the set of pipelines or one of their configs, never manifests or operation files");
-        text.line(4, "paths: [" + TemplateText.literal(BundleLayout.META_PIPELINE_FILE).text() + ", \"*/"
-                + BundleLayout.INSTANCE_PIPELINE_FILE + "\"]");
+        text.comment(
+                4,
+                "only what changes the set of pipelines or one of their configs, never manifests or operation files");
+        text.line(
+                4,
+                "paths: ["
+                        + TemplateText.literal(BundleLayout.META_PIPELINE_FILE).text() + ", \"*/"
+                        + BundleLayout.INSTANCE_PIPELINE_FILE + "\"]");
         text.blank();
         text.line(0, "jobs:");
         text.line(0, "- name: set-pipelines");
@@ -129,11 +141,20 @@ public final class PipelineEmitter implements Emitter {
         text.line(2, "- get: deployments");
         text.line(4, "trigger: true");
         text.line(2, "- set_pipeline: self");
-        text.line(4, "file: " + TemplateText.literal("deployments/" + BundleLayout.META_PIPELINE_FILE).text());
+        text.line(
+                4,
+                "file: "
+                        + TemplateText.literal("deployments/" + BundleLayout.META_PIPELINE_FILE)
+                                .text());
         text.tag(2, "for pipeline in instances");
-        text.line(2, "- set_pipeline: " + TemplateText.literal(BundleLayout.INSTANCE_PIPELINE_GROUP).text());
-        text.line(4, "file: {{ ('deployments/' ~ pipeline.path ~ '/" + BundleLayout.INSTANCE_PIPELINE_FILE
-                + "') | yaml }}");
+        text.line(
+                2,
+                "- set_pipeline: "
+                        + TemplateText.literal(BundleLayout.INSTANCE_PIPELINE_GROUP)
+                                .text());
+        text.line(
+                4,
+                "file: {{ ('deployments/' ~ pipeline.path ~ '/" + BundleLayout.INSTANCE_PIPELINE_FILE + "') | yaml }}");
         text.line(4, "instance_vars:");
         text.line(6, "instance: {{ pipeline.name | yaml }}");
         text.tag(2, "endfor");
@@ -181,7 +202,8 @@ public final class PipelineEmitter implements Emitter {
 
         private List<Operation> allKinds() {
             return SECTIONS.entrySet().stream()
-                    .filter(e -> deploys || !(e.getKey().equals("upgrade") || e.getKey().equals("recreate")))
+                    .filter(e -> deploys
+                            || !(e.getKey().equals("upgrade") || e.getKey().equals("recreate")))
                     .flatMap(e -> e.getValue().stream())
                     .toList();
         }

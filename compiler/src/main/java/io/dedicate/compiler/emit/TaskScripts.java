@@ -51,7 +51,12 @@ final class TaskScripts {
         StringBuilder passThrough = new StringBuilder();
         for (String output : outputs) {
             String input = output.substring(0, output.length() - "-updated".length());
-            passThrough.append("    cp -a ").append(input).append("/. ").append(output).append("/\n");
+            passThrough
+                    .append("    cp -a ")
+                    .append(input)
+                    .append("/. ")
+                    .append(output)
+                    .append("/\n");
         }
         return """
                 operation="deployment/$INSTANCE_PATH/operation.json"

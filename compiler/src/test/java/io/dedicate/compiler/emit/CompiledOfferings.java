@@ -10,7 +10,6 @@ import io.dedicate.compiler.model.Hook;
 import io.dedicate.compiler.model.Offering;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 

@@ -38,7 +38,9 @@ class PipelineEmitterTest {
     void thePipelineIsTheSameForEveryOperation() {
         String template = FILES.text(TEMPLATE);
         assertFalse(
-                java.util.regex.Pattern.compile("\\{[{%][^}]*operation\\.").matcher(template).find(),
+                java.util.regex.Pattern.compile("\\{[{%][^}]*operation\\.")
+                        .matcher(template)
+                        .find(),
                 "the pipeline template reads no operation.* variable");
         String deploy = Rendering.render("deploy", template, Rendering.variables(MYSQL, "deploy"));
         for (String kind : List.of("update", "recreate", "upgrade", "delete")) {
@@ -71,13 +73,21 @@ class PipelineEmitterTest {
             JsonNode plan = pipeline.path("jobs").get(0).path("plan");
             assertEquals(count + 2, plan.size());
             assertEquals("self", plan.get(1).path("set_pipeline").textValue());
-            assertEquals("deployments/meta-pipeline.yml", plan.get(1).path("file").textValue());
+            assertEquals(
+                    "deployments/meta-pipeline.yml", plan.get(1).path("file").textValue());
             assertEquals(
                     "[\"meta-pipeline.yml\",\"*/pipeline.yml\"]",
-                    pipeline.path("resources").get(0).path("source").path("paths").toString());
+                    pipeline.path("resources")
+                            .get(0)
+                            .path("source")
+                            .path("paths")
+                            .toString());
             if (count == 2) {
-                assertEquals("dedicated-cluster", plan.get(3).path("set_pipeline").textValue());
-                assertEquals("cluster-1", plan.get(3).path("instance_vars").path("instance").textValue());
+                assertEquals(
+                        "dedicated-cluster", plan.get(3).path("set_pipeline").textValue());
+                assertEquals(
+                        "cluster-1",
+                        plan.get(3).path("instance_vars").path("instance").textValue());
                 assertEquals(
                         "deployments/org/space/id-1/pipeline.yml",
                         plan.get(3).path("file").textValue());
@@ -130,8 +140,11 @@ class PipelineEmitterTest {
         for (JsonNode task : pipeline.findParents("platform")) {
             assertEquals("deployment", task.path("inputs").get(0).path("name").textValue());
             assertTrue(
-                    task.path("run").path("args").get(1).textValue().startsWith(TaskScripts.guard(List.of())
-                            .substring(0, 40)),
+                    task.path("run")
+                            .path("args")
+                            .get(1)
+                            .textValue()
+                            .startsWith(TaskScripts.guard(List.of()).substring(0, 40)),
                     "every task starts with the guard");
         }
     }
@@ -213,7 +226,8 @@ class PipelineEmitterTest {
         for (JsonNode step : pipeline.path("jobs").get(0).path("plan")) {
             for (String kind : new String[] {"get", "put", "task"}) {
                 if (step.has(kind)) {
-                    String runsFor = step.path("config").path("params").path("RUNS_FOR").asText("");
+                    String runsFor =
+                            step.path("config").path("params").path("RUNS_FOR").asText("");
                     steps.add(kind + ":" + step.path(kind).textValue() + (runsFor.isEmpty() ? "" : " " + runsFor));
                 }
             }

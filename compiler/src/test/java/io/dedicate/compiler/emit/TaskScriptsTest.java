@@ -47,11 +47,10 @@ class TaskScriptsTest {
     @Test
     void everyScriptOfThePipelineIsValidShell() throws Exception {
         JsonNode pipeline = Rendering.yaml(
-                "pipeline",
-                FILES.text(PipelineEmitterTest.TEMPLATE),
-                Rendering.variables(MYSQL, "deploy"));
+                "pipeline", FILES.text(PipelineEmitterTest.TEMPLATE), Rendering.variables(MYSQL, "deploy"));
         List<String> scripts = new ArrayList<>();
-        pipeline.findValues("run").forEach(run -> scripts.add(run.path("args").get(1).textValue()));
+        pipeline.findValues("run")
+                .forEach(run -> scripts.add(run.path("args").get(1).textValue()));
         assertTrue(scripts.size() > 20, "the pipeline's scripts: " + scripts.size());
         for (String script : scripts) {
             Path file = work.resolve("check.sh");
@@ -68,7 +67,8 @@ class TaskScriptsTest {
     void theReportSignatureIsTheContractsHmac() throws Exception {
         String key = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
         String operationId = "op-7f3a";
-        String body = "{\"state\":\"succeeded\",\"description\":\"deploy of db \\u00e9t\\u00e9 succeeded\",\"outputs\":{}}\n";
+        String body =
+                "{\"state\":\"succeeded\",\"description\":\"deploy of db \\u00e9t\\u00e9 succeeded\",\"outputs\":{}}\n";
         Files.writeString(work.resolve("report.json"), body);
         Run run = sh(
                 TaskScripts.SIGN_REPORT + "printf '%s' \"$sig\"\n",

@@ -161,7 +161,9 @@ abstract class ClusterLifeContract {
                 .contains("Operation-Id: " + deploy);
         String pipeline = file(folder(id) + "/pipeline.yml");
         assertThat(ConcourseSchema.violations(pipeline)).isEmpty();
-        assertThat(ConcourseSchema.parse(file(folder(id) + "/operation.json")).path("id").asText())
+        assertThat(ConcourseSchema.parse(file(folder(id) + "/operation.json"))
+                        .path("id")
+                        .asText())
                 .isEqualTo(deploy);
         assertThat(repository.read(folder(id) + "/manifest.yml")).contains("2147483648");
         assertThat(repository.read(folder(id) + "/operation")).isEqualTo(deploy + "\n");
@@ -232,7 +234,9 @@ abstract class ClusterLifeContract {
         assertThat(repository.read(folder(id) + "/manifest.yml")).contains("3000");
         // a new operation commits a new operation.json, never a new pipeline config (issue 11)
         assertThat(file(folder(id) + "/pipeline.yml")).isEqualTo(pipeline);
-        assertThat(ConcourseSchema.parse(file(folder(id) + "/operation.json")).path("id").asText())
+        assertThat(ConcourseSchema.parse(file(folder(id) + "/operation.json"))
+                        .path("id")
+                        .asText())
                 .isEqualTo(tuned.text("operation"));
         assertThat(report(id, "succeeded", Map.of()).status()).isEqualTo(200);
         Answer createOnly =

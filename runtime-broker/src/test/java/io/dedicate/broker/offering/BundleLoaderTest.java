@@ -219,7 +219,8 @@ class BundleLoaderTest {
     @Test
     void refusesATemplateThatDoesNotParse() throws Exception {
         SortedMap<String, byte[]> files = TestBundles.mysqlFiles();
-        files.put("pipelines/mysql-on-demand/pipeline.yml.j2", "jobs: {% for x in %}\n".getBytes(StandardCharsets.UTF_8));
+        files.put(
+                "pipelines/mysql-on-demand/pipeline.yml.j2", "jobs: {% for x in %}\n".getBytes(StandardCharsets.UTF_8));
         TestBundles.redigest(files);
         Path broken = TestBundles.write(files, temp.resolve("template"));
         assertThatThrownBy(() -> BundleLoader.load(broken))

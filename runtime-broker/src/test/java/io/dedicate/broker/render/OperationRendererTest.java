@@ -148,7 +148,8 @@ class OperationRendererTest {
                     .as(kind)
                     .isEqualTo(1);
             assertThat(rendered.pipeline()).as(kind).isEqualTo(deploy);
-            assertThat(YAML.readTree(rendered.operation()).path("kind").asText()).isEqualTo(kind);
+            assertThat(YAML.readTree(rendered.operation()).path("kind").asText())
+                    .isEqualTo(kind);
         }
         assertThatThrownBy(() -> renderer.render(context("resize", validParams())))
                 .isInstanceOf(TemplateRenderException.class)
@@ -297,9 +298,12 @@ class OperationRendererTest {
                 "https://git.example.com/ops/deployments.git",
                 base.gitBranch(),
                 base.gitPath());
-        for (JsonNode resource : YAML.readTree(renderer.render(https).pipeline()).path("resources")) {
+        for (JsonNode resource :
+                YAML.readTree(renderer.render(https).pipeline()).path("resources")) {
             JsonNode source = resource.path("source");
-            assertThat(source.path("username").asText()).as(resource.path("name").asText()).isEqualTo("((git_username))");
+            assertThat(source.path("username").asText())
+                    .as(resource.path("name").asText())
+                    .isEqualTo("((git_username))");
             assertThat(source.path("password").asText()).isEqualTo("((git_password))");
             assertThat(source.has("private_key")).isFalse();
         }
