@@ -10,7 +10,7 @@ package io.dedicate.bundle;
  * schemas/SERVICE/PLAN/service_instance.update.json   (cluster plans)
  * schemas/SERVICE/PLAN/service_binding.create.json    (child plans)
  * pipelines/meta.yml.j2                          sets one pipeline per instance from the git repository
- * pipelines/SERVICE/OPERATION.yml.j2             deploy (create and update), recreate, upgrade, delete
+ * pipelines/SERVICE/pipeline.yml.j2              the pipeline of one cluster: every operation kind, chosen at run time
  * manifests/SERVICE/manifest.yml.j2              the BOSH deployment manifest
  * manifests/SERVICE/hooks/HOOK.yml.j2            ops file registered in a shared deployment
  * </pre>
@@ -20,6 +20,16 @@ public final class BundleLayout {
     public static final String CATALOG = "catalog.json";
     public static final String MODEL = "model.json";
     public static final String META_PIPELINE = "pipelines/meta.yml.j2";
+    /** The template name of an instance's pipeline (one per offering, for every operation kind). */
+    public static final String INSTANCE_PIPELINE = "pipeline";
+    /** Where the broker commits the rendered meta pipeline, at the root of the deployment repository. */
+    public static final String META_PIPELINE_FILE = "meta-pipeline.yml";
+    /** The rendered pipeline's file name in an instance's folder. */
+    public static final String INSTANCE_PIPELINE_FILE = "pipeline.yml";
+    /** The operation file the broker writes in an instance's folder with every operation (contracts.md). */
+    public static final String OPERATION_FILE = "operation.json";
+    /** The Concourse name that groups every instance's pipeline; each is an instance of it: {instance: ID}. */
+    public static final String INSTANCE_PIPELINE_GROUP = "dedicated-cluster";
 
     private BundleLayout() {}
 
@@ -35,7 +45,7 @@ public final class BundleLayout {
         return "schemas/" + service + "/" + plan + "/service_binding.create.json";
     }
 
-    /** {@code operation} is {@code deploy}, {@code recreate}, {@code upgrade} or {@code delete}. */
+    /** {@code template} is {@link #INSTANCE_PIPELINE}. */
     public static String pipeline(String service, String operation) {
         return "pipelines/" + service + "/" + operation + ".yml.j2";
     }

@@ -53,7 +53,7 @@ class DedicateJarIT {
         Run compile = java("compile", "offerings", "--out", bundle.toString());
         assertEquals(0, compile.status(), compile.output());
         assertTrue(Files.isRegularFile(bundle.resolve("catalog.json")), compile.output());
-        assertTrue(Files.isRegularFile(bundle.resolve("pipelines/mysql-on-demand/deploy.yml.j2")), compile.output());
+        assertTrue(Files.isRegularFile(bundle.resolve("pipelines/mysql-on-demand/pipeline.yml.j2")), compile.output());
     }
 
     @Test

@@ -207,7 +207,7 @@ public final class ModelEmitter implements Emitter {
     }
 
     /**
-     * Template paths by operation. {@code update} renders the deploy template; recreate and upgrade
+     * Template paths by operation: every kind renders the one pipeline template; recreate and upgrade
      * act on a BOSH deployment, so they exist only when there is one, as does the manifest.
      */
     private static TemplatePaths templates(Offering offering) {
@@ -217,8 +217,7 @@ public final class ModelEmitter implements Emitter {
             if (!bosh && (operation == Operation.RECREATE || operation == Operation.UPGRADE)) {
                 continue;
             }
-            String template = operation == Operation.UPDATE ? Operation.DEPLOY.label() : operation.label();
-            pipelines.put(operation.label(), BundleLayout.pipeline(offering.name(), template));
+            pipelines.put(operation.label(), BundleLayout.pipeline(offering.name(), BundleLayout.INSTANCE_PIPELINE));
         }
         Map<String, String> hookOps = new LinkedHashMap<>();
         for (Hook hook : offering.automation().hooks()) {

@@ -59,8 +59,8 @@ import java.util.stream.Collectors;
  */
 public final class PipelineEmitter implements Emitter {
 
-    /** The pipeline templates of each offering, with the operations each one serves. */
-    private static final Map<String, List<Operation>> TEMPLATES = templates();
+    /** The sections of an instance's pipeline, with the operation kinds each one serves. */
+    private static final Map<String, List<Operation>> SECTIONS = sections();
 
     @Override
     public String name() {
@@ -73,63 +73,109 @@ public final class PipelineEmitter implements Emitter {
             if (offering.plans().cluster().isEmpty()) {
                 continue;
             }
-            TEMPLATES.forEach((template, kinds) -> manifest.writeText(
-                    BundleLayout.pipeline(offering.name(), template),
-                    new OperationPipeline(offering, template, kinds).text()));
+            manifest.writeText(
+                    BundleLayout.pipeline(offering.name(), BundleLayout.INSTANCE_PIPELINE),
+                    new InstancePipeline(offering).text());
         }
         manifest.writeText(BundleLayout.META_PIPELINE, metaPipeline());
     }
 
-    private static Map<String, List<Operation>> templates() {
-        Map<String, List<Operation>> templates = new LinkedHashMap<>();
-        templates.put("deploy", List.of(Operation.DEPLOY, Operation.UPDATE));
-        templates.put("recreate", List.of(Operation.RECREATE));
-        templates.put("upgrade", List.of(Operation.UPGRADE));
-        templates.put("delete", List.of(Operation.DELETE));
-        return templates;
+    private static Map<String, List<Operation>> sections() {
+        Map<String, List<Operation>> sections = new LinkedHashMap<>();
+        sections.put("deploy", List.of(Operation.DEPLOY, Operation.UPDATE));
+        sections.put("upgrade", List.of(Operation.UPGRADE));
+        sections.put("recreate", List.of(Operation.RECREATE));
+        sections.put("delete", List.of(Operation.DELETE));
+        return sections;
+    }
+
+    /**
+     * The source lines that authenticate a git resource: HTTPS (username and token) when the
+     * deployment repository's URI is {@code http(s)://}, an SSH private key otherwise.
+     */
+    static void gitCredentials(TemplateText text, int indent) {
+        text.tag(indent, "if git.uri is string_startingwith 'https://' or git.uri is string_startingwith 'http://'");
+        text.line(indent, "username: \"((git_username))\"");
+        text.line(indent, "password: \"((git_password))\"");
+        text.tag(indent, "else");
+        text.line(indent, "private_key: \"((git_private_key))\"");
+        text.tag(indent, "endif");
     }
 
     private static String metaPipeline() {
         TemplateText text = new TemplateText();
-        text.comment(0, "Meta pipeline: sets the pipeline of every dedicated cluster from the deployment repository");
-        text.comment(0, "(one folder per instance: pipeline.yml, manifest.yml, vars.yml). Rendered by the broker with");
-        text.comment(0, "`instances` (name, path) and `git` (uri, branch).");
+        text.comment(
+                0,
+                "Meta pipeline: sets itself from " + BundleLayout.META_PIPELINE_FILE
+                        + " (the broker commits it at the root of the deployment");
+        text.comment(
+                0,
+                "repository whenever the set of instances changes), then the pipeline of every dedicated cluster as");
+        text.comment(
+                0,
+                "an instance of the `" + BundleLayout.INSTANCE_PIPELINE_GROUP
+                        + "` pipeline (instance_vars: {instance: ID}). A pipeline this job set before and");
+        text.comment(
+                0, "no longer sets is archived by Concourse after the build succeeds. Rendered by the broker with");
+        text.comment(0, "`instances` (name: the instance ID, path: its folder) and `git` (uri, branch).");
         text.line(0, "resources:");
         text.line(0, "- name: deployments");
         text.line(2, "type: git");
         text.line(2, "source:");
         text.line(4, "uri: {{ git.uri | yaml }}");
         text.line(4, "branch: {{ git.branch | yaml }}");
-        text.line(4, "private_key: \"((git_private_key))\"");
+        gitCredentials(text, 4);
+        text.comment(
+                4,
+                "only what changes the set of pipelines or one of their configs, never manifests or operation files");
+        text.line(
+                4,
+                "paths: ["
+                        + TemplateText.literal(BundleLayout.META_PIPELINE_FILE).text() + ", \"*/"
+                        + BundleLayout.INSTANCE_PIPELINE_FILE + "\"]");
         text.blank();
         text.line(0, "jobs:");
-        text.line(0, "- name: set-instance-pipelines");
+        text.line(0, "- name: set-pipelines");
         text.line(2, "serial: true");
         text.line(2, "plan:");
         text.line(2, "- get: deployments");
         text.line(4, "trigger: true");
+        text.line(2, "- set_pipeline: self");
+        text.line(
+                4,
+                "file: "
+                        + TemplateText.literal("deployments/" + BundleLayout.META_PIPELINE_FILE)
+                                .text());
         text.tag(2, "for pipeline in instances");
-        text.line(2, "- set_pipeline: {{ pipeline.name | yaml }}");
-        text.line(4, "file: {{ ('deployments/' ~ pipeline.path ~ '/pipeline.yml') | yaml }}");
-        text.line(4, "var_files:");
-        text.line(4, "- {{ ('deployments/' ~ pipeline.path ~ '/vars.yml') | yaml }}");
+        text.line(
+                2,
+                "- set_pipeline: "
+                        + TemplateText.literal(BundleLayout.INSTANCE_PIPELINE_GROUP)
+                                .text());
+        text.line(
+                4,
+                "file: {{ ('deployments/' ~ pipeline.path ~ '/" + BundleLayout.INSTANCE_PIPELINE_FILE + "') | yaml }}");
+        text.line(4, "instance_vars:");
+        text.line(6, "instance: {{ pipeline.name | yaml }}");
         text.tag(2, "endfor");
         return text.toString();
     }
 
-    /** The pipeline template of one operation of one offering. */
-    private static final class OperationPipeline {
+    /** The pipeline template of one offering's clusters: one job that serves every operation kind. */
+    private static final class InstancePipeline {
         private final Offering offering;
-        private final String template;
-        private final List<Operation> kinds;
         private final ExpressionTemplates expressions;
         private final boolean deploys;
         private final TemplateText text = new TemplateText();
+        /** The section being written: its name prefixes its task names (but deploy's). */
+        private String section = "deploy";
+        /** The operation kinds of the section being written. */
+        private List<Operation> kinds = List.of();
+        /** The operation kinds the steps being written run for. */
+        private List<Operation> runsFor = List.of();
 
-        OperationPipeline(Offering offering, String template, List<Operation> kinds) {
+        InstancePipeline(Offering offering) {
             this.offering = offering;
-            this.template = template;
-            this.kinds = kinds;
             this.expressions = new ExpressionTemplates(offering);
             this.deploys = ManifestEmitter.hasDeployment(offering);
         }
@@ -142,50 +188,78 @@ public final class PipelineEmitter implements Emitter {
             return kinds.contains(Operation.RECREATE);
         }
 
-        private boolean usesTerraform() {
-            return offering.automation().terraform() != null && !recreating();
+        private boolean hasTerraform() {
+            return offering.automation().terraform() != null;
         }
 
-        private boolean usesHooks() {
-            return offering.automation().hooks().stream()
-                    .anyMatch(hook -> kinds.stream()
-                            .anyMatch(kind -> hook.register().stream().anyMatch(t -> t.operation() == kind)
-                                    || hook.deregister().stream().anyMatch(t -> t.operation() == kind)));
+        private boolean usesTerraform() {
+            return hasTerraform() && !recreating();
+        }
+
+        private boolean hasHooks() {
+            return !offering.automation().hooks().isEmpty();
+        }
+
+        private List<Operation> allKinds() {
+            return SECTIONS.entrySet().stream()
+                    .filter(e -> deploys
+                            || !(e.getKey().equals("upgrade") || e.getKey().equals("recreate")))
+                    .flatMap(e -> e.getValue().stream())
+                    .toList();
         }
 
         String text() {
             text.comment(
                     0,
-                    "Concourse pipeline `" + template + "` of one " + offering.name() + " cluster (offering "
-                            + offering.name() + " " + offering.version() + ", "
-                            + TemplateText.source(offering.span()) + "), for "
-                            + kinds.stream()
-                                    .map(k -> "operation.kind " + k.label())
-                                    .collect(Collectors.joining(" and "))
-                            + ".");
+                    "Concourse pipeline of one " + offering.name() + " cluster (offering " + offering.name() + " "
+                            + offering.version() + ", " + TemplateText.source(offering.span()) + ").");
             text.comment(
                     0,
                     "Generated by dedicate and rendered by the broker: values are task params inserted"
                             + " through the `yaml` filter; ((name)) are Concourse credentials.");
+            text.comment(
+                    0,
+                    "Nothing here depends on the operation: every task reads the operation (id, kind, plan, report_url)"
+                            + " from the");
+            text.comment(
+                    0,
+                    BundleLayout.OPERATION_FILE + " of the commit the build fetched and does nothing unless its"
+                            + " RUNS_FOR lists that kind; without " + BundleLayout.OPERATION_FILE
+                            + " the build does nothing and succeeds.");
             resources();
             text.blank();
             text.line(0, "jobs:");
-            text.line(0, "- name: " + template);
+            text.line(0, "- name: operate");
             text.line(2, "serial: true");
             text.line(2, "plan:");
             text.line(2, "- get: deployment");
             text.line(4, "trigger: true");
-            if (usesHooks()) {
+            if (hasHooks()) {
                 text.line(2, "- get: shared-deployments");
             }
-            if (usesTerraform()) {
+            if (hasTerraform()) {
                 text.line(2, "- get: terraform-state");
             }
-            if (deleting()) {
-                deleteSteps();
-            } else {
-                lifecycleSteps();
-            }
+            SECTIONS.forEach((name, sectionKinds) -> {
+                if (!deploys && (name.equals("upgrade") || name.equals("recreate"))) {
+                    return;
+                }
+                section = name;
+                kinds = sectionKinds;
+                runsFor = sectionKinds;
+                text.comment(
+                        2,
+                        "---- operation kind "
+                                + sectionKinds.stream().map(Operation::label).collect(Collectors.joining(", ")));
+                if (deleting()) {
+                    deleteSteps();
+                } else {
+                    lifecycleSteps();
+                }
+            });
+            section = "deploy";
+            kinds = allKinds();
+            runsFor = kinds;
             text.comment(2, "the last step: report success and the outputs to the broker");
             task(2, true, reportTask("report-success", "succeeded", "succeeded", true));
             reportHook("on_failure", "report-failure", "failed");
@@ -196,33 +270,37 @@ public final class PipelineEmitter implements Emitter {
 
         private void resources() {
             text.line(0, "resources:");
-            text.comment(0, "the instance's folder in the deployment repository: pipeline.yml, manifest.yml, vars.yml");
-            gitResource("deployment", "{{ git.uri | yaml }}");
+            text.comment(
+                    0,
+                    "the instance's folder in the deployment repository: pipeline.yml, manifest.yml, operation.json");
+            gitResource("deployment", "{{ git.uri | yaml }}", "{{ git.branch | yaml }}");
             text.line(4, "paths: [{{ git.path | yaml }}]");
-            if (offering.automation().terraform() != null) {
+            if (hasTerraform()) {
                 text.line(4, "ignore_paths: [{{ (git.path ~ '/terraform') | yaml }}]");
-            }
-            if (usesTerraform()) {
                 text.comment(0, "the Terraform state of the instance, committed next to its manifest");
-                gitResource("terraform-state", "{{ git.uri | yaml }}");
+                gitResource("terraform-state", "{{ git.uri | yaml }}", "{{ git.branch | yaml }}");
                 text.line(4, "paths: [{{ (git.path ~ '/terraform') | yaml }}]");
             }
-            if (usesHooks()) {
+            if (hasHooks()) {
                 text.comment(
                         0,
-                        "the repository of the shared deployments (prometheus, shield...) that hooks add ops files to");
-                gitResource("shared-deployments", "\"((shared_deployments_git_uri))\"");
+                        "the repository of the shared deployments (prometheus, shield...) that hooks add ops files to;"
+                                + " same credentials as the deployment repository");
+                gitResource(
+                        "shared-deployments",
+                        "\"((shared_deployments_git_uri))\"",
+                        "\"((shared_deployments_git_branch))\"");
             }
         }
 
         /** A git resource of the repository at {@code uri}; the caller may add source lines. */
-        private void gitResource(String name, String uri) {
+        private void gitResource(String name, String uri, String branch) {
             text.line(0, "- name: " + name);
             text.line(2, "type: git");
             text.line(2, "source:");
             text.line(4, "uri: " + uri);
-            text.line(4, "branch: {{ git.branch | yaml }}");
-            text.line(4, "private_key: \"((git_private_key))\"");
+            text.line(4, "branch: " + branch);
+            gitCredentials(text, 4);
         }
 
         private void lifecycleSteps() {
@@ -231,16 +309,22 @@ public final class PipelineEmitter implements Emitter {
                 terraform(false);
             }
             if (deploys) {
-                Operation operation = kinds.get(0);
-                boolean recreate = operation == Operation.RECREATE;
+                boolean recreate = recreating();
                 text.comment(2, recreate ? "recreate every VM of the deployment" : "deploy the committed manifest");
+                Map<String, TemplateValue.Flow> extra = new LinkedHashMap<>();
+                if (!recreate) {
+                    extra.put("RELEASES", releases());
+                    extra.put("STEMCELL_OS", stemcellParam(true));
+                    extra.put("STEMCELL_VERSION", stemcellParam(false));
+                    extra.put("SECRET_PARAMETERS_PRIVATE_KEY", credential("secret_parameters_private_key"));
+                }
                 task(
                         2,
                         true,
                         boshTask(
                                 recreate ? "bosh-recreate" : "bosh-deploy",
                                 recreate ? TaskScripts.BOSH_RECREATE : TaskScripts.BOSH_DEPLOY,
-                                Map.of()));
+                                extra));
             }
             phase(Trigger.When.AFTER);
             if (!recreating()) {
@@ -249,6 +333,43 @@ public final class PipelineEmitter implements Emitter {
                     task(2, true, appTask(app, true));
                 }
             }
+        }
+
+        /** The offering's releases as a JSON list of {name, version, url, sha1} (url and sha1 may be ""). */
+        private TemplateValue.Flow releases() {
+            String json = offering.automation().releases().stream()
+                    .map(r -> "{\"name\":" + jsonString(r.name()) + ",\"version\":" + jsonString(r.version())
+                            + ",\"url\":" + jsonString(r.url() == null ? "" : r.url()) + ",\"sha1\":"
+                            + jsonString(r.sha1() == null ? "" : r.sha1()) + "}")
+                    .collect(Collectors.joining(",", "[", "]"));
+            return TemplateText.literal(json);
+        }
+
+        private TemplateValue.Flow stemcellParam(boolean os) {
+            var stemcell = offering.automation().stemcell();
+            if (stemcell == null) {
+                return TemplateText.literal("");
+            }
+            return TemplateText.literal(os ? stemcell.os() : stemcell.version());
+        }
+
+        private static String jsonString(String value) {
+            StringBuilder out = new StringBuilder("\"");
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    default -> {
+                        if (c < 0x20) {
+                            out.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            out.append(c);
+                        }
+                    }
+                }
+            }
+            return out.append('"').toString();
         }
 
         private void deleteSteps() {
@@ -295,26 +416,15 @@ public final class PipelineEmitter implements Emitter {
             }
         }
 
-        /** Writes steps that run only for some operation kinds inside a Jinja condition. */
+        /** Writes steps that run only for some operation kinds: their tasks check the kind at run time. */
         private void guarded(List<Operation> runs, Runnable steps) {
             if (runs.isEmpty()) {
                 return;
             }
-            if (runs.size() == kinds.size()) {
-                steps.run();
-                return;
-            }
-            String condition = runs.size() == 1
-                    ? "operation.kind == "
-                            + TemplateText.jinjaString(runs.get(0).label())
-                    : "operation.kind in ["
-                            + runs.stream()
-                                    .map(r -> TemplateText.jinjaString(r.label()))
-                                    .collect(Collectors.joining(", "))
-                            + "]";
-            text.tag(2, "if " + condition);
+            List<Operation> before = runsFor;
+            runsFor = runs;
             steps.run();
-            text.tag(2, "endif");
+            runsFor = before;
         }
 
         private void hookSteps(Hook hook, boolean register) {
@@ -418,7 +528,6 @@ public final class PipelineEmitter implements Emitter {
 
         private Task boshTask(String name, String script, Map<String, TemplateValue.Flow> extra) {
             Map<String, TemplateValue.Flow> params = new LinkedHashMap<>(boshCredentials());
-            params.put("INSTANCE_PATH", new TemplateValue.Flow("{{ git.path | yaml }}"));
             params.putAll(extra);
             return new Task(name, List.of("deployment"), List.of(), params, script);
         }
@@ -480,13 +589,10 @@ public final class PipelineEmitter implements Emitter {
 
         private Task reportTask(String name, String state, String outcome, boolean withOutputs) {
             Map<String, TemplateValue.Flow> params = new LinkedHashMap<>();
-            params.put("REPORT_URL", new TemplateValue.Flow("{{ operation.report_url | yaml }}"));
-            params.put("REPORT_TOKEN", credential("report_token"));
+            params.put("INSTANCE_NAME", flow("instance.name"));
             params.put("REPORT_STATE", TemplateText.literal(state));
-            params.put(
-                    "REPORT_DESCRIPTION",
-                    flow("(operation.kind ~ ' of ' ~ instance.name ~ " + TemplateText.jinjaString(" " + outcome)
-                            + ")"));
+            params.put("REPORT_OUTCOME", TemplateText.literal(outcome));
+            params.put("REPORT_SIGNING_KEY", credential("report_signing_key"));
             Map<String, Expression> known = new LinkedHashMap<>();
             Map<String, String> credhub = new LinkedHashMap<>();
             if (withOutputs) {
@@ -572,9 +678,24 @@ public final class PipelineEmitter implements Emitter {
             return new TemplateValue.Flow("\"((" + name + "))\"");
         }
 
-        private void task(int indent, boolean item, Task task) {
+        private void task(int indent, boolean item, Task step) {
             PipelineSettingsText image = new PipelineSettingsText(offering);
             int body = item ? indent + 2 : indent;
+            List<String> inputs = new java.util.ArrayList<>();
+            inputs.add("deployment");
+            step.inputs().stream().filter(input -> !inputs.contains(input)).forEach(inputs::add);
+            Map<String, TemplateValue.Flow> params = new LinkedHashMap<>();
+            params.put(
+                    "RUNS_FOR",
+                    TemplateText.literal(runsFor.stream().map(Operation::label).collect(Collectors.joining(" "))));
+            params.put("INSTANCE_PATH", new TemplateValue.Flow("{{ git.path | yaml }}"));
+            params.putAll(step.params());
+            Task task = new Task(
+                    section.equals("deploy") ? step.name() : section + "-" + step.name(),
+                    inputs,
+                    step.outputs(),
+                    params,
+                    TaskScripts.guard(step.outputs()) + step.script());
             text.line(indent, (item ? "- " : "") + "task: " + task.name());
             text.line(body, "config:");
             text.line(body + 2, "platform: linux");

@@ -1,5 +1,7 @@
 package io.dedicate.compiler.emit;
 
+import java.util.List;
+
 /**
  * The shell scripts of the generated pipeline tasks. They are fixed text: every value reaches them
  * through task params (environment variables), never through their text, so no value can become
@@ -37,22 +39,115 @@ final class TaskScripts {
             }
             """;
 
+    /**
+     * The start of every task: reads the operation's kind from {@code operation.json} in the
+     * instance's folder of the fetched commit and ends the task successfully (passing its inputs
+     * through to its outputs, so the following {@code put} pushes nothing new) unless {@code
+     * RUNS_FOR} lists that kind. Without {@code operation.json} nothing runs.
+     *
+     * @param outputs the task's outputs, each named {@code INPUT-updated}
+     */
+    static String guard(List<String> outputs) {
+        StringBuilder passThrough = new StringBuilder();
+        for (String output : outputs) {
+            String input = output.substring(0, output.length() - "-updated".length());
+            passThrough
+                    .append("    cp -a ")
+                    .append(input)
+                    .append("/. ")
+                    .append(output)
+                    .append("/\n");
+        }
+        return """
+                operation="deployment/$INSTANCE_PATH/operation.json"
+                kind=none
+                if [ -f "$operation" ]; then
+                  kind=$(jq -r '.kind' "$operation")
+                fi
+                case " $RUNS_FOR " in
+                  *" $kind "*) ;;
+                  *)
+                """ + passThrough + """
+                    echo "nothing to do here for operation kind $kind"
+                    exit 0
+                    ;;
+                esac
+                """;
+    }
+
+    /**
+     * Signs {@code report.json} for {@code $OPERATION_ID} into {@code $sig}, with the key in {@code
+     * $REPORT_SIGNING_KEY} (64 hex characters); the key never reaches a command line argument that
+     * the task prints.
+     */
+    static final String SIGN_REPORT = """
+            printf '%s\\n' "$OPERATION_ID" > signed
+            cat report.json >> signed
+            sig=$(openssl dgst -sha256 -mac HMAC -macopt "hexkey:$REPORT_SIGNING_KEY" -r signed | cut -d' ' -f1)
+            """;
+
+    /**
+     * The report (contracts.md): {@code POST report_url} of operation.json with the JSON body and
+     * {@code X-Dedicate-Signature: sha256=HEX}, HEX = HMAC-SHA256 keyed by the hex-decoded {@code
+     * REPORT_SIGNING_KEY} over the operation ID, a newline and the body's bytes.
+     */
     static final String REPORT = RESOLVE_CREDHUB + """
+            OPERATION_ID=$(jq -r '.id' "$operation")
+            REPORT_URL=$(jq -r '.report_url' "$operation")
             outputs=$(printf '%s' "$OUTPUTS" | jq --argjson credhub "$(resolve_credhub "$CREDHUB_OUTPUTS")" '. + $credhub')
-            jq -n --arg state "$REPORT_STATE" --arg description "$REPORT_DESCRIPTION" --argjson outputs "$outputs" \\
+            jq -n --arg state "$REPORT_STATE" --arg description "$kind of $INSTANCE_NAME $REPORT_OUTCOME" \\
+              --argjson outputs "$outputs" \\
               '{state: $state, description: $description, outputs: $outputs}' > report.json
+            """ + SIGN_REPORT + """
             status=$(curl -sS -o response.txt -w '%{http_code}' -X POST \\
-              -H "Authorization: Bearer $REPORT_TOKEN" -H 'Content-Type: application/json' \\
+              -H "X-Dedicate-Signature: sha256=$sig" -H 'Content-Type: application/json' \\
               --data-binary @report.json "$REPORT_URL")
-            echo "the broker answered HTTP $status to the $REPORT_STATE report"
+            echo "the broker answered HTTP $status to the $REPORT_STATE report of operation $OPERATION_ID"
             case "$status" in
               2*) ;;
               *) cat response.txt; exit 1 ;;
             esac
             """;
 
+    /**
+     * Uploads the offering's releases (by URL, with their SHA-1 when known; the director skips a
+     * release it has) and checks the director has the stemcell, then deploys the committed
+     * manifest; with {@code secrets.cms} in the folder, decrypts it with the key from Concourse's
+     * credential manager into a file that only lives for the deploy (contracts.md).
+     */
     static final String BOSH_DEPLOY = """
-            bosh -n deploy "deployment/$INSTANCE_PATH/manifest.yml"
+            for release in $(printf '%s' "$RELEASES" | jq -c '.[]'); do
+              url=$(printf '%s' "$release" | jq -r '.url')
+              sha1=$(printf '%s' "$release" | jq -r '.sha1')
+              name=$(printf '%s' "$release" | jq -r '.name')
+              version=$(printf '%s' "$release" | jq -r '.version')
+              if [ -z "$url" ]; then
+                echo "release $name/$version has no URL in the offering: the director must already have it"
+              elif [ -z "$sha1" ]; then
+                bosh -n upload-release "$url" --name "$name" --version "$version"
+              else
+                bosh -n upload-release "$url" --name "$name" --version "$version" --sha1 "$sha1"
+              fi
+            done
+            if [ -n "$STEMCELL_OS" ] && [ "$STEMCELL_VERSION" != latest ]; then
+              if ! bosh stemcells --json | jq -e --arg os "$STEMCELL_OS" --arg version "$STEMCELL_VERSION" \\
+                  '[.Tables[0].Rows[] | select(.os == $os and (.version | rtrimstr("*")) == $version)] | length > 0' >/dev/null; then
+                echo "the director has no stemcell $STEMCELL_OS/$STEMCELL_VERSION: upload it (bosh upload-stemcell) and run the job again"
+                exit 1
+              fi
+            fi
+            manifest="deployment/$INSTANCE_PATH/manifest.yml"
+            secrets="deployment/$INSTANCE_PATH/secrets.cms"
+            if [ -f "$secrets" ]; then
+              umask 077
+              printf '%s\\n' "$SECRET_PARAMETERS_PRIVATE_KEY" > key.pem
+              trap 'rm -f key.pem secrets.yml' EXIT
+              openssl cms -decrypt -inform PEM -in "$secrets" -inkey key.pem -out secrets.yml
+              rm -f key.pem
+              bosh -n deploy "$manifest" -l secrets.yml
+            else
+              bosh -n deploy "$manifest"
+            fi
             """;
 
     static final String BOSH_RECREATE = """

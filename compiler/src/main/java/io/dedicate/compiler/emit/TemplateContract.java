@@ -44,12 +44,15 @@ public final class TemplateContract {
                     "object",
                     "the validated parameter values: defaults applied, byte sizes as integer bytes,"
                             + " durations as integer seconds"),
-            new Variable("operation.id", "string", "ID of the operation the broker tracks"),
+            new Variable(
+                    "operation.id",
+                    "string",
+                    "ID of the operation the broker tracks (manifests only: pipelines read operation.json at run time)"),
             new Variable("operation.kind", "string", "deploy, update, recreate, upgrade or delete"),
             new Variable(
                     "operation.report_url",
                     "string",
-                    "URL the pipeline's last step posts the operation's outcome to (with ((report_token)))"),
+                    "URL the operation's outcome is posted to; pipelines read it from operation.json at run time"),
             new Variable("git.uri", "string", "URI of the deployment repository"),
             new Variable("git.branch", "string", "branch of the deployment repository"),
             new Variable("git.path", "string", "the cluster's folder in the deployment repository"));
@@ -59,14 +62,25 @@ public final class TemplateContract {
             new Variable(
                     "instances",
                     "array<object>",
-                    "one {name, path} per cluster: its pipeline name and its folder in the deployment repository"),
+                    "one {name, path} per cluster: its instance ID (the pipeline's instance var) and its folder in the"
+                            + " deployment repository"),
             new Variable("git.uri", "string", "URI of the deployment repository"),
             new Variable("git.branch", "string", "branch of the deployment repository"));
 
     /** Concourse credentials the rendered pipelines read with {@code ((name))}. */
     public static final List<Credential> CREDENTIALS = List.of(
-            new Credential("report_token", "token that authenticates the pipeline's report to the broker"),
-            new Credential("git_private_key", "SSH private key to read and write the deployment repository"),
+            new Credential(
+                    "report_signing_key",
+                    "64 hex characters: the HMAC-SHA256 key that signs the pipelines' reports (the broker's"
+                            + " dedicate.reports.signing-key-file)"),
+            new Credential(
+                    "git_private_key",
+                    "SSH private key to read and write the deployment and shared-deployments repositories (ssh URIs)"),
+            new Credential("git_username", "user for HTTPS access to those repositories (http(s) URIs)"),
+            new Credential("git_password", "token or password of that user (http(s) URIs)"),
+            new Credential(
+                    "secret_parameters_private_key",
+                    "PEM private key that decrypts the secrets.cms files the broker writes (secret parameters)"),
             new Credential("bosh_environment", "URL of the BOSH director"),
             new Credential("bosh_client", "UAA client of the BOSH director"),
             new Credential("bosh_client_secret", "secret of that BOSH client"),
@@ -80,7 +94,8 @@ public final class TemplateContract {
             new Credential("cf_password", "password of that Cloud Foundry user"),
             new Credential(
                     "shared_deployments_git_uri",
-                    "git repository of the shared deployments (Prometheus, Shield) that hooks register in"));
+                    "git repository of the shared deployments (Prometheus, Shield) that hooks register in"),
+            new Credential("shared_deployments_git_branch", "branch of that repository"));
 
     /** The whole contract, as {@code model.json} publishes it. */
     public static final TemplateVariables VARIABLES = new TemplateVariables(INSTANCE, META_PIPELINE, CREDENTIALS);

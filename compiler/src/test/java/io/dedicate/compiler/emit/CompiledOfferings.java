@@ -10,7 +10,6 @@ import io.dedicate.compiler.model.Hook;
 import io.dedicate.compiler.model.Offering;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,13 +65,13 @@ final class CompiledOfferings {
             if (offering.plans().cluster().isEmpty()) {
                 continue;
             }
-            Map<String, List<String>> kinds = new LinkedHashMap<>();
-            kinds.put("deploy", List.of("deploy", "update"));
-            kinds.put("recreate", List.of("recreate"));
-            kinds.put("upgrade", List.of("upgrade"));
-            kinds.put("delete", List.of("delete"));
-            kinds.forEach((operation, list) -> list.forEach(kind -> renditions.add(new Rendition(
-                    BundleLayout.pipeline(offering.name(), operation), kind, Rendering.variables(offering, kind)))));
+            // one pipeline template for every kind: the kind only changes the variables' operation.*
+            for (String kind : List.of("deploy", "update", "recreate", "upgrade", "delete")) {
+                renditions.add(new Rendition(
+                        BundleLayout.pipeline(offering.name(), BundleLayout.INSTANCE_PIPELINE),
+                        kind,
+                        Rendering.variables(offering, kind)));
+            }
             if (ManifestEmitter.hasDeployment(offering)) {
                 renditions.add(new Rendition(
                         BundleLayout.manifest(offering.name()), "deploy", Rendering.variables(offering, "deploy")));

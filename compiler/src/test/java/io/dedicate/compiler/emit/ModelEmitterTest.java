@@ -101,8 +101,11 @@ class ModelEmitterTest {
         assertEquals(List.of("instances", "git.uri", "git.branch"), texts(variables.get("meta_pipeline"), "name"));
         assertEquals(
                 List.of(
-                        "report_token",
+                        "report_signing_key",
                         "git_private_key",
+                        "git_username",
+                        "git_password",
+                        "secret_parameters_private_key",
                         "bosh_environment",
                         "bosh_client",
                         "bosh_client_secret",
@@ -114,7 +117,8 @@ class ModelEmitterTest {
                         "cf_api",
                         "cf_username",
                         "cf_password",
-                        "shared_deployments_git_uri"),
+                        "shared_deployments_git_uri",
+                        "shared_deployments_git_branch"),
                 texts(variables.get("credentials"), "name"));
         for (JsonNode credential : variables.get("credentials")) {
             assertFalse(credential.get("description").asText().isBlank());
@@ -269,19 +273,19 @@ class ModelEmitterTest {
     void templatesOnlyForOperationsThatApply() {
         assertEquals(
                 OsbDefinitions.parse("{\"pipelines\": {"
-                        + "\"deploy\": \"pipelines/mysql-on-demand/deploy.yml.j2\","
-                        + "\"update\": \"pipelines/mysql-on-demand/deploy.yml.j2\","
-                        + "\"recreate\": \"pipelines/mysql-on-demand/recreate.yml.j2\","
-                        + "\"upgrade\": \"pipelines/mysql-on-demand/upgrade.yml.j2\","
-                        + "\"delete\": \"pipelines/mysql-on-demand/delete.yml.j2\"},"
+                        + "\"deploy\": \"pipelines/mysql-on-demand/pipeline.yml.j2\","
+                        + "\"update\": \"pipelines/mysql-on-demand/pipeline.yml.j2\","
+                        + "\"recreate\": \"pipelines/mysql-on-demand/pipeline.yml.j2\","
+                        + "\"upgrade\": \"pipelines/mysql-on-demand/pipeline.yml.j2\","
+                        + "\"delete\": \"pipelines/mysql-on-demand/pipeline.yml.j2\"},"
                         + "\"manifest\": \"manifests/mysql-on-demand/manifest.yml.j2\","
                         + "\"hook_ops\": {\"prometheus\": \"manifests/mysql-on-demand/hooks/prometheus.yml.j2\"}}"),
                 mysql().get("templates"));
         assertEquals(
                 OsbDefinitions.parse("{\"pipelines\": {"
-                        + "\"deploy\": \"pipelines/tiny/deploy.yml.j2\","
-                        + "\"update\": \"pipelines/tiny/deploy.yml.j2\","
-                        + "\"delete\": \"pipelines/tiny/delete.yml.j2\"},"
+                        + "\"deploy\": \"pipelines/tiny/pipeline.yml.j2\","
+                        + "\"update\": \"pipelines/tiny/pipeline.yml.j2\","
+                        + "\"delete\": \"pipelines/tiny/pipeline.yml.j2\"},"
                         + "\"manifest\": null, \"hook_ops\": {}}"),
                 model().get("offerings").get(1).get("templates"));
     }

@@ -22,17 +22,30 @@ class PipelineEmitterTest {
     private static final Offering MYSQL = CompiledOfferings.mysql();
     private static final MemoryManifest FILES = CompiledOfferings.emit(List.of(MYSQL));
 
+    static final String TEMPLATE = BundleLayout.pipeline("mysql-on-demand", BundleLayout.INSTANCE_PIPELINE);
+
     private JsonNode render(String operation, String kind) {
-        return Rendering.yaml(
-                operation,
-                FILES.text(BundleLayout.pipeline("mysql-on-demand", operation)),
-                Rendering.variables(MYSQL, kind));
+        return Rendering.yaml(operation, FILES.text(TEMPLATE), Rendering.variables(MYSQL, kind));
     }
 
     @ParameterizedTest
     @CsvSource({"deploy,deploy", "deploy,update", "recreate,recreate", "upgrade,upgrade", "delete,delete"})
     void everyPipelineValidatesAgainstTheConcourseSchema(String operation, String kind) {
         ConcourseSchema.assertValid(operation + " (" + kind + ")", render(operation, kind));
+    }
+
+    @Test
+    void thePipelineIsTheSameForEveryOperation() {
+        String template = FILES.text(TEMPLATE);
+        assertFalse(
+                java.util.regex.Pattern.compile("\\{[{%][^}]*operation\\.")
+                        .matcher(template)
+                        .find(),
+                "the pipeline template reads no operation.* variable");
+        String deploy = Rendering.render("deploy", template, Rendering.variables(MYSQL, "deploy"));
+        for (String kind : List.of("update", "recreate", "upgrade", "delete")) {
+            assertEquals(deploy, Rendering.render(kind, template, Rendering.variables(MYSQL, kind)), kind);
+        }
     }
 
     @Test
@@ -58,67 +71,82 @@ class PipelineEmitterTest {
             JsonNode pipeline = Rendering.yaml("meta", template, variables);
             ConcourseSchema.assertValid("meta with " + count + " instances", pipeline);
             JsonNode plan = pipeline.path("jobs").get(0).path("plan");
-            assertEquals(count + 1, plan.size());
+            assertEquals(count + 2, plan.size());
+            assertEquals("self", plan.get(1).path("set_pipeline").textValue());
+            assertEquals(
+                    "deployments/meta-pipeline.yml", plan.get(1).path("file").textValue());
+            assertEquals(
+                    "[\"meta-pipeline.yml\",\"*/pipeline.yml\"]",
+                    pipeline.path("resources")
+                            .get(0)
+                            .path("source")
+                            .path("paths")
+                            .toString());
             if (count == 2) {
-                assertEquals("cluster-1", plan.get(2).path("set_pipeline").textValue());
+                assertEquals(
+                        "dedicated-cluster", plan.get(3).path("set_pipeline").textValue());
+                assertEquals(
+                        "cluster-1",
+                        plan.get(3).path("instance_vars").path("instance").textValue());
                 assertEquals(
                         "deployments/org/space/id-1/pipeline.yml",
-                        plan.get(2).path("file").textValue());
-                assertEquals(
-                        "deployments/org/space/id-1/vars.yml",
-                        plan.get(2).path("var_files").get(0).textValue());
+                        plan.get(3).path("file").textValue());
+                assertFalse(plan.get(3).has("var_files"));
             }
         }
     }
 
     @Test
-    void deployRunsItsStepsInOrderAndUpdateSwapsTheErrands() {
+    void oneJobRunsEachKindsStepsInOrderGuardedByTheKind() {
+        JsonNode pipeline = render("deploy", "deploy");
+        assertEquals(1, pipeline.path("jobs").size());
+        assertEquals("operate", pipeline.path("jobs").get(0).path("name").textValue());
+        assertTrue(pipeline.path("jobs").get(0).path("serial").booleanValue());
         assertEquals(
                 List.of(
                         "get:deployment",
                         "get:shared-deployments",
                         "get:terraform-state",
-                        "task:terraform-apply",
+                        "task:terraform-apply deploy update",
                         "put:terraform-state",
-                        "task:bosh-deploy",
-                        "task:errand-bootstrap",
-                        "task:errand-smoke-tests",
-                        "task:register-prometheus",
+                        "task:bosh-deploy deploy update",
+                        "task:errand-bootstrap deploy",
+                        "task:errand-smoke-tests deploy update",
+                        "task:register-prometheus deploy update",
                         "put:shared-deployments",
-                        "task:register-shield",
+                        "task:register-shield deploy update",
                         "put:shared-deployments",
-                        "task:push-app-phpmyadmin",
-                        "task:report-success"),
-                steps(render("deploy", "deploy")));
-        List<String> update = steps(render("deploy", "update"));
-        assertFalse(update.contains("task:errand-bootstrap"), update.toString());
-        assertTrue(update.contains("task:errand-smoke-tests"), update.toString());
-        assertEquals(
-                List.of(
-                        "get:deployment",
-                        "get:shared-deployments",
-                        "task:bosh-recreate",
-                        "task:errand-bootstrap",
-                        "task:register-prometheus",
-                        "put:shared-deployments",
-                        "task:report-success"),
-                steps(render("recreate", "recreate")));
-        assertEquals(
-                List.of(
-                        "get:deployment",
-                        "get:shared-deployments",
-                        "get:terraform-state",
-                        "task:errand-deregister-and-purge-instances",
-                        "task:deregister-shield",
-                        "put:shared-deployments",
-                        "task:delete-app-phpmyadmin",
-                        "task:bosh-delete-deployment",
-                        "task:terraform-destroy",
+                        "task:push-app-phpmyadmin deploy update",
+                        "task:upgrade-terraform-apply upgrade",
                         "put:terraform-state",
-                        "task:deregister-prometheus",
+                        "task:upgrade-bosh-deploy upgrade",
+                        "task:upgrade-errand-smoke-tests upgrade",
+                        "task:upgrade-push-app-phpmyadmin upgrade",
+                        "task:recreate-bosh-recreate recreate",
+                        "task:recreate-errand-bootstrap recreate",
+                        "task:recreate-register-prometheus recreate",
                         "put:shared-deployments",
-                        "task:report-success"),
-                steps(render("delete", "delete")));
+                        "task:delete-errand-deregister-and-purge-instances delete",
+                        "task:delete-deregister-shield delete",
+                        "put:shared-deployments",
+                        "task:delete-delete-app-phpmyadmin delete",
+                        "task:delete-bosh-delete-deployment delete",
+                        "task:delete-terraform-destroy delete",
+                        "put:terraform-state",
+                        "task:delete-deregister-prometheus delete",
+                        "put:shared-deployments",
+                        "task:report-success deploy update upgrade recreate delete"),
+                steps(pipeline));
+        for (JsonNode task : pipeline.findParents("platform")) {
+            assertEquals("deployment", task.path("inputs").get(0).path("name").textValue());
+            assertTrue(
+                    task.path("run")
+                            .path("args")
+                            .get(1)
+                            .textValue()
+                            .startsWith(TaskScripts.guard(List.of()).substring(0, 40)),
+                    "every task starts with the guard");
+        }
     }
 
     @Test
@@ -126,10 +154,9 @@ class PipelineEmitterTest {
         JsonNode job = render("deploy", "deploy").path("jobs").get(0);
         JsonNode plan = job.path("plan");
         JsonNode report = plan.get(plan.size() - 1).path("config").path("params");
-        assertEquals(
-                "https://broker.example.com/reports/op-1",
-                report.path("REPORT_URL").textValue());
-        assertEquals("((report_token))", report.path("REPORT_TOKEN").textValue());
+        assertFalse(report.has("REPORT_URL"), "read from operation.json at run time");
+        assertFalse(report.has("REPORT_TOKEN"));
+        assertEquals("((report_signing_key))", report.path("REPORT_SIGNING_KEY").textValue());
         assertEquals("succeeded", report.path("REPORT_STATE").textValue());
         JsonNode outputs = JSON.readTree(report.path("OUTPUTS").textValue());
         assertEquals(
@@ -155,7 +182,7 @@ class PipelineEmitterTest {
         Map<String, Object> instance = (Map<String, Object>) java.util.Objects.requireNonNull(other.get("instance"));
         instance.put("id", "other-id");
         instance.put("name", "other-name");
-        String template = FILES.text(BundleLayout.pipeline("mysql-on-demand", "deploy"));
+        String template = FILES.text(TEMPLATE);
         assertEquals(
                 scripts(Rendering.yaml("deploy", template, Rendering.variables(MYSQL, "deploy"))),
                 scripts(Rendering.yaml("deploy", template, other)));
@@ -199,7 +226,9 @@ class PipelineEmitterTest {
         for (JsonNode step : pipeline.path("jobs").get(0).path("plan")) {
             for (String kind : new String[] {"get", "put", "task"}) {
                 if (step.has(kind)) {
-                    steps.add(kind + ":" + step.path(kind).textValue());
+                    String runsFor =
+                            step.path("config").path("params").path("RUNS_FOR").asText("");
+                    steps.add(kind + ":" + step.path(kind).textValue() + (runsFor.isEmpty() ? "" : " " + runsFor));
                 }
             }
         }

@@ -125,8 +125,17 @@ class TemplateInjectionTest {
         JsonNode benign = Rendering.yaml("meta", template, meta("benign-name", "benign-path"));
         JsonNode rendered = Rendering.yaml("meta", template, meta(hostile, hostile));
         assertEquals(shape(benign), shape(rendered));
-        JsonNode step = rendered.path("jobs").get(0).path("plan").get(1);
-        assertEquals(hostile, step.path("set_pipeline").textValue());
+        assertEquals(
+                "self",
+                rendered.path("jobs")
+                        .get(0)
+                        .path("plan")
+                        .get(1)
+                        .path("set_pipeline")
+                        .textValue());
+        JsonNode step = rendered.path("jobs").get(0).path("plan").get(2);
+        assertEquals("dedicated-cluster", step.path("set_pipeline").textValue());
+        assertEquals(hostile, step.path("instance_vars").path("instance").textValue());
         assertEquals(
                 "deployments/" + hostile + "/pipeline.yml", step.path("file").textValue());
         assertThrows(UnsafeValueException.class, () -> Rendering.render("meta", template, meta("((secret))", "p")));

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class MetaPipelineSync implements AutoCloseable {
 
     /** The meta pipeline's path at the root of the deployment repository. */
-    public static final String PATH = "meta-pipeline.yml";
+    public static final String PATH = io.dedicate.bundle.BundleLayout.META_PIPELINE_FILE;
 
     private static final String MARKER = ".dedicate/meta-pipeline";
     private static final Logger LOG = LoggerFactory.getLogger(MetaPipelineSync.class);

@@ -46,8 +46,9 @@ public final class OperationLinks {
     }
 
     /**
-     * The Concourse pipeline name of an instance: its ID (unique across offerings, stable across
-     * renames, and a valid Concourse identifier for the IDs {@code PathSegments} accepts).
+     * The Concourse instance var of an instance's pipeline: its ID (unique across offerings, stable
+     * across renames). Every instance's pipeline is an instance of the {@code dedicated-cluster}
+     * pipeline ({@code instance_vars: {instance: ID}}), as the meta pipeline sets it.
      */
     public static String pipelineName(String instanceId) {
         return instanceId;
@@ -74,12 +75,17 @@ public final class OperationLinks {
     // ------------------------------------------------------------------ dashboard
 
     /**
-     * The instance's Concourse pipeline ({@code CONCOURSE/teams/TEAM/pipelines/ID}), where its
+     * The instance's Concourse pipeline ({@code
+     * CONCOURSE/teams/TEAM/pipelines/dedicated-cluster?vars.instance=%22ID%22}, the web UI's address of
+     * an instanced pipeline), where its
      * operations run; null when the broker is not told a Concourse URL.
      */
     public @Nullable String pipelineUrl(String instanceId) {
         return concourseUrl == null
                 ? null
-                : concourseUrl + "/teams/" + concourseTeam + "/pipelines/" + pipelineName(instanceId);
+                : concourseUrl + "/teams/" + concourseTeam + "/pipelines/"
+                        + io.dedicate.bundle.BundleLayout.INSTANCE_PIPELINE_GROUP + "?vars.instance="
+                        + java.net.URLEncoder.encode(
+                                "\"" + pipelineName(instanceId) + "\"", java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Renders one operation's files for one instance with the bundle's prepared templates: the
- * pipeline the model names for the operation kind ({@code update} uses the deploy template), the
- * BOSH manifest, and {@code vars.yml}. The variables follow the bundle's template contract
+ * pipeline the model names for the operation kind (the one pipeline template of the offering, which
+ * does not depend on the operation), the BOSH manifest, {@code vars.yml} and {@code operation.json},
+ * which the pipeline reads at run time. The variables follow the bundle's template contract
  * (model.json {@code template_variables}):
  *
  * <pre>
@@ -45,6 +46,9 @@ public final class OperationRenderer {
      */
     static final String VARS = "# nothing secret here: reports are signed with ((report_signing_key)) from the"
             + " credential manager\n{}\n";
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final LoadedBundle bundle;
     private final Map<String, Map<String, Object>> defaults = new HashMap<>();
@@ -86,7 +90,7 @@ public final class OperationRenderer {
         String manifest =
                 manifestPath == null ? null : bundle.template(manifestPath).render(variables);
         String vars = VARS;
-        return new RenderedOperation(pipeline, manifest, vars);
+        return new RenderedOperation(pipeline, manifest, vars, operationJson(context));
     }
 
     /**
@@ -108,6 +112,24 @@ public final class OperationRenderer {
         variables.put("instances", entries);
         variables.put("git", git);
         return bundle.template(bundle.metaPipelineTemplate()).render(variables);
+    }
+
+    /**
+     * {@code operation.json} (contracts.md): {@code {"id", "kind", "plan", "report_url"}}, one line,
+     * the keys in this order. The pipeline reads it at run time, so whichever pipeline config runs a
+     * commit acts on and reports for the operation of that commit.
+     */
+    static String operationJson(OperationContext context) {
+        Map<String, String> operation = new LinkedHashMap<>();
+        operation.put("id", context.operationId());
+        operation.put("kind", context.operationKind());
+        operation.put("plan", context.plan().name());
+        operation.put("report_url", context.reportUrl());
+        try {
+            return JSON.writeValueAsString(operation) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serialises", e);
+        }
     }
 
     private Map<String, Object> variables(OperationContext context) {

@@ -12,17 +12,22 @@ import org.jspecify.annotations.Nullable;
  * @param pipeline {@code pipeline.yml}: the Concourse pipeline of the operation
  * @param manifest {@code manifest.yml}: the BOSH manifest; null when the offering has no BOSH deployment
  * @param vars {@code vars.yml}: the Concourse variables the broker provides (nothing secret)
+ * @param operation {@code operation.json}: what the pipeline acts on and reports for, read at run
+ *     time ({@code {"id", "kind", "plan", "report_url"}}, contracts.md); the pipeline itself does not
+ *     depend on the operation
  */
-public record RenderedOperation(String pipeline, @Nullable String manifest, String vars) {
+public record RenderedOperation(String pipeline, @Nullable String manifest, String vars, String operation) {
 
     /** File name of the pipeline in the instance's folder. */
-    public static final String PIPELINE_FILE = "pipeline.yml";
+    public static final String PIPELINE_FILE = io.dedicate.bundle.BundleLayout.INSTANCE_PIPELINE_FILE;
     /** File name of the manifest in the instance's folder. */
     public static final String MANIFEST_FILE = "manifest.yml";
+    /** File name of the operation in the instance's folder. */
+    public static final String OPERATION_FILE = io.dedicate.bundle.BundleLayout.OPERATION_FILE;
     /** File name of the variables in the instance's folder. */
     public static final String VARS_FILE = "vars.yml";
 
-    /** {@code gitPath/pipeline.yml}, {@code gitPath/manifest.yml} (when any), {@code gitPath/vars.yml} to UTF-8 bytes, sorted by path. */
+    /** {@code gitPath/pipeline.yml}, {@code gitPath/manifest.yml} (when any), {@code gitPath/vars.yml}, {@code gitPath/operation.json} to UTF-8 bytes, sorted by path. */
     public Map<String, byte[]> files(String gitPath) {
         String prefix = gitPath.isEmpty() || gitPath.endsWith("/") ? gitPath : gitPath + "/";
         Map<String, byte[]> files = new TreeMap<>();
@@ -31,6 +36,7 @@ public record RenderedOperation(String pipeline, @Nullable String manifest, Stri
             files.put(prefix + MANIFEST_FILE, manifest.getBytes(StandardCharsets.UTF_8));
         }
         files.put(prefix + VARS_FILE, vars.getBytes(StandardCharsets.UTF_8));
+        files.put(prefix + OPERATION_FILE, operation.getBytes(StandardCharsets.UTF_8));
         return Collections.unmodifiableMap(files);
     }
 

@@ -253,7 +253,7 @@ class ChildDatabaseTest {
     /** Posts the deploy report of {@code cluster} ending in {@code state}, with {@code outputs}. */
     Answer report(String cluster, String state, Map<String, Object> outputs) {
         String folder = ClusterLifeContract.ORG + "/" + ClusterLifeContract.SPACE + "/" + cluster;
-        String pipeline = file(folder + "/pipeline.yml");
+        String pipeline = file(folder + "/operation.json");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("state", state);
         body.put("description", "deploy " + state);

@@ -321,7 +321,7 @@ class ChildOperationsTest {
                 osb.put(path(id) + "?accepts_incomplete=true", ClusterLifeContract.provisionBody(SMALL, Map.of()));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
         String folder = ClusterLifeContract.ORG + "/" + ClusterLifeContract.SPACE + "/" + id;
-        String pipeline = file(folder + "/pipeline.yml");
+        String pipeline = file(folder + "/operation.json");
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("host", admin.host());
         outputs.put("port", admin.port());

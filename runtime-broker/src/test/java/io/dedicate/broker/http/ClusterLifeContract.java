@@ -92,7 +92,7 @@ abstract class ClusterLifeContract {
 
     /** Posts the report the pipeline's last step would post: URL from the committed files, signed with the test key. */
     Answer report(String id, String state, Map<String, Object> outputs) {
-        String pipeline = file(folder(id) + "/pipeline.yml");
+        String pipeline = file(folder(id) + "/operation.json");
         String url = reportUrl(pipeline);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("state", state);
@@ -101,14 +101,11 @@ abstract class ClusterLifeContract {
         return new OsbClient(() -> "").report(url, body);
     }
 
-    static String reportUrl(String pipelineYaml) {
-        for (String line : pipelineYaml.lines().toList()) {
-            String trimmed = line.trim();
-            if (trimmed.startsWith("REPORT_URL:")) {
-                return trimmed.substring("REPORT_URL:".length()).trim().replace("\"", "");
-            }
-        }
-        throw new AssertionError("no REPORT_URL in the pipeline");
+    /** The report URL of the operation.json the broker committed (the pipeline reads it at run time). */
+    static String reportUrl(String operationJson) {
+        String url = ConcourseSchema.parse(operationJson).path("report_url").asText("");
+        assertThat(url).as("report_url of " + operationJson).isNotEmpty();
+        return url;
     }
 
     String provisionReady(String id) {
@@ -162,6 +159,10 @@ abstract class ClusterLifeContract {
                 .contains("Operation-Id: " + deploy);
         String pipeline = file(folder(id) + "/pipeline.yml");
         assertThat(ConcourseSchema.violations(pipeline)).isEmpty();
+        assertThat(ConcourseSchema.parse(file(folder(id) + "/operation.json"))
+                        .path("id")
+                        .asText())
+                .isEqualTo(deploy);
         assertThat(repository.read(folder(id) + "/manifest.yml")).contains("2147483648");
         assertThat(repository.read(folder(id) + "/operation")).isEqualTo(deploy + "\n");
         String meta = metaPipelineWhen(text -> text.contains(folder(id)));
@@ -232,6 +233,12 @@ abstract class ClusterLifeContract {
                 osb.patch(instancePath(id) + "?accepts_incomplete=true", update(null, Map.of("max_connections", 3000)));
         assertThat(tuned.status()).as(tuned.toString()).isEqualTo(202);
         assertThat(repository.read(folder(id) + "/manifest.yml")).contains("3000");
+        // a new operation commits a new operation.json, never a new pipeline config (issue 11)
+        assertThat(file(folder(id) + "/pipeline.yml")).isEqualTo(pipeline);
+        assertThat(ConcourseSchema.parse(file(folder(id) + "/operation.json"))
+                        .path("id")
+                        .asText())
+                .isEqualTo(tuned.text("operation"));
         assertThat(report(id, "succeeded", Map.of()).status()).isEqualTo(200);
         Answer createOnly =
                 osb.patch(instancePath(id) + "?accepts_incomplete=true", update(null, Map.of("major_version", "5.7")));
@@ -242,7 +249,8 @@ abstract class ClusterLifeContract {
         Answer recreate =
                 osb.patch(instancePath(id) + "?accepts_incomplete=true", update(null, Map.of("recreate", true)));
         assertThat(recreate.status()).as(recreate.toString()).isEqualTo(202);
-        assertThat(repository.read(folder(id) + "/pipeline.yml")).contains("recreate");
+        assertThat(file(folder(id) + "/pipeline.yml")).isEqualTo(pipeline);
+        assertThat(file(folder(id) + "/operation.json")).contains("\"kind\":\"recreate\"");
         assertThat(report(id, "succeeded", Map.of()).status()).isEqualTo(200);
 
         // an unknown maintenance version: 422 MaintenanceInfoConflict
@@ -257,13 +265,16 @@ abstract class ClusterLifeContract {
                 osb.delete(instancePath(id) + "?accepts_incomplete=true&service_id=" + SERVICE + "&plan_id=" + LARGE);
         assertThat(deleting.status()).as(deleting.toString()).isEqualTo(202);
         String delete = deleting.text("operation");
-        assertThat(repository.read(folder(id) + "/pipeline.yml")).contains("delete");
+        assertThat(file(folder(id) + "/pipeline.yml")).isEqualTo(pipeline);
+        assertThat(file(folder(id) + "/operation.json")).contains("\"kind\":\"delete\"");
         assertThat(report(id, "succeeded", Map.of()).status()).isEqualTo(200);
         assertThat(lastOperation(id, delete).status()).isEqualTo(410);
         assertThat(osb.delete(instancePath(id) + "?accepts_incomplete=true&service_id=" + SERVICE + "&plan_id=" + LARGE)
                         .status())
                 .isEqualTo(410);
         assertThat(repository.read(folder(id) + "/pipeline.yml")).isNull();
+        // the cleanup commit removes operation.json with the folder: no build of the pipeline acts again
+        assertThat(repository.read(folder(id) + "/operation.json")).isNull();
         metaPipelineWhen(text -> !text.contains(id));
     }
 

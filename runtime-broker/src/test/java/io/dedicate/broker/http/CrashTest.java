@@ -97,17 +97,13 @@ class CrashTest {
     private static Answer report(ClusterBrokerProcess broker, String instance) {
         String folder = ClusterLifeContract.ORG + "/" + ClusterLifeContract.SPACE + "/" + instance;
         DeploymentRepository repository = broker.repository();
-        String pipeline = java.util.Objects.requireNonNull(repository.read(folder + "/pipeline.yml"));
-        String vars = java.util.Objects.requireNonNull(repository.read(folder + "/vars.yml"));
-        String token = ConcourseSchema.parse(vars).get("report_token").asText();
-        java.net.URI url = java.net.URI.create(ClusterLifeContract.reportUrl(pipeline));
+        String operation = java.util.Objects.requireNonNull(repository.read(folder + "/operation.json"));
+        java.net.URI url = java.net.URI.create(ClusterLifeContract.reportUrl(operation));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("state", "succeeded");
         body.put("description", "deploy succeeded");
         body.put("outputs", Map.of());
-        return new OsbClient(broker::baseUrl)
-                .with("Authorization", "Bearer " + token)
-                .send("POST", url.getRawPath(), body);
+        return new OsbClient(broker::baseUrl).report(url.getRawPath(), body);
     }
 
     private static void assertSurvived(

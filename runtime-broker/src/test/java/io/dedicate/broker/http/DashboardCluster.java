@@ -95,7 +95,7 @@ final class DashboardCluster implements AutoCloseable {
     /** Posts the report of the cluster's current operation, as its pipeline's last step would. */
     Answer report(String state, Map<String, Object> outputs) {
         String folder = ClusterLifeContract.ORG + "/" + ClusterLifeContract.SPACE + "/" + clusterId;
-        String pipeline = file(folder + "/pipeline.yml");
+        String pipeline = file(folder + "/operation.json");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("state", state);
         body.put("description", "pipeline " + state);

@@ -157,7 +157,8 @@ class DashboardTest {
             Answer page = withConcourse.anonymous(url);
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body())
-                    .contains("<a href=\"https://ci.example.com/teams/dbs/pipelines/" + withConcourse.clusterId + "\"");
+                    .contains("<a href=\"https://ci.example.com/teams/dbs/pipelines/dedicated-cluster?vars.instance=%22"
+                            + withConcourse.clusterId + "%22\"");
         }
     }
 

@@ -332,7 +332,7 @@ class DelegateChildTest {
     static Answer report(DeploymentRepository repository, String cluster, Map<String, Object> outputs) {
         String folder = ClusterLifeContract.ORG + "/" + ClusterLifeContract.SPACE + "/" + cluster;
         String pipeline = java.util.Objects.requireNonNull(
-                repository.read(folder + "/pipeline.yml"), () -> "no pipeline of " + cluster);
+                repository.read(folder + "/operation.json"), () -> "no operation.json of " + cluster);
         assertThat(pipeline).as("pipeline of " + cluster).isNotNull();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("state", "succeeded");

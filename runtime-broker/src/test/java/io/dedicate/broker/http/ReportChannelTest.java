@@ -81,7 +81,7 @@ class ReportChannelTest {
     }
 
     private String url(String id) {
-        return ClusterLifeContract.reportUrl(life.file(life.folder(id) + "/pipeline.yml"));
+        return ClusterLifeContract.reportUrl(life.file(life.folder(id) + "/operation.json"));
     }
 
     private static Map<String, Object> body(String state, Map<String, Object> outputs) {

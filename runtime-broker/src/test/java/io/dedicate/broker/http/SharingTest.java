@@ -234,7 +234,7 @@ class SharingTest {
     /** Posts the succeeded deploy report of {@code cluster} (in my-org/my-space) with {@code outputs}. */
     static Answer report(DeploymentRepository repository, String cluster, Map<String, Object> outputs) {
         String folder = ClusterLifeContract.ORG + "/" + ClusterLifeContract.SPACE + "/" + cluster;
-        String pipeline = file(repository, folder + "/pipeline.yml");
+        String pipeline = file(repository, folder + "/operation.json");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("state", "succeeded");
         body.put("description", "deploy succeeded");

@@ -79,7 +79,7 @@ class BundleLoaderTest {
 
         assertThat(bundle.template(mysql.templates().pipeline("update").orElseThrow())
                         .name())
-                .isEqualTo("pipelines/mysql-on-demand/deploy.yml.j2");
+                .isEqualTo("pipelines/mysql-on-demand/pipeline.yml.j2");
         assertThat(bundle.template(bundle.metaPipelineTemplate())).isNotNull();
         assertThat(bundle.schema(small.schema(PlanModel.INSTANCE_UPDATE).orElseThrow())
                         .path("additionalProperties")
@@ -111,7 +111,7 @@ class BundleLoaderTest {
     @Test
     void refusesATemplateEditedAfterCompilation() {
         SortedMap<String, byte[]> files = TestBundles.mysqlFiles();
-        String path = "pipelines/mysql-on-demand/deploy.yml.j2";
+        String path = "pipelines/mysql-on-demand/pipeline.yml.j2";
         files.put(
                 path,
                 (new String(files.get(path), StandardCharsets.UTF_8) + "# edited\n").getBytes(StandardCharsets.UTF_8));
@@ -219,13 +219,14 @@ class BundleLoaderTest {
     @Test
     void refusesATemplateThatDoesNotParse() throws Exception {
         SortedMap<String, byte[]> files = TestBundles.mysqlFiles();
-        files.put("pipelines/mysql-on-demand/delete.yml.j2", "jobs: {% for x in %}\n".getBytes(StandardCharsets.UTF_8));
+        files.put(
+                "pipelines/mysql-on-demand/pipeline.yml.j2", "jobs: {% for x in %}\n".getBytes(StandardCharsets.UTF_8));
         TestBundles.redigest(files);
         Path broken = TestBundles.write(files, temp.resolve("template"));
         assertThatThrownBy(() -> BundleLoader.load(broken))
                 .isInstanceOf(BundleLoadException.class)
-                .hasMessageStartingWith("bundle " + broken + ": pipelines/mysql-on-demand/delete.yml.j2: template"
-                        + " `pipelines/mysql-on-demand/delete.yml.j2` cannot be parsed");
+                .hasMessageStartingWith("bundle " + broken + ": pipelines/mysql-on-demand/pipeline.yml.j2: template"
+                        + " `pipelines/mysql-on-demand/pipeline.yml.j2` cannot be parsed");
     }
 
     @Test

@@ -84,7 +84,13 @@ class OperationRendererTest {
 
         JsonNode pipeline = YAML.readTree(rendered.pipeline());
         assertThat(pipeline.path("jobs").isArray()).isTrue();
-        assertThat(rendered.pipeline()).contains(INSTANCE_ID).contains("https://broker.example.com/reports/op-42");
+        assertThat(rendered.pipeline())
+                .contains(INSTANCE_ID)
+                .doesNotContain("op-42")
+                .doesNotContain("https://broker.example.com/reports");
+        assertThat(rendered.operation())
+                .isEqualTo("{\"id\":\"op-42\",\"kind\":\"deploy\",\"plan\":\"cluster-small\","
+                        + "\"report_url\":\"https://broker.example.com/reports/op-42\"}\n");
         assertThat(pipeline.path("resources")
                         .get(0)
                         .path("source")
@@ -133,16 +139,17 @@ class OperationRendererTest {
     }
 
     @Test
-    void updateUsesTheDeployTemplateAndEveryKindRenders() throws Exception {
+    void everyKindRendersTheSamePipelineAndItsOwnOperationFile() throws Exception {
+        String deploy = renderer.render(context("deploy", validParams())).pipeline();
         for (String kind : List.of("deploy", "update", "recreate", "upgrade", "delete")) {
             RenderedOperation rendered = renderer.render(context(kind, validParams()));
             assertThat(YAML.readTree(rendered.pipeline()).path("jobs").size())
                     .as(kind)
-                    .isPositive();
+                    .isEqualTo(1);
+            assertThat(rendered.pipeline()).as(kind).isEqualTo(deploy);
+            assertThat(YAML.readTree(rendered.operation()).path("kind").asText())
+                    .isEqualTo(kind);
         }
-        String update = renderer.render(context("update", validParams())).pipeline();
-        String deploy = renderer.render(context("deploy", validParams())).pipeline();
-        assertThat(update.lines().findFirst()).isEqualTo(deploy.lines().findFirst());
         assertThatThrownBy(() -> renderer.render(context("resize", validParams())))
                 .isInstanceOf(TemplateRenderException.class)
                 .isNotInstanceOf(UnsafeValueException.class)
@@ -165,6 +172,12 @@ class OperationRendererTest {
                 "meta",
                 renderer.renderMetaPipeline(
                         List.of(new MetaPipelineEntry("mysql-a", "team/prod/a")), "git@example.com:d.git", "main"));
+        pipelines.put(
+                "meta over https",
+                renderer.renderMetaPipeline(
+                        List.of(new MetaPipelineEntry("mysql-a", "team/prod/a")),
+                        "https://git.example.com/ops/d.git",
+                        "main"));
         for (Map.Entry<String, String> pipeline : pipelines.entrySet()) {
             assertThat(concourse.validate(YAML.readTree(pipeline.getValue())).stream()
                             .map(error -> error.getInstanceLocation() + ": " + error.getMessage())
@@ -227,6 +240,7 @@ class OperationRendererTest {
         assertThat(files.keySet())
                 .containsExactly(
                         "team/prod/" + INSTANCE_ID + "/manifest.yml",
+                        "team/prod/" + INSTANCE_ID + "/operation.json",
                         "team/prod/" + INSTANCE_ID + "/pipeline.yml",
                         "team/prod/" + INSTANCE_ID + "/vars.yml");
         assertThat(new String(files.get("team/prod/" + INSTANCE_ID + "/vars.yml"), StandardCharsets.UTF_8))
@@ -245,17 +259,59 @@ class OperationRendererTest {
         JsonNode pipeline = YAML.readTree(meta);
         List<String> set = new ArrayList<>();
         List<String> files = new ArrayList<>();
+        List<String> instances = new ArrayList<>();
         for (JsonNode step : pipeline.path("jobs").get(0).path("plan")) {
             if (step.has("set_pipeline")) {
                 set.add(step.path("set_pipeline").asText());
                 files.add(step.path("file").asText());
+                instances.add(step.path("instance_vars").path("instance").asText());
             }
         }
-        assertThat(set).containsExactly("mysql-a", "mysql-b");
+        assertThat(set).containsExactly("self", "dedicated-cluster", "dedicated-cluster");
         assertThat(files)
-                .containsExactly("deployments/team/prod/a/pipeline.yml", "deployments/team/dev/b/pipeline.yml");
-        assertThat(pipeline.path("resources").get(0).path("source").path("uri").asText())
-                .isEqualTo("git@git.example.com:ops/deployments.git");
+                .containsExactly(
+                        "deployments/meta-pipeline.yml",
+                        "deployments/team/prod/a/pipeline.yml",
+                        "deployments/team/dev/b/pipeline.yml");
+        assertThat(instances).containsExactly("", "mysql-a", "mysql-b");
+        JsonNode source = pipeline.path("resources").get(0).path("source");
+        assertThat(source.path("uri").asText()).isEqualTo("git@git.example.com:ops/deployments.git");
+        assertThat(source.path("private_key").asText()).isEqualTo("((git_private_key))");
+        assertThat(source.has("password")).isFalse();
+        assertThat(source.path("paths").toString()).isEqualTo("[\"meta-pipeline.yml\",\"*/pipeline.yml\"]");
+    }
+
+    @Test
+    void httpsRepositoriesAuthenticateWithUsernameAndToken() throws Exception {
+        OperationContext base = context("deploy", validParams());
+        OperationContext https = new OperationContext(
+                mysql,
+                small,
+                base.instance(),
+                base.params(),
+                base.operationId(),
+                base.operationKind(),
+                base.reportUrl(),
+                "https://git.example.com/ops/deployments.git",
+                base.gitBranch(),
+                base.gitPath());
+        for (JsonNode resource :
+                YAML.readTree(renderer.render(https).pipeline()).path("resources")) {
+            JsonNode source = resource.path("source");
+            assertThat(source.path("username").asText())
+                    .as(resource.path("name").asText())
+                    .isEqualTo("((git_username))");
+            assertThat(source.path("password").asText()).isEqualTo("((git_password))");
+            assertThat(source.has("private_key")).isFalse();
+        }
+        for (JsonNode resource : YAML.readTree(renderer.render(base).pipeline()).path("resources")) {
+            assertThat(resource.path("source").path("private_key").asText()).isEqualTo("((git_private_key))");
+            assertThat(resource.path("source").has("password")).isFalse();
+        }
+        JsonNode meta = YAML.readTree(renderer.renderMetaPipeline(
+                List.of(new MetaPipelineEntry("a", "o/s/a")), "https://git.example.com/ops/deployments.git", "main"));
+        assertThat(meta.path("resources").get(0).path("source").path("password").asText())
+                .isEqualTo("((git_password))");
     }
 
     @Test

@@ -29,7 +29,9 @@ class ReportSigningKeyTest {
         assertThat(again.verifies("op-1", BODY, key.sign("op-1", BODY))).isTrue();
         assertThat(ReportSigningKey.fromHex(text, "test").verifies("op-1", BODY, key.sign("op-1", BODY)))
                 .isTrue();
-        assertThat(Files.list(file.getParent())).containsExactly(file);
+        try (java.util.stream.Stream<java.nio.file.Path> files = Files.list(file.getParent())) {
+            assertThat(files).containsExactly(file);
+        }
     }
 
     @Test
