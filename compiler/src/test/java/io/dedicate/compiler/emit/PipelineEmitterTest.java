@@ -20,13 +20,18 @@ class PipelineEmitterTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Offering MYSQL = CompiledOfferings.mysql();
-    private static final MemoryManifest FILES = CompiledOfferings.emit(List.of(MYSQL));
+    private static final Offering HOOKED = CompiledOfferings.hooked();
+    private static final MemoryManifest FILES = CompiledOfferings.emit(List.of(MYSQL, HOOKED));
 
     private JsonNode render(String operation, String kind) {
+        return render(MYSQL, operation, kind);
+    }
+
+    private JsonNode render(Offering offering, String operation, String kind) {
         return Rendering.yaml(
                 operation,
-                FILES.text(BundleLayout.pipeline("mysql-on-demand", operation)),
-                Rendering.variables(MYSQL, kind));
+                FILES.text(BundleLayout.pipeline(offering.name(), operation)),
+                Rendering.variables(offering, kind));
     }
 
     @ParameterizedTest
@@ -76,49 +81,65 @@ class PipelineEmitterTest {
         assertEquals(
                 List.of(
                         "get:deployment",
-                        "get:shared-deployments",
                         "get:terraform-state",
                         "task:terraform-apply",
                         "put:terraform-state",
                         "task:bosh-deploy",
-                        "task:errand-bootstrap",
                         "task:errand-smoke-tests",
-                        "task:register-prometheus",
-                        "put:shared-deployments",
-                        "task:register-shield",
-                        "put:shared-deployments",
                         "task:push-app-phpmyadmin",
                         "task:report-success"),
                 steps(render("deploy", "deploy")));
         List<String> update = steps(render("deploy", "update"));
-        assertFalse(update.contains("task:errand-bootstrap"), update.toString());
         assertTrue(update.contains("task:errand-smoke-tests"), update.toString());
+        assertFalse(update.contains("task:errand-bootstrap"), "bootstrap is the operator's: " + update);
+        assertEquals(
+                List.of("get:deployment", "task:bosh-recreate", "task:report-success"),
+                steps(render("recreate", "recreate")));
+        assertEquals(
+                List.of(
+                        "get:deployment",
+                        "get:terraform-state",
+                        "task:delete-app-phpmyadmin",
+                        "task:bosh-delete-deployment",
+                        "task:terraform-destroy",
+                        "put:terraform-state",
+                        "task:report-success"),
+                steps(render("delete", "delete")));
+    }
+
+    @Test
+    void hooksRegisterAfterTheDeployAndDeregisterAroundTheDelete() {
+        assertEquals(
+                List.of(
+                        "get:deployment",
+                        "get:shared-deployments",
+                        "task:bosh-deploy",
+                        "task:register-prometheus",
+                        "put:shared-deployments",
+                        "task:register-inventory",
+                        "put:shared-deployments",
+                        "task:report-success"),
+                steps(render(HOOKED, "deploy", "deploy")));
         assertEquals(
                 List.of(
                         "get:deployment",
                         "get:shared-deployments",
                         "task:bosh-recreate",
-                        "task:errand-bootstrap",
                         "task:register-prometheus",
                         "put:shared-deployments",
                         "task:report-success"),
-                steps(render("recreate", "recreate")));
+                steps(render(HOOKED, "recreate", "recreate")));
         assertEquals(
                 List.of(
                         "get:deployment",
                         "get:shared-deployments",
-                        "get:terraform-state",
-                        "task:errand-deregister-and-purge-instances",
-                        "task:deregister-shield",
+                        "task:deregister-inventory",
                         "put:shared-deployments",
-                        "task:delete-app-phpmyadmin",
                         "task:bosh-delete-deployment",
-                        "task:terraform-destroy",
-                        "put:terraform-state",
                         "task:deregister-prometheus",
                         "put:shared-deployments",
                         "task:report-success"),
-                steps(render("delete", "delete")));
+                steps(render(HOOKED, "delete", "delete")));
     }
 
     @Test
@@ -139,7 +160,7 @@ class PipelineEmitterTest {
         assertFalse(outputs.has("admin_password"), "CredHub outputs are read by the task");
         JsonNode credhub = JSON.readTree(report.path("CREDHUB_OUTPUTS").textValue());
         assertEquals(
-                "mysql-0b5e9c1e-7a51-4f36-9a0c-3d7e2b1f4a10/mysql_admin_password",
+                "mysql-0b5e9c1e-7a51-4f36-9a0c-3d7e2b1f4a10/dedicate_admin_password",
                 credhub.path("admin_password").textValue());
         for (String hook : new String[] {"on_failure", "on_error", "on_abort"}) {
             JsonNode params = job.path(hook).path("config").path("params");
@@ -163,9 +184,9 @@ class PipelineEmitterTest {
 
     @Test
     void registrationCarriesTheRenderedHookOpsFile() throws Exception {
-        Map<String, Object> variables = Rendering.variables(MYSQL, "deploy");
-        JsonNode plan = render("deploy", "deploy").path("jobs").get(0).path("plan");
-        for (String hook : new String[] {"prometheus", "shield"}) {
+        Map<String, Object> variables = Rendering.variables(HOOKED, "deploy");
+        JsonNode plan = render(HOOKED, "deploy", "deploy").path("jobs").get(0).path("plan");
+        for (String hook : new String[] {"prometheus", "inventory"}) {
             JsonNode task = JSON.createObjectNode();
             for (JsonNode step : plan) {
                 if (("register-" + hook).equals(step.path("task").textValue())) {
@@ -174,16 +195,15 @@ class PipelineEmitterTest {
             }
             JsonNode embedded = JSON.readTree(
                     task.path("config").path("params").path("OPS_FILE").textValue());
-            JsonNode opsFile =
-                    Rendering.yaml(hook, FILES.text(BundleLayout.hookOps("mysql-on-demand", hook)), variables);
+            JsonNode opsFile = Rendering.yaml(hook, FILES.text(BundleLayout.hookOps("hooked", hook)), variables);
             assertEquals(opsFile, embedded, hook);
             assertTrue(opsFile.isArray() && opsFile.size() > 0, hook);
             opsFile.forEach(op -> assertEquals("replace", op.path("type").textValue()));
         }
-        JsonNode prometheus = Rendering.yaml(
-                "prometheus", FILES.text(BundleLayout.hookOps("mysql-on-demand", "prometheus")), variables);
+        JsonNode prometheus =
+                Rendering.yaml("prometheus", FILES.text(BundleLayout.hookOps("hooked", "prometheus")), variables);
         assertEquals(
-                "q-s0.mysql.tenant-clusters.mysql-0b5e9c1e-7a51-4f36-9a0c-3d7e2b1f4a10.bosh:9104",
+                "q-s0.node.default.hooked-0b5e9c1e-7a51-4f36-9a0c-3d7e2b1f4a10.bosh:9100",
                 prometheus
                         .get(0)
                         .path("value")
