@@ -357,6 +357,7 @@ final class HandBuiltOfferings {
                                                 property("engine_config.character_set_server", param("character_set")),
                                                 property("tls.server", vars("mysql_server_tls")),
                                                 property("tls.galera", vars("galera_tls")),
+                                                property("mysql_backup_password", vars("mysql_backup_password")),
                                                 property(
                                                         "seeded_users",
                                                         map(
@@ -462,6 +463,7 @@ final class HandBuiltOfferings {
                 new Variable("galera_agent_endpoint_password", "password", Map.of(), SPAN),
                 new Variable("proxy_api_password", "password", Map.of(), SPAN),
                 new Variable("smoke_tests_password", "password", Map.of(), SPAN),
+                new Variable("mysql_backup_password", "password", Map.of(), SPAN),
                 new Variable(
                         "mysql_server_ca",
                         "certificate",

@@ -227,7 +227,7 @@ class MySqlModelTest {
         Job.Property server = mysqlJob.properties().get(7);
         assertEquals(List.of("tls", "server"), server.path());
         assertEquals("mysql_server_tls", ((Expression.VariableRef) server.value()).name());
-        assertEquals(12, mysql.automation().deployment().variables().size());
+        assertEquals(13, mysql.automation().deployment().variables().size());
         assertEquals(
                 "certificate",
                 mysql.automation().deployment().variables().get(9).type());
