@@ -60,15 +60,12 @@ class ModelReaderTest {
         Driver driver = Objects.requireNonNull(hundred.driver());
         assertEquals(DriverKind.MYSQL, driver.name());
         assertEquals(104857600L, driver.settings().bytes(DriverSetting.QUOTA).orElseThrow());
-        Driver delegate = Objects.requireNonNull(
-                offering.planByName("database").orElseThrow().driver());
-        assertEquals("default", delegate.settings().text(DriverSetting.PLAN).orElseThrow());
         ParameterModel pool = offering.parameters(ParameterScope.CLUSTER_CREATE).get(0);
         assertEquals("1GB", pool.writtenDefault());
         assertEquals(1073741824L, pool.defaultValue());
         assertEquals(SharingScope.ORGS, offering.sharing().scope());
         assertEquals(
-                new Trigger(Trigger.When.AFTER, ClusterOperation.RECREATE),
+                new Trigger(Trigger.When.AFTER, ClusterOperation.UPDATE),
                 offering.automation().errands().get(0).triggers().get(1));
         assertTrue(offering.parameters(ParameterScope.CLUSTER_UPDATE).stream()
                 .anyMatch(p -> p.name().equals(BuiltInParameter.RECREATE.parameterName())
@@ -169,9 +166,11 @@ class ModelReaderTest {
         assertEquals(
                 WHERE + ": offerings[0].plans[3].driver.settings.quota: must be an integer (got a string)",
                 refusal(model -> ((ObjectNode) plan(model, 3).path("driver").path("settings")).put("quota", "1GB")));
-        assertEquals(
-                WHERE + ": missing field `offerings[0].plans[2].driver.settings.plan`",
-                refusal(model -> ((ObjectNode) plan(model, 2).path("driver").path("settings")).remove("plan")));
+        assertEquals(WHERE + ": missing field `offerings[0].plans[2].driver.settings.plan`", refusal(model -> {
+            ObjectNode driver = (ObjectNode) plan(model, 2).path("driver");
+            driver.put("name", "delegate");
+            driver.putObject("settings").put("service", "p-mysql");
+        }));
     }
 
     @Test

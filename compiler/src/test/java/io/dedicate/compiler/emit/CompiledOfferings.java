@@ -36,6 +36,26 @@ final class CompiledOfferings {
         return mysql(offerings());
     }
 
+    /**
+     * The test fixture {@code hooked/hooked.offering} (next to this class in the test resources): clusters
+     * registered in two shared deployments, which no offering in {@code offerings/} does any more.
+     */
+    static Offering hooked() {
+        Path folder;
+        try {
+            folder = Path.of(java.util.Objects.requireNonNull(
+                                    CompiledOfferings.class.getResource("hooked/hooked.offering"),
+                                    "test resource hooked/hooked.offering is missing")
+                            .toURI())
+                    .getParent();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        CompileResult result = new OfferingCompiler().check(List.of(folder));
+        assertFalse(result.hasErrors(), "hooked.offering does not compile: " + result.diagnostics());
+        return result.offerings().get(0);
+    }
+
     static Offering mysql(List<Offering> offerings) {
         return offerings.stream()
                 .filter(o -> o.name().equals("mysql-on-demand"))

@@ -117,7 +117,7 @@ class CompiledOfferingsConformanceTest {
         assertTrue(mysql.isInstancesRetrievable());
         assertEquals(true, mysql.getMetadata().get("shareable"));
         List<String> plans = mysql.getPlans().stream().map(Plan::getName).toList();
-        assertEquals(List.of("cluster-small", "cluster-large", "database", "100mb", "1gb", "15gb"), plans);
+        assertEquals(List.of("cluster-small", "cluster-large", "100mb", "1gb", "15gb"), plans);
         for (Plan plan : mysql.getPlans()) {
             boolean cluster = plan.getName().startsWith("cluster-");
             assertEquals(!cluster, plan.isBindable(), plan.getName());
@@ -144,7 +144,7 @@ class CompiledOfferingsConformanceTest {
                 schemas++;
             }
         }
-        assertEquals(2 * 6, schemas, "two schemas for each of the six MySQL plans");
+        assertEquals(2 * 5, schemas, "two schemas for each of the five MySQL plans");
         assertTrue(SchemaEmitterTest.defaultsMatchTheirSchema(files.files()) > 10);
 
         Schema create = schema(files, BundleLayout.instanceCreateSchema("mysql-on-demand", "cluster-small"));
@@ -159,7 +159,7 @@ class CompiledOfferingsConformanceTest {
         rejects(update, "{\"character_set\": \"latin1\"}");
         accepts(update, "{\"rolling_restart\": true, \"innodb_buffer_pool_size\": 4294967296}");
 
-        Schema child = schema(files, BundleLayout.instanceCreateSchema("mysql-on-demand", "database"));
+        Schema child = schema(files, BundleLayout.instanceCreateSchema("mysql-on-demand", "100mb"));
         rejects(child, "{}");
         accepts(child, "{\"cluster\": \"my-cluster\"}");
         accepts(child, "{\"cluster\": \"c\", \"cluster-org\": \"o\", \"cluster-space\": \"s\"}");
@@ -186,7 +186,7 @@ class CompiledOfferingsConformanceTest {
                 OsbDefinitions.parse("{\"clusters_per_org\": 5, \"children_per_cluster\": 50}"), mysql.get("limits"));
         assertEquals(
                 OsbDefinitions.parse("{\"name\": \"mysql\", \"settings\": {\"quota\": 104857600}}"),
-                mysql.get("plans").get(3).get("driver"));
+                mysql.get("plans").get(2).get("driver"));
     }
 
     @Test

@@ -60,12 +60,23 @@ class CompiledOfferingsTemplatesTest {
         JsonNode manifest = Rendering.yaml(
                 "manifest", FILES.text(BundleLayout.manifest("mysql-on-demand")), Rendering.variables(mysql, "deploy"));
         JsonNode mysqlJob = manifest.path("instance_groups").get(0).path("jobs").get(0);
-        JsonNode properties = mysqlJob.path("properties").path("cf_mysql").path("mysql");
-        assertEquals(1073741824L, properties.path("innodb_buffer_pool_size").longValue());
-        assertEquals(false, properties.path("audit_log").path("enabled").booleanValue());
+        assertEquals("pxc-mysql", mysqlJob.path("name").textValue());
+        JsonNode properties = mysqlJob.path("properties");
+        JsonNode engine = properties.path("engine_config");
+        assertEquals(1073741824L, engine.path("innodb_buffer_pool_size").longValue());
+        assertEquals(false, engine.path("audit_logs").path("enabled").booleanValue());
+        assertEquals(true, engine.path("galera").path("enabled").booleanValue());
         assertEquals(
                 "((mysql_admin_password))", properties.path("admin_password").textValue());
-        assertEquals(3, properties.path("cluster_ips_count").intValue());
+        assertEquals(
+                "((mysql_server_tls))", properties.path("tls").path("server").textValue());
+        assertEquals(
+                "((dedicate_admin_password))",
+                properties
+                        .path("seeded_users")
+                        .path("dedicate_admin")
+                        .path("password")
+                        .textValue());
         assertEquals(
                 "mysql-0b5e9c1e-7a51-4f36-9a0c-3d7e2b1f4a10",
                 manifest.path("name").textValue());
@@ -76,7 +87,7 @@ class CompiledOfferingsTemplatesTest {
                 manifest.path("instance_groups").get(0).path("persistent_disk").intValue());
         JsonNode tls = manifest.path("variables").findValue("alternative_names");
         assertEquals(
-                "*.mysql.tenant-clusters.mysql-0b5e9c1e-7a51-4f36-9a0c-3d7e2b1f4a10.bosh",
+                "*.proxy.tenant-clusters.mysql-0b5e9c1e-7a51-4f36-9a0c-3d7e2b1f4a10.bosh",
                 tls.get(0).textValue());
     }
 

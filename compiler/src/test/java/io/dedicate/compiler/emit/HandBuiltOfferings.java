@@ -330,6 +330,7 @@ final class HandBuiltOfferings {
      */
     static Offering mysqlAsWritten() {
         Expression deploymentName = concat(lit("mysql-"), instance("id"));
+        Job bpm = new Job("bpm", "bpm", List.of(), SPAN);
         List<InstanceGroup> groups = List.of(
                 new InstanceGroup(
                         "mysql",
@@ -341,41 +342,76 @@ final class HandBuiltOfferings {
                         List.of(),
                         List.of(
                                 new Job(
-                                        "mysql",
-                                        "cf-mysql",
+                                        "pxc-mysql",
+                                        "pxc",
                                         List.of(
-                                                property("cf_mysql.mysql.admin_password", vars("mysql_admin_password")),
+                                                property("admin_password", vars("mysql_admin_password")),
+                                                property("engine_config.galera.enabled", lit(true)),
                                                 property(
-                                                        "cf_mysql.mysql.innodb_buffer_pool_size",
+                                                        "engine_config.innodb_buffer_pool_size",
                                                         param("innodb_buffer_pool_size")),
-                                                property("cf_mysql.mysql.max_connections", param("max_connections")),
+                                                property("engine_config.max_connections", param("max_connections")),
                                                 property(
-                                                        "cf_mysql.mysql.long_query_time",
-                                                        param("slow_query_threshold")),
-                                                property("cf_mysql.mysql.audit_log.enabled", param("audit_log")),
-                                                property("cf_mysql.mysql.character_set_server", param("character_set")),
+                                                        "engine_config.long_query_time", param("slow_query_threshold")),
+                                                property("engine_config.audit_logs.enabled", param("audit_log")),
+                                                property("engine_config.character_set_server", param("character_set")),
+                                                property("tls.server", vars("mysql_server_tls")),
+                                                property("tls.galera", vars("galera_tls")),
+                                                property("mysql_backup_password", vars("mysql_backup_password")),
                                                 property(
-                                                        "cf_mysql.mysql.cluster_health.password",
-                                                        vars("cluster_health_password")),
-                                                property(
-                                                        "cf_mysql.mysql.galera_healthcheck.endpoint_password",
-                                                        vars("galera_healthcheck_password")),
-                                                property(
-                                                        "cf_mysql.mysql.tls.server_certificate",
-                                                        vars("mysql_server_tls")),
-                                                property(
-                                                        "cf_mysql.mysql.cluster_ips_count",
-                                                        plan("instances", "mysql"))),
+                                                        "seeded_users",
+                                                        map(
+                                                                "dedicate_admin",
+                                                                map(
+                                                                        "password",
+                                                                        vars("dedicate_admin_password"),
+                                                                        "host",
+                                                                        lit("any"),
+                                                                        "role",
+                                                                        lit("admin")),
+                                                                "monitoring",
+                                                                map(
+                                                                        "password",
+                                                                        vars("mysql_monitoring_password"),
+                                                                        "host",
+                                                                        lit("loopback"),
+                                                                        "role",
+                                                                        lit("mysql-metrics")),
+                                                                "smoke_tests_user",
+                                                                map(
+                                                                        "password",
+                                                                        vars("smoke_tests_password"),
+                                                                        "host",
+                                                                        lit("any"),
+                                                                        "role",
+                                                                        lit("schema-admin"),
+                                                                        "schema",
+                                                                        lit("pxc_release_test_db"))))),
                                         SPAN),
-                                new Job("bootstrap", "cf-mysql", List.of(), SPAN),
+                                new Job(
+                                        "galera-agent",
+                                        "pxc",
+                                        List.of(
+                                                property("db_password", vars("galera_agent_db_password")),
+                                                property("endpoint_password", vars("galera_agent_endpoint_password"))),
+                                        SPAN),
+                                new Job(
+                                        "cluster-health-logger",
+                                        "pxc",
+                                        List.of(property("db_password", vars("cluster_health_password"))),
+                                        SPAN),
+                                new Job("gra-log-purger", "pxc", List.of(), SPAN),
+                                new Job("bootstrap", "pxc", List.of(), SPAN),
+                                bpm,
                                 new Job(
                                         "mysqld_exporter",
                                         "prometheus",
                                         List.of(
-                                                property("mysqld_exporter.mysql.username", lit("root")),
+                                                property("mysqld_exporter.mysql.address", lit("127.0.0.1")),
+                                                property("mysqld_exporter.mysql.username", lit("monitoring")),
                                                 property(
                                                         "mysqld_exporter.mysql.password",
-                                                        vars("mysql_admin_password"))),
+                                                        vars("mysql_monitoring_password"))),
                                         SPAN)),
                         SPAN),
                 new InstanceGroup(
@@ -386,56 +422,13 @@ final class HandBuiltOfferings {
                         1024,
                         List.of(),
                         List.of(),
-                        List.of(new Job(
-                                "proxy",
-                                "cf-mysql",
-                                List.of(
-                                        property("cf_mysql.proxy.api_password", vars("proxy_api_password")),
-                                        property("cf_mysql.proxy.api_force_https", lit(true))),
-                                SPAN)),
-                        SPAN),
-                new InstanceGroup(
-                        "arbitrator",
-                        false,
-                        null,
-                        "small",
-                        1024,
-                        List.of(),
-                        List.of(),
-                        List.of(new Job(
-                                "arbitrator",
-                                "cf-mysql",
-                                List.of(property(
-                                        "cf_mysql.mysql.galera_healthcheck.endpoint_password",
-                                        vars("galera_healthcheck_password"))),
-                                SPAN)),
-                        SPAN),
-                new InstanceGroup(
-                        "broker",
-                        false,
-                        null,
-                        "small",
-                        1024,
-                        List.of(),
-                        List.of(),
-                        List.of(new Job(
-                                "cf-mysql-broker",
-                                "cf-mysql",
-                                List.of(
-                                        property("cf_mysql.broker.auth_password", vars("broker_password")),
-                                        property(
-                                                "cf_mysql.broker.services",
-                                                list(map(
-                                                        "name",
-                                                        lit("p-mysql"),
-                                                        "plans",
-                                                        list(map(
-                                                                "name",
-                                                                lit("default"),
-                                                                "max_storage_mb",
-                                                                lit(1024L)))))),
-                                        property("cf_mysql.mysql.admin_password", vars("mysql_admin_password"))),
-                                SPAN)),
+                        List.of(
+                                new Job(
+                                        "proxy",
+                                        "pxc",
+                                        List.of(property("api_password", vars("proxy_api_password"))),
+                                        SPAN),
+                                bpm),
                         SPAN),
                 new InstanceGroup(
                         "smoke-tests",
@@ -445,27 +438,15 @@ final class HandBuiltOfferings {
                         null,
                         List.of(),
                         List.of(),
-                        List.of(new Job(
-                                "smoke-tests",
-                                "cf-mysql",
-                                List.of(
-                                        property("cf_mysql.smoke_tests.password", vars("smoke_tests_password")),
-                                        property("cf_mysql.mysql.admin_password", vars("mysql_admin_password"))),
-                                SPAN)),
-                        SPAN),
-                new InstanceGroup(
-                        "deregister-and-purge-instances",
-                        true,
-                        1,
-                        "small",
-                        null,
-                        List.of(),
-                        List.of(),
-                        List.of(new Job(
-                                "deregister-and-purge-instances",
-                                "cf-mysql",
-                                List.of(property("cf_mysql.broker.auth_password", vars("broker_password"))),
-                                SPAN)),
+                        List.of(
+                                new Job(
+                                        "smoke-tests",
+                                        "pxc",
+                                        List.of(
+                                                property("db_username", lit("smoke_tests_user")),
+                                                property("db_password", vars("smoke_tests_password"))),
+                                        SPAN),
+                                bpm),
                         SPAN));
         Map<String, Object> update = new LinkedHashMap<>();
         update.put("canaries", 1L);
@@ -475,71 +456,57 @@ final class HandBuiltOfferings {
         update.put("serial", false);
         List<Variable> variables = List.of(
                 new Variable("mysql_admin_password", "password", Map.of(), SPAN),
+                new Variable("dedicate_admin_password", "password", Map.of(), SPAN),
+                new Variable("mysql_monitoring_password", "password", Map.of(), SPAN),
                 new Variable("cluster_health_password", "password", Map.of(), SPAN),
-                new Variable("galera_healthcheck_password", "password", Map.of(), SPAN),
+                new Variable("galera_agent_db_password", "password", Map.of(), SPAN),
+                new Variable("galera_agent_endpoint_password", "password", Map.of(), SPAN),
                 new Variable("proxy_api_password", "password", Map.of(), SPAN),
-                new Variable("broker_password", "password", Map.of(), SPAN),
                 new Variable("smoke_tests_password", "password", Map.of(), SPAN),
+                new Variable("mysql_backup_password", "password", Map.of(), SPAN),
                 new Variable(
-                        "mysql_ca",
+                        "mysql_server_ca",
                         "certificate",
-                        ((Expression.MapOf) map("is_ca", lit(true), "common_name", lit("mysql-ca"))).entries(),
+                        ((Expression.MapOf) map("is_ca", lit(true), "common_name", lit("mysql-server-ca"))).entries(),
                         SPAN),
                 new Variable(
                         "mysql_server_tls",
                         "certificate",
                         ((Expression.MapOf) map(
                                         "ca",
-                                        lit("mysql_ca"),
+                                        lit("mysql_server_ca"),
                                         "common_name",
                                         concat(lit("mysql."), instance("id"), lit(".internal")),
                                         "alternative_names",
-                                        list(concat(
-                                                lit("*.mysql.tenant-clusters.mysql-"), instance("id"), lit(".bosh")))))
+                                        list(
+                                                concat(
+                                                        lit("*.proxy.tenant-clusters.mysql-"),
+                                                        instance("id"),
+                                                        lit(".bosh")),
+                                                concat(
+                                                        lit("*.mysql.tenant-clusters.mysql-"),
+                                                        instance("id"),
+                                                        lit(".bosh")))))
+                                .entries(),
+                        SPAN),
+                new Variable(
+                        "galera_ca",
+                        "certificate",
+                        ((Expression.MapOf) map("is_ca", lit(true), "common_name", lit("galera-ca"))).entries(),
+                        SPAN),
+                new Variable(
+                        "galera_tls",
+                        "certificate",
+                        ((Expression.MapOf) map(
+                                        "ca",
+                                        lit("galera_ca"),
+                                        "common_name",
+                                        concat(lit("galera."), instance("id"), lit(".internal")),
+                                        "extended_key_usage",
+                                        list(lit("server_auth"), lit("client_auth"))))
                                 .entries(),
                         SPAN));
         Deployment deployment = new Deployment(deploymentName, "tenant-clusters", update, groups, variables);
-
-        Expression deploymentNameRef = new Expression.DeploymentName(SPAN);
-        List<Hook> hooks = List.of(
-                new Hook(
-                        "prometheus",
-                        "prometheus",
-                        List.of(after(Operation.DEPLOY), after(Operation.UPDATE), after(Operation.RECREATE)),
-                        List.of(after(Operation.DELETE)),
-                        List.of(new Hook.OpsEntry(
-                                "/instance_groups/name=prometheus2/jobs/name=prometheus2/properties/prometheus/scrape_configs/-",
-                                map(
-                                        "job_name",
-                                        concat(deploymentNameRef),
-                                        "scrape_interval",
-                                        lit("30s"),
-                                        "static_configs",
-                                        list(map("targets", list(output("metrics_targets"))))),
-                                SPAN)),
-                        SPAN),
-                new Hook(
-                        "shield",
-                        "shield",
-                        List.of(after(Operation.DEPLOY), after(Operation.UPDATE)),
-                        List.of(before(Operation.DELETE)),
-                        List.of(new Hook.OpsEntry(
-                                "/instance_groups/name=shield/jobs/name=import/properties/import/jobs/-",
-                                map(
-                                        "name",
-                                        concat(deploymentNameRef, lit("-nightly")),
-                                        "schedule",
-                                        lit("daily 3am"),
-                                        "retain",
-                                        lit("7d"),
-                                        "target",
-                                        output("backup_target"),
-                                        "plugin",
-                                        output("backup_plugin"),
-                                        "store",
-                                        lit("default")),
-                                SPAN)),
-                        SPAN));
 
         Map<String, Expression> appEnv = new LinkedHashMap<>();
         appEnv.put("PMA_HOST", output("host"));
@@ -568,18 +535,8 @@ final class HandBuiltOfferings {
         List<Output> outputs = List.of(
                 out("host", ParameterType.STRING, hostName("proxy", ""), false),
                 out("port", ParameterType.INTEGER, lit(3306L), false),
-                out("admin_username", ParameterType.STRING, lit("root"), false),
-                out("admin_password", ParameterType.STRING, vars("mysql_admin_password"), true),
-                out(
-                        "broker_url",
-                        ParameterType.STRING,
-                        concat(lit("https://q-s0.broker.tenant-clusters.mysql-"), instance("id"), lit(".bosh:8081")),
-                        false),
-                out("broker_username", ParameterType.STRING, lit("admin"), false),
-                out("broker_password", ParameterType.STRING, vars("broker_password"), true),
-                out("metrics_targets", ParameterType.STRING, hostName("mysql", ":9104"), false),
-                out("backup_target", ParameterType.STRING, hostName("mysql", ":3306"), false),
-                out("backup_plugin", ParameterType.STRING, lit("mysql"), false));
+                out("admin_username", ParameterType.STRING, lit("dedicate_admin"), false),
+                out("admin_password", ParameterType.STRING, vars("dedicate_admin_password"), true));
 
         List<Parameter> cluster = List.of(
                 parameter("innodb_buffer_pool_size", ParameterType.BYTES)
@@ -621,55 +578,40 @@ final class HandBuiltOfferings {
                                 true,
                                 true),
                         new MaintenanceInfo(
-                                "1.4.0+cf-mysql.36.19.0.prometheus.26.6.0", "cf-mysql 36.19.0, prometheus 26.6.0")),
+                                "1.4.0+pxc.2.0.8.bpm.1.4.26.prometheus.26.6.0",
+                                "pxc 2.0.8, bpm 1.4.26, prometheus 26.6.0")),
                 new Plans(
                         List.of(
                                 clusterPlan("cluster-small", "small", 10240, 1),
-                                clusterPlan("cluster-large", "large", 102400, 2),
-                                new ChildPlan(
-                                        "database",
-                                        "5f1b7f0e-0000-5000-8000-000000000004",
-                                        new PlanMetadata("A database", null, true, List.of(), List.of()),
-                                        new Driver("delegate", Map.of("service", "p-mysql", "plan", "default"), SPAN),
-                                        null,
-                                        SPAN)),
+                                clusterPlan("cluster-large", "large", 102400, 2)),
                         List.of(new PlanTransition("cluster-small", "cluster-large", SPAN))),
                 new ParameterSet(cluster, cluster, List.of(), List.of()),
                 Automation.deploying(deployment)
                         .releases(List.of(
                                 new Release(
-                                        "cf-mysql",
-                                        "36.19.0",
-                                        "https://bosh.io/d/github.com/cloudfoundry/cf-mysql-release?v=36.19.0",
-                                        "0d1e3a5f9c4b7e2a6d8f1c3b5a7e9d2f4c6b8a0e",
+                                        "pxc",
+                                        "2.0.8",
+                                        "https://bosh.io/d/github.com/cloudfoundry/pxc-release?v=2.0.8",
+                                        null,
+                                        SPAN),
+                                new Release(
+                                        "bpm",
+                                        "1.4.26",
+                                        "https://bosh.io/d/github.com/cloudfoundry/bpm-release?v=1.4.26",
+                                        null,
                                         SPAN),
                                 new Release(
                                         "prometheus",
                                         "26.6.0",
                                         "https://github.com/bosh-prometheus/prometheus-boshrelease/releases/download/v26.6.0/prometheus-26.6.0.tgz",
-                                        "7c2e4a6b8d0f1e3c5a7b9d1f3e5c7a9b1d3f5e7a",
+                                        null,
                                         SPAN)))
                         .stemcell(new Stemcell("ubuntu-jammy", "1.586", SPAN))
-                        .errands(List.of(
-                                new Errand(
-                                        "bootstrap",
-                                        "mysql",
-                                        List.of(after(Operation.DEPLOY), after(Operation.RECREATE)),
-                                        SPAN),
-                                new Errand(
-                                        "smoke-tests",
-                                        null,
-                                        List.of(
-                                                after(Operation.DEPLOY),
-                                                after(Operation.UPDATE),
-                                                after(Operation.UPGRADE)),
-                                        SPAN),
-                                new Errand(
-                                        "deregister-and-purge-instances",
-                                        null,
-                                        List.of(before(Operation.DELETE)),
-                                        SPAN)))
-                        .hooks(hooks)
+                        .errands(List.of(new Errand(
+                                "smoke-tests",
+                                null,
+                                List.of(after(Operation.DEPLOY), after(Operation.UPDATE), after(Operation.UPGRADE)),
+                                SPAN)))
                         .apps(List.of(app))
                         .terraform(terraform)
                         .build(),
@@ -770,8 +712,9 @@ final class HandBuiltOfferings {
     }
 
     private static ClusterPlan clusterPlan(String name, String vmType, int diskMb, int proxies) {
-        Map<String, Integer> instances = galera(proxies);
-        instances.put("broker", 1);
+        Map<String, Integer> instances = new LinkedHashMap<>();
+        instances.put("mysql", 3);
+        instances.put("proxy", proxies);
         return new ClusterPlan(
                 name,
                 "5f1b7f0e-0000-5000-8000-0000000000" + (name.equals("cluster-small") ? "02" : "03"),

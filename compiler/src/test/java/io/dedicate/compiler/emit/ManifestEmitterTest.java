@@ -22,11 +22,14 @@ class ManifestEmitterTest {
     @Test
     void writesTheManifestAndOneOpsFilePerHook() {
         assertEquals(
-                List.of(
-                        "manifests/mysql-on-demand/hooks/prometheus.yml.j2",
-                        "manifests/mysql-on-demand/hooks/shield.yml.j2",
-                        "manifests/mysql-on-demand/manifest.yml.j2"),
+                List.of("manifests/mysql-on-demand/manifest.yml.j2"),
                 List.copyOf(emit(MYSQL).files().keySet()));
+        assertEquals(
+                List.of(
+                        "manifests/hooked/hooks/inventory.yml.j2",
+                        "manifests/hooked/hooks/prometheus.yml.j2",
+                        "manifests/hooked/manifest.yml.j2"),
+                List.copyOf(emit(CompiledOfferings.hooked()).files().keySet()));
     }
 
     @Test

@@ -14,7 +14,6 @@ import io.dedicate.compiler.model.ClusterPlan;
 import io.dedicate.compiler.model.Cost;
 import io.dedicate.compiler.model.Errand;
 import io.dedicate.compiler.model.Expression;
-import io.dedicate.compiler.model.Hook;
 import io.dedicate.compiler.model.InstanceGroup;
 import io.dedicate.compiler.model.Job;
 import io.dedicate.compiler.model.Offering;
@@ -52,16 +51,16 @@ class MySqlModelTest {
         assertEquals("8de0837c-7c94-5680-aabb-1a527f3ab4ad", mysql.catalog().id());
         assertEquals(
                 "37282dad-6171-54b3-a28e-1a395472b7ac", plan("cluster-small").id());
-        assertEquals("208335a1-c29f-5695-98a7-7b223c68b9f9", plan("database").id());
+        assertEquals("90e99e45-8911-5351-991f-2fb012d1f0ce", plan("100mb").id());
     }
 
     @Test
     void maintenanceInfoNamesReleasesAndStemcell() {
         assertEquals(
-                "1.4.0+cf-mysql.36.19.0.prometheus.26.6.0.ubuntu-jammy.1.586",
+                "1.4.0+pxc.2.0.8.bpm.1.4.26.prometheus.26.6.0.ubuntu-jammy.1.586",
                 mysql.catalog().maintenanceInfo().version());
         assertEquals(
-                "mysql-on-demand 1.4.0: cf-mysql 36.19.0, prometheus 26.6.0, stemcell ubuntu-jammy 1.586",
+                "mysql-on-demand 1.4.0: pxc 2.0.8, bpm 1.4.26, prometheus 26.6.0, stemcell ubuntu-jammy 1.586",
                 mysql.catalog().maintenanceInfo().description());
     }
 
@@ -85,12 +84,10 @@ class MySqlModelTest {
     void clusterPlanSizingIsNormalised() {
         ClusterPlan small = (ClusterPlan) plan("cluster-small");
         assertEquals(
-                List.of("mysql", "proxy", "arbitrator", "broker"),
+                List.of("mysql", "proxy"),
                 List.copyOf(small.sizing().instances().keySet()),
                 "instance groups in deployment order, errand groups left out");
-        assertEquals(
-                Map.of("mysql", 3, "proxy", 1, "arbitrator", 1, "broker", 1),
-                small.sizing().instances());
+        assertEquals(Map.of("mysql", 3, "proxy", 1), small.sizing().instances());
         assertEquals("small", small.sizing().vmType());
         assertEquals(10 * 1024, small.sizing().diskMb());
         assertEquals(List.of("z1", "z2", "z3"), small.sizing().azs());
@@ -105,17 +102,15 @@ class MySqlModelTest {
                 List.of(new Cost(new BigDecimal("120.00"), "usd", "MONTHLY")),
                 small.metadata().costs());
         assertFalse(small.metadata().free(), "a plan with costs is not free");
-        assertTrue(plan("database").metadata().free());
+        assertTrue(plan("100mb").metadata().free());
         assertFalse(plan("15gb").metadata().free());
     }
 
     @Test
     void driversAndTheirSettings() {
-        ChildPlan database = (ChildPlan) plan("database");
-        assertEquals("delegate", database.driver().name());
-        assertEquals(
-                Map.of("service", "p-mysql", "plan", "default"),
-                database.driver().settings());
+        assertTrue(
+                mysql.plans().named("database").isEmpty(),
+                "pxc-release has no service broker: no plan is delegated to one");
         ChildPlan hundred = (ChildPlan) plan("100mb");
         assertEquals("mysql", hundred.driver().name());
         assertEquals(Map.of("quota", 100L * 1024 * 1024), hundred.driver().settings(), "quota in bytes");
@@ -224,37 +219,28 @@ class MySqlModelTest {
         assertEquals(1, smoke.instances());
 
         Job mysqlJob = group("mysql").jobs().get(0);
-        Job.Property pool = mysqlJob.properties().get(1);
-        assertEquals(List.of("cf_mysql", "mysql", "innodb_buffer_pool_size"), pool.path());
+        assertEquals("pxc-mysql", mysqlJob.name());
+        assertEquals("pxc", mysqlJob.release());
+        Job.Property pool = mysqlJob.properties().get(2);
+        assertEquals(List.of("engine_config", "innodb_buffer_pool_size"), pool.path());
         assertEquals("innodb_buffer_pool_size", ((Expression.ParamRef) pool.value()).name());
-        Job.Property ips = mysqlJob.properties().get(9);
-        assertEquals(List.of("instances", "mysql"), ((Expression.PlanRef) ips.value()).path());
-        assertEquals(8, mysql.automation().deployment().variables().size());
+        Job.Property server = mysqlJob.properties().get(7);
+        assertEquals(List.of("tls", "server"), server.path());
+        assertEquals("mysql_server_tls", ((Expression.VariableRef) server.value()).name());
+        assertEquals(13, mysql.automation().deployment().variables().size());
         assertEquals(
                 "certificate",
-                mysql.automation().deployment().variables().get(6).type());
+                mysql.automation().deployment().variables().get(9).type());
     }
 
     @Test
     void errandsHooksAppsAndTerraform() {
-        Errand bootstrap = mysql.automation().errands().get(0);
-        assertEquals("mysql", bootstrap.instanceGroup());
-        assertEquals(
-                List.of(
-                        new Trigger(Trigger.When.AFTER, Operation.DEPLOY),
-                        new Trigger(Trigger.When.AFTER, Operation.RECREATE)),
-                bootstrap.triggers());
-        assertTrue(mysql.automation().errands().get(2).runs(Trigger.When.BEFORE, Operation.DELETE));
-
-        Hook prometheus = mysql.automation().hooks().get(0);
-        assertEquals("prometheus", prometheus.sharedDeployment());
-        assertEquals(List.of(new Trigger(Trigger.When.AFTER, Operation.DELETE)), prometheus.deregister());
-        Expression.MapOf scrape =
-                assertInstanceOf(Expression.MapOf.class, prometheus.ops().get(0).value());
-        assertEquals(
-                List.of("job_name", "scrape_interval", "static_configs"),
-                List.copyOf(scrape.entries().keySet()));
-        assertTrue(prometheus.span().file().endsWith("fragments/prometheus.fragment"), "spans point into fragments");
+        assertEquals(1, mysql.automation().errands().size(), "bootstrap is never run by the pipelines");
+        Errand smoke = mysql.automation().errands().get(0);
+        assertEquals("smoke-tests", smoke.name());
+        assertTrue(smoke.runs(Trigger.When.AFTER, Operation.DEPLOY));
+        assertFalse(smoke.runs(Trigger.When.BEFORE, Operation.DELETE));
+        assertEquals(List.of(), mysql.automation().hooks(), "Prometheus discovers clusters through bosh_exporter");
 
         var app = mysql.automation().apps().get(0);
         assertEquals(256, app.memoryMb());
@@ -279,7 +265,7 @@ class MySqlModelTest {
         var admin = mysql.outputs().get(3);
         assertEquals("admin_password", admin.name());
         assertTrue(admin.secret());
-        assertEquals("mysql_admin_password", ((Expression.VariableRef) admin.value()).name());
+        assertEquals("dedicate_admin_password", ((Expression.VariableRef) admin.value()).name());
         assertEquals(3306L, ((Expression.Literal) mysql.outputs().get(1).value()).value());
         assertEquals(new Sharing(Sharing.Scope.ORGS, true), mysql.policy().sharing());
         assertEquals(5, mysql.policy().limits().clustersPerOrg());

@@ -39,7 +39,7 @@ abstract class BadInputContract {
 
     static final String SERVICE = ClusterLifeContract.SERVICE;
     static final String SMALL = ClusterLifeContract.SMALL;
-    static final String CHILD = "208335a1-c29f-5695-98a7-7b223c68b9f9";
+    static final String CHILD = "90e99e45-8911-5351-991f-2fb012d1f0ce";
 
     Path data;
     RunningBroker broker;

@@ -49,7 +49,8 @@ class ChildDatabaseTest {
 
     @BeforeEach
     void start() {
-        broker = new RunningBroker(TestBundles.mysqlBundle(), data, TestStores.jdbcUrl(data), Map.of()).start();
+        broker = new RunningBroker(TestBundles.delegatingMysqlBundle(), data, TestStores.jdbcUrl(data), Map.of())
+                .start();
         osb = new OsbClient(broker::baseUrl);
         repository = new DeploymentRepository(data.resolve("deployments.git"));
     }

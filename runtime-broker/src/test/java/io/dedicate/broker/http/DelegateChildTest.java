@@ -99,7 +99,8 @@ class DelegateChildTest {
 
     @BeforeEach
     void start() {
-        broker = new RunningBroker(TestBundles.mysqlBundle(), data, TestStores.jdbcUrl(data), Map.of()).start();
+        broker = new RunningBroker(TestBundles.delegatingMysqlBundle(), data, TestStores.jdbcUrl(data), Map.of())
+                .start();
         osb = new OsbClient(broker::baseUrl);
     }
 

@@ -71,7 +71,7 @@ class DelegateLooseEndsTest {
     void start() throws IOException {
         peer = new Peer();
         broker = new RunningBroker(
-                        TestBundles.mysqlBundle(),
+                        TestBundles.delegatingMysqlBundle(),
                         data,
                         TestStores.jdbcUrl(data),
                         Map.of("dedicate.default-operation-timeout", TIMEOUT.toString()))

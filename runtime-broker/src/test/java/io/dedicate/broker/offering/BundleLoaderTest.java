@@ -51,7 +51,7 @@ class BundleLoaderTest {
         PlanModel small = mysql.planByName("cluster-small").orElseThrow();
         assertThat(small.isCluster()).isTrue();
         Sizing sizing = Objects.requireNonNull(small.sizing());
-        assertThat(sizing.instances()).containsEntry("mysql", 3).containsKeys("proxy", "arbitrator");
+        assertThat(sizing.instances()).containsEntry("mysql", 3).containsEntry("proxy", 1);
         assertThat(sizing.diskMb()).isEqualTo(10240);
         assertThat(small.upgradesTo()).containsExactly("cluster-large");
         assertThat(bundle.plan(mysql.id(), small.id())).contains(small);

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,24 @@ public final class TestBundles {
     private static @Nullable Path mysqlBundle;
     private static @Nullable SortedMap<String, byte[]> mysqlFiles;
     private static @Nullable Path clusterBrokerBundle;
+    private static @Nullable Path delegatingBundle;
+
+    /**
+     * What {@link #delegatingMysqlBundle()} adds to {@code mysql.offering}: a child plan served by the cluster's own
+     * broker and the outputs that reach it. The real offering has neither (pxc-release has no service broker job).
+     */
+    private static final Map<String, String> DELEGATE_PLAN = Map.of("  child plan 100mb {", """
+              child plan database {
+                description "A database in your dedicated cluster, managed by the cluster's own broker"
+                free
+                driver delegate { service "p-mysql"; plan "default" }
+              }
+              child plan 100mb {""", "  outputs {\n", """
+              outputs {
+                broker_url : string = "https://q-s0.broker.tenant-clusters.mysql-${instance.id}.bosh:8081"
+                broker_username : string = "admin"
+                broker_password : string = vars.proxy_api_password secret
+            """);
 
     private TestBundles() {}
 
@@ -95,6 +114,54 @@ public final class TestBundles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The bundle of {@code offerings/} with {@code mysql.offering} given a {@code database} child plan of the {@code
+     * delegate} driver (plan id {@code 208335a1-c29f-5695-98a7-7b223c68b9f9}) and the {@code broker_url}, {@code
+     * broker_username}, {@code broker_password} outputs it needs: for the tests of delegated children, which the real
+     * offering no longer has. Compiled once per JVM.
+     */
+    public static synchronized Path delegatingMysqlBundle() {
+        if (delegatingBundle == null) {
+            try {
+                Path root = Files.createTempDirectory("dedicate-delegating-bundle-");
+                Path offerings = root.resolve("offerings");
+                Path source = repoRoot().resolve("offerings");
+                try (java.util.stream.Stream<Path> files = Files.walk(source)) {
+                    for (Path file : files.sorted().toList()) {
+                        Path copy = offerings.resolve(source.relativize(file).toString());
+                        if (Files.isDirectory(file)) {
+                            Files.createDirectories(copy);
+                        } else {
+                            Files.copy(file, copy);
+                        }
+                    }
+                }
+                Path offering = offerings.resolve("mysql.offering");
+                String text = Files.readString(offering, java.nio.charset.StandardCharsets.UTF_8);
+                for (Map.Entry<String, String> change : DELEGATE_PLAN.entrySet()) {
+                    if (!text.contains(change.getKey())) {
+                        throw new IllegalStateException("mysql.offering no longer contains: " + change.getKey());
+                    }
+                    text = text.replace(
+                            change.getKey(),
+                            change.getValue().stripTrailing() + (change.getKey().endsWith("\n") ? "\n" : ""));
+                }
+                Files.writeString(offering, text, java.nio.charset.StandardCharsets.UTF_8);
+                Bundle bundle = new OfferingCompiler().compile(List.of(offerings));
+                if (bundle.result().hasErrors()) {
+                    throw new IllegalStateException("the delegating mysql.offering does not compile: "
+                            + bundle.result().diagnostics());
+                }
+                Path directory = root.resolve("bundle");
+                new BundleWriter().write(new TreeMap<>(bundle.files().files()), directory);
+                delegatingBundle = directory;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return delegatingBundle;
     }
 
     /**

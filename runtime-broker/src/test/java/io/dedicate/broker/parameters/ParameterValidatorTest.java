@@ -41,7 +41,7 @@ class ParameterValidatorTest {
         mysql = bundle.offerings().get(0);
         small = mysql.planByName("cluster-small").orElseThrow();
         large = mysql.planByName("cluster-large").orElseThrow();
-        database = mysql.planByName("database").orElseThrow();
+        database = mysql.planByName("1gb").orElseThrow();
         child100mb = mysql.planByName("100mb").orElseThrow();
     }
 

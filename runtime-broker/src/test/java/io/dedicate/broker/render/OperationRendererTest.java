@@ -225,8 +225,7 @@ class OperationRendererTest {
         JsonNode manifest = YAML.readTree(Objects.requireNonNull(rendered.manifest()));
         JsonNode mysqlJob = instanceGroup(manifest, "mysql").path("jobs").get(0);
         assertThat(mysqlJob.path("properties")
-                        .path("cf_mysql")
-                        .path("mysql")
+                        .path("engine_config")
                         .path("character_set_server")
                         .asText())
                 .isEqualTo("{{ 7*7 }}{% if true %}x{% endif %}");
