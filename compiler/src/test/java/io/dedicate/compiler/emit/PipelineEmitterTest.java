@@ -105,17 +105,11 @@ class PipelineEmitterTest {
         assertEquals(
                 List.of(
                         "get:deployment",
-                        "get:shared-deployments",
                         "get:terraform-state",
                         "task:terraform-apply deploy update",
                         "put:terraform-state",
                         "task:bosh-deploy deploy update",
-                        "task:errand-bootstrap deploy",
                         "task:errand-smoke-tests deploy update",
-                        "task:register-prometheus deploy update",
-                        "put:shared-deployments",
-                        "task:register-shield deploy update",
-                        "put:shared-deployments",
                         "task:push-app-phpmyadmin deploy update",
                         "task:upgrade-terraform-apply upgrade",
                         "put:terraform-state",
@@ -123,18 +117,10 @@ class PipelineEmitterTest {
                         "task:upgrade-errand-smoke-tests upgrade",
                         "task:upgrade-push-app-phpmyadmin upgrade",
                         "task:recreate-bosh-recreate recreate",
-                        "task:recreate-errand-bootstrap recreate",
-                        "task:recreate-register-prometheus recreate",
-                        "put:shared-deployments",
-                        "task:delete-errand-deregister-and-purge-instances delete",
-                        "task:delete-deregister-shield delete",
-                        "put:shared-deployments",
                         "task:delete-delete-app-phpmyadmin delete",
                         "task:delete-bosh-delete-deployment delete",
                         "task:delete-terraform-destroy delete",
                         "put:terraform-state",
-                        "task:delete-deregister-prometheus delete",
-                        "put:shared-deployments",
                         "task:report-success deploy update upgrade recreate delete"),
                 steps(pipeline));
         for (JsonNode task : pipeline.findParents("platform")) {
@@ -166,7 +152,7 @@ class PipelineEmitterTest {
         assertFalse(outputs.has("admin_password"), "CredHub outputs are read by the task");
         JsonNode credhub = JSON.readTree(report.path("CREDHUB_OUTPUTS").textValue());
         assertEquals(
-                "mysql-0b5e9c1e-7a51-4f36-9a0c-3d7e2b1f4a10/mysql_admin_password",
+                "mysql-0b5e9c1e-7a51-4f36-9a0c-3d7e2b1f4a10/dedicate_admin_password",
                 credhub.path("admin_password").textValue());
         for (String hook : new String[] {"on_failure", "on_error", "on_abort"}) {
             JsonNode params = job.path(hook).path("config").path("params");
@@ -190,35 +176,30 @@ class PipelineEmitterTest {
 
     @Test
     void registrationCarriesTheRenderedHookOpsFile() throws Exception {
-        Map<String, Object> variables = Rendering.variables(MYSQL, "deploy");
-        JsonNode plan = render("deploy", "deploy").path("jobs").get(0).path("plan");
-        for (String hook : new String[] {"prometheus", "shield"}) {
+        Offering hooked = CompiledOfferings.hooked();
+        MemoryManifest files = CompiledOfferings.emit(List.of(hooked));
+        Map<String, Object> variables = Rendering.variables(hooked, "deploy");
+        JsonNode plan = Rendering.yaml(
+                        "deploy",
+                        files.text(BundleLayout.pipeline(hooked.name(), BundleLayout.INSTANCE_PIPELINE)),
+                        variables)
+                .path("jobs")
+                .get(0)
+                .path("plan");
+        for (String hook : new String[] {"prometheus", "inventory"}) {
             JsonNode task = JSON.createObjectNode();
             for (JsonNode step : plan) {
                 if (("register-" + hook).equals(step.path("task").textValue())) {
                     task = step;
                 }
             }
+            assertTrue(task.has("task"), "a register-" + hook + " step");
             JsonNode embedded = JSON.readTree(
                     task.path("config").path("params").path("OPS_FILE").textValue());
-            JsonNode opsFile =
-                    Rendering.yaml(hook, FILES.text(BundleLayout.hookOps("mysql-on-demand", hook)), variables);
+            JsonNode opsFile = Rendering.yaml(hook, files.text(BundleLayout.hookOps(hooked.name(), hook)), variables);
             assertEquals(opsFile, embedded, hook);
             assertTrue(opsFile.isArray() && opsFile.size() > 0, hook);
-            opsFile.forEach(op -> assertEquals("replace", op.path("type").textValue()));
         }
-        JsonNode prometheus = Rendering.yaml(
-                "prometheus", FILES.text(BundleLayout.hookOps("mysql-on-demand", "prometheus")), variables);
-        assertEquals(
-                "q-s0.mysql.tenant-clusters.mysql-0b5e9c1e-7a51-4f36-9a0c-3d7e2b1f4a10.bosh:9104",
-                prometheus
-                        .get(0)
-                        .path("value")
-                        .path("static_configs")
-                        .get(0)
-                        .path("targets")
-                        .get(0)
-                        .textValue());
     }
 
     static List<String> steps(JsonNode pipeline) {
