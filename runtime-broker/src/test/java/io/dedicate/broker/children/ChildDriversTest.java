@@ -46,7 +46,7 @@ class ChildDriversTest {
 
     @BeforeAll
     static void load() {
-        bundle = BundleLoader.load(TestBundles.mysqlBundle());
+        bundle = BundleLoader.load(TestBundles.delegatingMysqlBundle());
         offering = bundle.offerings().get(0);
         mysqlPlan = planOfDriver("mysql");
         delegatePlan = planOfDriver("delegate");

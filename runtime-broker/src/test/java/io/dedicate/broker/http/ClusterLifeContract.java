@@ -175,9 +175,12 @@ abstract class ClusterLifeContract {
         byte[] forgedBody = "{\"state\":\"succeeded\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Answer forged = new OsbClient(() -> "")
                 .reportRaw(
-                        reportUrl(pipeline),
+                        reportUrl(file(folder(id) + "/operation.json")),
                         forgedBody,
-                        Signatures.sign("ff".repeat(32), OsbClient.operationOf(reportUrl(pipeline)), forgedBody));
+                        Signatures.sign(
+                                "ff".repeat(32),
+                                OsbClient.operationOf(reportUrl(file(folder(id) + "/operation.json"))),
+                                forgedBody));
         assertThat(forged.status()).isEqualTo(401);
         assertThat(lastOperation(id, deploy).text("state")).isEqualTo("in progress");
         Answer reported =

@@ -126,11 +126,11 @@ class UpgradeTest {
                     .contains("upgrade")
                     .contains(operation);
             String pipeline = life.file(life.folder(id) + "/pipeline.yml");
-            assertThat(pipeline)
-                    .contains("Concourse pipeline `upgrade`")
-                    .contains("offering mysql-on-demand 1.5.0")
-                    .containsPattern("(?m)^- name: upgrade$")
-                    .doesNotContainPattern("(?m)^- name: deploy$");
+            assertThat(pipeline).contains("offering mysql-on-demand 1.5.0").contains("upgrade-bosh-deploy");
+            assertThat(ConcourseSchema.parse(life.file(life.folder(id) + "/operation.json"))
+                            .path("kind")
+                            .asText())
+                    .isEqualTo("upgrade");
             assertThat(ConcourseSchema.violations(pipeline)).isEmpty();
             assertThat(life.lastOperation(id, operation).text("state")).isEqualTo("in progress");
 
