@@ -11,6 +11,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
@@ -168,8 +169,19 @@ public final class DataDirectory implements AutoCloseable {
         }
     }
 
-    /** Takes group's and others' permissions away, and makes sure the owner can read and write (and enter a folder). */
+    /**
+     * Takes group's and others' permissions away, and makes sure the owner can read and write (and enter a folder).
+     * A path removed while the walk reaches it (a git temporary object, a lock) needs nothing.
+     */
     private static boolean restrict(Path target, Set<PosixFilePermission> ownerNeeds) throws IOException {
+        try {
+            return restrictExisting(target, ownerNeeds);
+        } catch (NoSuchFileException removedMeanwhile) {
+            return false;
+        }
+    }
+
+    private static boolean restrictExisting(Path target, Set<PosixFilePermission> ownerNeeds) throws IOException {
         Set<PosixFilePermission> current = Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS);
         Set<PosixFilePermission> wanted = EnumSet.noneOf(PosixFilePermission.class);
         for (PosixFilePermission permission : current) {
