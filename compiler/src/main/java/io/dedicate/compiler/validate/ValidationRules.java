@@ -54,6 +54,7 @@ public final class ValidationRules {
             new UnknownOutputRule(),
             new MisplacedOutputReferenceRule(),
             new MisplacedCredhubValueRule(),
+            new SecretParameterOutsideManifestRule(),
             new MixedCredhubValueRule(),
             new InterpolationInLiteralRule(),
             new DeploymentNameCycleRule(),

@@ -223,4 +223,35 @@ class PipelineEmitterTest {
         assertFalse(scripts.isEmpty());
         return scripts;
     }
+
+    /**
+     * Concourse fails a build that references a credential its credential manager lacks: only an offering with
+     * secret cluster parameters reads {@code ((secret_parameters_private_key))} and decrypts {@code secrets.cms}.
+     */
+    @Test
+    void onlyAnOfferingWithSecretParametersReadsTheirPrivateKey() {
+        String mysql = FILES.text(TEMPLATE);
+        assertFalse(mysql.contains("secret_parameters_private_key"), "mysql.offering has no secret cluster parameter");
+        assertFalse(mysql.contains("secrets.cms"));
+        assertFalse(mysql.contains("SECRET_PARAMETERS_PRIVATE_KEY"));
+
+        Offering secret = CompiledOfferings.secret();
+        String template = CompiledOfferings.emit(List.of(secret))
+                .text(BundleLayout.pipeline("secret", BundleLayout.INSTANCE_PIPELINE));
+        JsonNode pipeline = Rendering.yaml("pipeline", template, Rendering.variables(secret, "deploy"));
+        ConcourseSchema.assertValid("secret pipeline", pipeline);
+        List<JsonNode> deploys = new ArrayList<>();
+        for (JsonNode task : pipeline.findParents("platform")) {
+            if (!task.path("params").path("SECRET_PARAMETERS_PRIVATE_KEY").isMissingNode()) {
+                deploys.add(task);
+            }
+        }
+        assertEquals(2, deploys.size(), "bosh-deploy and upgrade-bosh-deploy read the key");
+        for (JsonNode task : deploys) {
+            assertEquals(
+                    "((secret_parameters_private_key))",
+                    task.path("params").path("SECRET_PARAMETERS_PRIVATE_KEY").textValue());
+            assertTrue(task.path("run").path("args").get(1).textValue().contains(TaskScripts.DEPLOY_WITH_SECRETS));
+        }
+    }
 }

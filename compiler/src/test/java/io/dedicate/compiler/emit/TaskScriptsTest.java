@@ -117,4 +117,79 @@ class TaskScriptsTest {
                 "{\"id\":\"op-3\",\"kind\":\"deployment\",\"plan\":\"small\",\"report_url\":\"x\"}\n");
         assertFalse(sh(script, env).output().contains("RAN"), "a kind matches whole words only");
     }
+
+    /**
+     * The deploy step's secrets part (contracts.md) with the real openssl: a {@code secrets.cms} made by {@code openssl
+     * cms -encrypt} (AES-256, to a self-signed certificate) is decrypted with the key from the task param, {@code bosh
+     * deploy -l secrets.yml} (a stand-in {@code bosh} on the PATH that records its arguments, the files' modes and the
+     * variables file) sees the plaintext in a 0600 file, and afterwards neither the key nor the plaintext is left, also
+     * when the deploy fails.
+     */
+    @Test
+    void theDeployStepDecryptsSecretsCmsForBoshAndLeavesNoKeyNorPlaintext() throws Exception {
+        Path keys = work.resolve("keys");
+        Files.createDirectories(keys);
+        Run keygen = sh(
+                "openssl req -x509 -newkey rsa:2048 -nodes -keyout keys/key.pem -out keys/cert.pem -days 1"
+                        + " -subj '/CN=dedicate secret parameters' 2>&1\n",
+                Map.of());
+        assertEquals(0, keygen.exit(), keygen.output());
+        Path folder = work.resolve("deployment/org/space/id-1");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("manifest.yml"), "name: x\n");
+        String plaintext = "dedicate_secret_token: \"s3cr3t-token-v4lue\"\n";
+        Files.writeString(work.resolve("plain.yml"), plaintext);
+        Run encrypt = sh(
+                "openssl cms -encrypt -aes256 -in plain.yml -outform PEM -out deployment/org/space/id-1/secrets.cms"
+                        + " keys/cert.pem\nrm plain.yml\n",
+                Map.of());
+        assertEquals(0, encrypt.exit(), encrypt.output());
+        Path bin = work.resolve("bin");
+        Files.createDirectories(bin);
+        Path bosh = bin.resolve("bosh");
+        Files.writeString(
+                bosh,
+                """
+                #!/bin/sh
+                echo "bosh $*" >> bosh.log
+                stat -c '%a %n' key.pem secrets.yml >> bosh.log 2>&1 || true
+                if [ -f secrets.yml ]; then cat secrets.yml >> bosh.log; fi
+                exit "${BOSH_EXIT:-0}"
+                """);
+        bosh.toFile().setExecutable(true);
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("PATH", bin + ":" + System.getenv("PATH"));
+        env.put("INSTANCE_PATH", "org/space/id-1");
+        env.put("SECRET_PARAMETERS_PRIVATE_KEY", Files.readString(keys.resolve("key.pem")).strip());
+
+        Run deploy = sh(TaskScripts.DEPLOY_WITH_SECRETS, env);
+        assertEquals(0, deploy.exit(), deploy.output());
+        String log = Files.readString(work.resolve("bosh.log"));
+        assertTrue(
+                log.startsWith("bosh -n deploy deployment/org/space/id-1/manifest.yml -l secrets.yml\n"), log);
+        assertTrue(log.contains("600 secrets.yml"), "the plaintext is readable by its owner only: " + log);
+        assertFalse(log.contains("600 key.pem"), "the key is gone before bosh runs: " + log);
+        assertTrue(log.endsWith(plaintext), log);
+        assertFalse(Files.exists(work.resolve("key.pem")), "no key left");
+        assertFalse(Files.exists(work.resolve("secrets.yml")), "no plaintext left");
+        assertFalse(deploy.output().contains("s3cr3t"), deploy.output());
+
+        env.put("BOSH_EXIT", "1");
+        Files.delete(work.resolve("bosh.log"));
+        Run failed = sh(TaskScripts.DEPLOY_WITH_SECRETS, env);
+        assertEquals(1, failed.exit(), failed.output());
+        assertTrue(Files.readString(work.resolve("bosh.log")).contains("s3cr3t"), "bosh got the values");
+        assertFalse(Files.exists(work.resolve("key.pem")), "no key left after a failed deploy");
+        assertFalse(Files.exists(work.resolve("secrets.yml")), "no plaintext left after a failed deploy");
+
+        Files.delete(folder.resolve("secrets.cms"));
+        Files.delete(work.resolve("bosh.log"));
+        env.remove("BOSH_EXIT");
+        Run plain = sh(TaskScripts.DEPLOY_WITH_SECRETS, env);
+        assertEquals(0, plain.exit(), plain.output());
+        assertEquals(
+                "bosh -n deploy deployment/org/space/id-1/manifest.yml\n",
+                Files.readString(work.resolve("bosh.log")).lines().findFirst().orElse("") + "\n",
+                "without secrets.cms, a plain deploy");
+    }
 }
