@@ -140,7 +140,7 @@ class TaskScriptsTest {
         String plaintext = "dedicate_secret_token: \"s3cr3t-token-v4lue\"\n";
         Files.writeString(work.resolve("plain.yml"), plaintext);
         Run encrypt = sh(
-                "openssl cms -encrypt -aes256 -in plain.yml -outform PEM -out deployment/org/space/id-1/secrets.cms"
+                "openssl cms -encrypt -binary -aes256 -in plain.yml -outform PEM -out deployment/org/space/id-1/secrets.cms"
                         + " keys/cert.pem\nrm plain.yml\n",
                 Map.of());
         assertEquals(0, encrypt.exit(), encrypt.output());
