@@ -61,6 +61,9 @@ public final class OperationRenderer {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();
 
+    /** A YAML key that needs no quotes (a parameter name of letters, digits, dashes and underscores). */
+    private static final java.util.regex.Pattern PLAIN_KEY = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+
     private final LoadedBundle bundle;
     private final @Nullable SecretParametersEnvelope envelope;
     private final Map<String, Map<String, Object>> defaults = new HashMap<>();
@@ -187,7 +190,8 @@ public final class OperationRenderer {
                 throw new UnsafeValueException(
                         "params." + secret.getKey(), encoded.contains("((") ? "((" : "))");
             }
-            yaml.append(YamlFlowEncoder.encode(BundleLayout.secretParameterVariable(secret.getKey()), "a name"))
+            String key = BundleLayout.secretParameterVariable(secret.getKey());
+            yaml.append(PLAIN_KEY.matcher(key).matches() ? key : YamlFlowEncoder.encode(key, "a name"))
                     .append(": ")
                     .append(encoded)
                     .append('\n');
