@@ -59,7 +59,7 @@ public final class OperationCommitter {
         }
         Map<String, byte[]> writes = StateJson.readFiles(files);
         ChangeSet change = new ChangeSet(
-                operation.id(), message, markerPath(instance.gitPath()), writes, staleFiles(instance, writes));
+                operation.id(), message, markerPath(instance.gitPath()), writes, staleFiles(instance.gitPath(), writes));
         try {
             CommitResult result = git.commit(change);
             operations.markCommitted(operation.id(), result.commitId());
@@ -77,8 +77,8 @@ public final class OperationCommitter {
      * The files of an earlier operation that this one does not write and that must not outlive it: {@code
      * secrets.cms} when this operation has no secret value (the pipeline would otherwise deploy the old values).
      */
-    static Set<String> staleFiles(InstanceRecord instance, Map<String, byte[]> writes) {
-        String secrets = instance.gitPath() + "/" + RenderedOperation.SECRETS_FILE;
+    static Set<String> staleFiles(String gitPath, Map<String, byte[]> writes) {
+        String secrets = gitPath + "/" + RenderedOperation.SECRETS_FILE;
         return writes.containsKey(secrets) ? Set.of() : Set.of(secrets);
     }
 

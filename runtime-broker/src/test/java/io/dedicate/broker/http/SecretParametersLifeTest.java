@@ -99,12 +99,6 @@ class SecretParametersLifeTest {
         assertThat(pipeline)
                 .contains("SECRET_PARAMETERS_PRIVATE_KEY: \"((secret_parameters_private_key))\"")
                 .contains("openssl cms -decrypt");
-        Answer fetched = osb.get(ClusterLifeContract.instancePath(cluster));
-        assertThat(ChildDatabaseTest.json(fetched)
-                        .path("parameters")
-                        .path("backup_password")
-                        .asText())
-                .isEqualTo("(secret)");
 
         MysqlAdminEndpoint admin = MariaDbServer.get().admin();
         Map<String, Object> outputs = new LinkedHashMap<>();
@@ -113,6 +107,12 @@ class SecretParametersLifeTest {
         outputs.put("admin_username", admin.adminUsername());
         outputs.put("admin_password", admin.adminPassword());
         assertThat(SharingTest.report(repository, cluster, outputs).status()).isEqualTo(200);
+        Answer fetched = osb.get(ClusterLifeContract.instancePath(cluster));
+        assertThat(ChildDatabaseTest.json(fetched)
+                        .path("parameters")
+                        .path("backup_password")
+                        .asText())
+                .isEqualTo("(secret)");
 
         Answer updated = osb.patch(
                 ClusterLifeContract.instancePath(cluster) + "?accepts_incomplete=true",
