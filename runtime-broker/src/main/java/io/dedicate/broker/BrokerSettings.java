@@ -105,7 +105,10 @@ public record BrokerSettings(
      *     manager holds as {@code ((secret_parameters_private_key))}; default: {@code DATA/secret-parameters.crt},
      *     generated with its private key {@code DATA/secret-parameters.key} (0600) at first start
      */
-    public record Secrets(@Nullable String key, @Nullable Path keyFile, @Nullable Path recipientCertificateFile) {
+    public record Secrets(
+            @Nullable String key,
+            @Nullable Path keyFile,
+            @Nullable Path recipientCertificateFile) {
 
         @Override
         public String toString() {

@@ -83,8 +83,7 @@ final class ExpressionTemplates {
     /** The names of the offering's {@code secret} cluster parameters (create and update scopes). */
     static Set<String> secretClusterParameters(Offering offering) {
         return java.util.stream.Stream.concat(
-                        offering.parameters().clusterCreate().stream(),
-                        offering.parameters().clusterUpdate().stream())
+                        offering.parameters().clusterCreate().stream(), offering.parameters().clusterUpdate().stream())
                 .filter(parameter -> parameter.is(Parameter.Flag.SECRET))
                 .map(Parameter::name)
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
@@ -245,7 +244,8 @@ final class ExpressionTemplates {
             return new TemplateValue.Flow(TemplateText.constant("\"((" + escapeInside(c.path()) + "))\""));
         }
         if (expression instanceof Expression.ParamRef p && isSecret(p)) {
-            return new TemplateValue.Flow(TemplateText.constant("\"" + secretPlaceholder(p, deploymentVariables, where) + "\""));
+            return new TemplateValue.Flow(
+                    TemplateText.constant("\"" + secretPlaceholder(p, deploymentVariables, where) + "\""));
         }
         if (expression instanceof Expression.OutputRef o) {
             return boshValue(output(o).value(), deploymentVariables, where);

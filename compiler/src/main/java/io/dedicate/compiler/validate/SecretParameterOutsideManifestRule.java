@@ -7,7 +7,6 @@ import io.dedicate.dsl.ast.DeploymentSetting;
 import io.dedicate.dsl.ast.Expr;
 import io.dedicate.dsl.ast.GroupSetting;
 import io.dedicate.dsl.ast.Member;
-import io.dedicate.dsl.ast.Name;
 import io.dedicate.dsl.ast.ParameterOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +34,8 @@ public final class SecretParameterOutsideManifestRule implements Rule {
             return;
         }
         List<Expr> allowed = new ArrayList<>();
-        for (DeploymentSetting.InstanceGroup group : offering.deploymentSettings(DeploymentSetting.InstanceGroup.class)) {
+        for (DeploymentSetting.InstanceGroup group :
+                offering.deploymentSettings(DeploymentSetting.InstanceGroup.class)) {
             for (GroupSetting setting : group.settings()) {
                 if (setting instanceof GroupSetting.Job job) {
                     job.properties().forEach(p -> allowed.add(p.value()));
@@ -49,7 +49,8 @@ public final class SecretParameterOutsideManifestRule implements Rule {
             site.nested()
                     .filter(Expr.Reference.class::isInstance)
                     .map(Expr.Reference.class::cast)
-                    .filter(r -> r.root().value().equals(ReferenceRoot.PARAMS.word()) && r.path().size() > 1)
+                    .filter(r -> r.root().value().equals(ReferenceRoot.PARAMS.word())
+                            && r.path().size() > 1)
                     .map(r -> r.path().get(1))
                     .filter(name -> secret.contains(name.value()))
                     .forEach(name -> reporter.error(name, "", name.value(), where(site.place())));

@@ -147,9 +147,7 @@ class TaskScriptsTest {
         Path bin = work.resolve("bin");
         Files.createDirectories(bin);
         Path bosh = bin.resolve("bosh");
-        Files.writeString(
-                bosh,
-                """
+        Files.writeString(bosh, """
                 #!/bin/sh
                 echo "bosh $*" >> bosh.log
                 stat -c '%a %n' key.pem secrets.yml >> bosh.log 2>&1 || true
@@ -160,13 +158,14 @@ class TaskScriptsTest {
         Map<String, String> env = new java.util.HashMap<>();
         env.put("PATH", bin + ":" + System.getenv("PATH"));
         env.put("INSTANCE_PATH", "org/space/id-1");
-        env.put("SECRET_PARAMETERS_PRIVATE_KEY", Files.readString(keys.resolve("key.pem")).strip());
+        env.put(
+                "SECRET_PARAMETERS_PRIVATE_KEY",
+                Files.readString(keys.resolve("key.pem")).strip());
 
         Run deploy = sh(TaskScripts.DEPLOY_WITH_SECRETS, env);
         assertEquals(0, deploy.exit(), deploy.output());
         String log = Files.readString(work.resolve("bosh.log"));
-        assertTrue(
-                log.startsWith("bosh -n deploy deployment/org/space/id-1/manifest.yml -l secrets.yml\n"), log);
+        assertTrue(log.startsWith("bosh -n deploy deployment/org/space/id-1/manifest.yml -l secrets.yml\n"), log);
         assertTrue(log.contains("600 secrets.yml"), "the plaintext is readable by its owner only: " + log);
         assertFalse(log.contains("600 key.pem"), "the key is gone before bosh runs: " + log);
         assertTrue(log.endsWith(plaintext), log);

@@ -59,7 +59,11 @@ public final class OperationCommitter {
         }
         Map<String, byte[]> writes = StateJson.readFiles(files);
         ChangeSet change = new ChangeSet(
-                operation.id(), message, markerPath(instance.gitPath()), writes, staleFiles(instance.gitPath(), writes));
+                operation.id(),
+                message,
+                markerPath(instance.gitPath()),
+                writes,
+                staleFiles(instance.gitPath(), writes));
         try {
             CommitResult result = git.commit(change);
             operations.markCommitted(operation.id(), result.commitId());

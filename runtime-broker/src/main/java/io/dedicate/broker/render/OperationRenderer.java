@@ -187,8 +187,7 @@ public final class OperationRenderer {
             }
             // the manifest may splice the variable into a string: BOSH would interpolate `((` or `))` next to it
             if (encoded.contains("((") || encoded.contains("))")) {
-                throw new UnsafeValueException(
-                        "params." + secret.getKey(), encoded.contains("((") ? "((" : "))");
+                throw new UnsafeValueException("params." + secret.getKey(), encoded.contains("((") ? "((" : "))");
             }
             String key = BundleLayout.secretParameterVariable(secret.getKey());
             yaml.append(PLAIN_KEY.matcher(key).matches() ? key : YamlFlowEncoder.encode(key, "a name"))

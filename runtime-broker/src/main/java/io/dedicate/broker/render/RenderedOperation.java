@@ -20,7 +20,11 @@ import org.jspecify.annotations.Nullable;
  *     {@code secrets.cms} an earlier operation left
  */
 public record RenderedOperation(
-        String pipeline, @Nullable String manifest, String vars, String operation, @Nullable String secrets) {
+        String pipeline,
+        @Nullable String manifest,
+        String vars,
+        String operation,
+        @Nullable String secrets) {
 
     /** An operation without secret parameters. */
     public RenderedOperation(String pipeline, @Nullable String manifest, String vars, String operation) {

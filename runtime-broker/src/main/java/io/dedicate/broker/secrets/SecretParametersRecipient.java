@@ -115,8 +115,7 @@ public final class SecretParametersRecipient {
             throw new SecretBoxException(
                     "cannot read or create the secret parameters' key pair in " + dataDirectory + ": " + e, e);
         }
-        return new SecretParametersRecipient(
-                read(certificateFile, "generated certificate"), certificateFile, keyFile);
+        return new SecretParametersRecipient(read(certificateFile, "generated certificate"), certificateFile, keyFile);
     }
 
     /** The certificate {@code secrets.cms} is encrypted to. */

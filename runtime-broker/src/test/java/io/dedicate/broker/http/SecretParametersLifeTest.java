@@ -118,8 +118,7 @@ class SecretParametersLifeTest {
                 ClusterLifeContract.instancePath(cluster) + "?accepts_incomplete=true",
                 ClusterLifeContract.update(null, Map.of("backup_password", SECOND_SECRET)));
         assertThat(updated.status()).as(updated.toString()).isEqualTo(202);
-        assertThat(decrypt(folder, keyFile))
-                .isEqualTo("dedicate_secret_backup_password: \"" + SECOND_SECRET + "\"\n");
+        assertThat(decrypt(folder, keyFile)).isEqualTo("dedicate_secret_backup_password: \"" + SECOND_SECRET + "\"\n");
         assertThat(file(folder + "/manifest.yml")).isEqualTo(manifest);
         assertThat(SharingTest.report(repository, cluster, outputs).status()).isEqualTo(200);
 
@@ -140,8 +139,8 @@ class SecretParametersLifeTest {
                 .isEqualTo(200);
         assertThat(osb.delete(ChildDatabaseTest.path(child) + query).status()).isEqualTo(200);
 
-        Answer deleted = osb.delete(ClusterLifeContract.instancePath(cluster)
-                + "?accepts_incomplete=true&service_id=" + SERVICE + "&plan_id=" + SMALL);
+        Answer deleted = osb.delete(ClusterLifeContract.instancePath(cluster) + "?accepts_incomplete=true&service_id="
+                + SERVICE + "&plan_id=" + SMALL);
         assertThat(deleted.status()).as(deleted.toString()).isEqualTo(202);
         assertThat(decrypt(folder, keyFile))
                 .as("the delete operation's files carry the current values too")
@@ -150,11 +149,7 @@ class SecretParametersLifeTest {
         awaitRemoved(folder + "/secrets.cms");
 
         List<String> secrets = new ArrayList<>(List.of(
-                FIRST_SECRET,
-                SECOND_SECRET,
-                RunningBroker.REPORT_SIGNING_KEY,
-                bindingPassword,
-                admin.adminPassword()));
+                FIRST_SECRET, SECOND_SECRET, RunningBroker.REPORT_SIGNING_KEY, bindingPassword, admin.adminPassword()));
         secrets.addAll(pemBodyLines(Files.readString(keyFile, StandardCharsets.US_ASCII)));
         broker.stop();
         int blobs = repository.assertNoBlobContains(secrets.toArray(String[]::new));
@@ -190,7 +185,9 @@ class SecretParametersLifeTest {
         for (int i = 0; i < 100 && repository.read(path) != null; i++) {
             Thread.sleep(100);
         }
-        assertThat(repository.read(path)).as(path + " after the delete succeeded").isNull();
+        assertThat(repository.read(path))
+                .as(path + " after the delete succeeded")
+                .isNull();
     }
 
     private String file(String path) {

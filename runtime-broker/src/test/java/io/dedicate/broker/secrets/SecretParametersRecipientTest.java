@@ -33,9 +33,19 @@ class SecretParametersRecipientTest {
         assertThat(again.certificate()).isEqualTo(first.certificate());
 
         String plaintext = "dedicate_secret_token: \"t0ken-value\"\n";
-        Files.writeString(data.resolve("secrets.cms"), new SecretParametersEnvelope(again.certificate()).seal(plaintext));
-        assertThat(openssl("cms", "-decrypt", "-inform", "PEM", "-in", "secrets.cms", "-inkey", key.toString(),
-                        "-out", "secrets.yml"))
+        Files.writeString(
+                data.resolve("secrets.cms"), new SecretParametersEnvelope(again.certificate()).seal(plaintext));
+        assertThat(openssl(
+                        "cms",
+                        "-decrypt",
+                        "-inform",
+                        "PEM",
+                        "-in",
+                        "secrets.cms",
+                        "-inkey",
+                        key.toString(),
+                        "-out",
+                        "secrets.yml"))
                 .isEmpty();
         assertThat(Files.readString(data.resolve("secrets.yml"))).isEqualTo(plaintext);
 
@@ -48,18 +58,45 @@ class SecretParametersRecipientTest {
 
     @Test
     void theOperatorsCertificateIsUsedAndAnythingButRsaIsRefused() throws Exception {
-        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=ops", "-keyout",
-                "ops.key", "-out", "ops.crt");
+        openssl(
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "1",
+                "-subj",
+                "/CN=ops",
+                "-keyout",
+                "ops.key",
+                "-out",
+                "ops.crt");
         SecretParametersRecipient recipient = SecretParametersRecipient.configured(data.resolve("ops.crt"));
         assertThat(recipient.privateKeyFile()).isNull();
         Files.writeString(
                 data.resolve("secrets.cms"), new SecretParametersEnvelope(recipient.certificate()).seal("a: 1\n"));
         openssl("cms", "-decrypt", "-inform", "PEM", "-in", "secrets.cms", "-inkey", "ops.key", "-out", "out.yml");
         assertThat(Files.readString(data.resolve("out.yml"))).isEqualTo("a: 1\n");
-        assertThat(data.resolve(SecretParametersRecipient.GENERATED_PRIVATE_KEY)).doesNotExist();
+        assertThat(data.resolve(SecretParametersRecipient.GENERATED_PRIVATE_KEY))
+                .doesNotExist();
 
-        openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
-                "-subj", "/CN=ec", "-keyout", "ec.key", "-out", "ec.crt");
+        openssl(
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-days",
+                "1",
+                "-subj",
+                "/CN=ec",
+                "-keyout",
+                "ec.key",
+                "-out",
+                "ec.crt");
         assertThatThrownBy(() -> SecretParametersRecipient.configured(data.resolve("ec.crt")))
                 .isInstanceOf(SecretBoxException.class)
                 .hasMessageContaining("RSA");
@@ -79,6 +116,8 @@ class SecretParametersRecipientTest {
                 .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(String.join(" ", command) + ": " + out).isZero();
-        return out.lines().filter(line -> !line.startsWith("..") && !line.startsWith("--")).reduce("", String::concat);
+        return out.lines()
+                .filter(line -> !line.startsWith("..") && !line.startsWith("--"))
+                .reduce("", String::concat);
     }
 }
