@@ -86,6 +86,13 @@ class SecretParametersLifeTest {
         String cluster = UUID.randomUUID().toString();
         String folder = ClusterLifeContract.ORG + "/" + ClusterLifeContract.SPACE + "/" + cluster;
 
+        Answer unsafe = osb.put(
+                ClusterLifeContract.instancePath(UUID.randomUUID().toString()) + "?accepts_incomplete=true",
+                ClusterLifeContract.provisionBody(
+                        SMALL, Map.of("backup_password", "unsafe-value-((dedicate_admin_password))")));
+        assertThat(unsafe.status()).as(unsafe.toString()).isEqualTo(400);
+        assertThat(unsafe.text("description")).contains("backup_password").doesNotContain("unsafe-value");
+
         Answer created = osb.put(
                 ClusterLifeContract.instancePath(cluster) + "?accepts_incomplete=true",
                 ClusterLifeContract.provisionBody(SMALL, Map.of("backup_password", FIRST_SECRET)));
