@@ -41,7 +41,8 @@ class OfferingsReleaseSpecsConformanceTest {
             .toAbsolutePath()
             .normalize();
     private static final Path OFFERINGS = REPO.resolve("offerings");
-    private static final Path SHARED_RELEASES = REPO.resolve("../shared/bosh-releases").normalize();
+    private static final Path SHARED_RELEASES =
+            REPO.resolve("../shared/bosh-releases").normalize();
 
     /**
      * Releases the offerings name whose job specs are NOT in {@code ../shared/bosh-releases}, and why: their jobs
@@ -77,8 +78,8 @@ class OfferingsReleaseSpecsConformanceTest {
                 String before = releases.putIfAbsent(release.name(), release.version());
                 assertTrue(
                         before == null || before.equals(release.version()),
-                        "release " + release.name() + " is named in two versions (" + before + ", "
-                                + release.version() + "): --release-specs gives one spec per name");
+                        "release " + release.name() + " is named in two versions (" + before + ", " + release.version()
+                                + "): --release-specs gives one spec per name");
             }
         }
         return releases;
@@ -146,7 +147,9 @@ class OfferingsReleaseSpecsConformanceTest {
 
         assertEquals(1, run.status(), run.err());
         assertTrue(
-                run.err().contains("error[undeclared-property]: job `smoke-tests` does not declare property `db_usernam`"),
+                run.err()
+                        .contains(
+                                "error[undeclared-property]: job `smoke-tests` does not declare property `db_usernam`"),
                 run.err());
         assertTrue(
                 run.err()

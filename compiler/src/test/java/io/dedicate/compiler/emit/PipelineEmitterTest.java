@@ -245,14 +245,22 @@ class PipelineEmitterTest {
         for (int i = 0; i < plan.size(); i++) {
             if (plan.get(i).path("task").asText("").contains("register-")) {
                 JsonNode put = plan.get(i + 1);
-                assertEquals("shared-deployments", put.path("put").textValue(), plan.get(i).path("task") + " is pushed");
+                assertEquals(
+                        "shared-deployments",
+                        put.path("put").textValue(),
+                        plan.get(i).path("task") + " is pushed");
                 assertEquals(
                         "shared-deployments-updated",
                         put.path("params").path("repository").textValue());
                 assertTrue(put.path("params").path("rebase").booleanValue());
                 assertEquals(
                         "shared-deployments-updated",
-                        plan.get(i).path("config").path("outputs").get(0).path("name").textValue());
+                        plan.get(i)
+                                .path("config")
+                                .path("outputs")
+                                .get(0)
+                                .path("name")
+                                .textValue());
             }
         }
 
@@ -267,12 +275,20 @@ class PipelineEmitterTest {
                 register.path("OPS_FILE_NAME").textValue());
         assertEquals(register.path("OPS_FILE_NAME"), deregister.path("OPS_FILE_NAME"));
         assertFalse(deregister.has("OPS_FILE"), "a deregistration writes nothing");
-        assertTrue(
-                step(plan, "register-prometheus").path("config").path("run").path("args").get(1).textValue()
-                        .contains(TaskScripts.HOOK_REGISTER));
-        assertTrue(
-                step(plan, "delete-deregister-prometheus").path("config").path("run").path("args").get(1).textValue()
-                        .contains(TaskScripts.HOOK_DEREGISTER));
+        assertTrue(step(plan, "register-prometheus")
+                .path("config")
+                .path("run")
+                .path("args")
+                .get(1)
+                .textValue()
+                .contains(TaskScripts.HOOK_REGISTER));
+        assertTrue(step(plan, "delete-deregister-prometheus")
+                .path("config")
+                .path("run")
+                .path("args")
+                .get(1)
+                .textValue()
+                .contains(TaskScripts.HOOK_DEREGISTER));
     }
 
     private static JsonNode step(JsonNode plan, String task) {
@@ -287,8 +303,8 @@ class PipelineEmitterTest {
     @Test
     void hookOpsFilesReplaceAtTheirPathWithTheInstancesValues() {
         Map<String, Object> variables = Rendering.variables(HOOKED, "deploy");
-        JsonNode prometheus =
-                Rendering.yaml("prometheus", HOOKED_FILES.text(BundleLayout.hookOps("hooked", "prometheus")), variables);
+        JsonNode prometheus = Rendering.yaml(
+                "prometheus", HOOKED_FILES.text(BundleLayout.hookOps("hooked", "prometheus")), variables);
         assertEquals(1, prometheus.size());
         assertEquals("replace", prometheus.get(0).path("type").textValue());
         assertEquals(

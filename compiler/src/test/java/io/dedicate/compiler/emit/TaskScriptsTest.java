@@ -18,8 +18,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -130,7 +130,8 @@ class TaskScriptsTest {
      */
     @Test
     void aHookRegistrationCommitsItsOpsFileAndItsDeregistrationRemovesIt() throws Exception {
-        JsonNode plan = PipelineEmitterTest.renderHooked("deploy").path("jobs").get(0).path("plan");
+        JsonNode plan =
+                PipelineEmitterTest.renderHooked("deploy").path("jobs").get(0).path("plan");
         JsonNode register = task(plan, "register-prometheus");
         JsonNode deregister = task(plan, "delete-deregister-prometheus");
         Map<String, String> registerEnv = params(register);
@@ -143,7 +144,16 @@ class TaskScriptsTest {
         Files.createDirectories(shared.resolve("prometheus"));
         Files.writeString(shared.resolve("prometheus/prometheus.yml"), "name: prometheus\n");
         git(shared, "add", "-A");
-        git(shared, "-c", "user.name=t", "-c", "user.email=t@localhost", "commit", "-q", "-m", "the shared deployments");
+        git(
+                shared,
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@localhost",
+                "commit",
+                "-q",
+                "-m",
+                "the shared deployments");
         Files.createDirectories(updated);
 
         operation(folder, "deploy");
