@@ -123,6 +123,70 @@ class TaskScriptsTest {
     }
 
     /**
+     * The MySQL offering's {@code bosh-deploy} task run with the real sh and jq against a stand-in {@code bosh} (no
+     * director runs here) that records its arguments and answers {@code bosh stemcells --json} in the CLI's table
+     * format: every release is uploaded by URL, name and version before the deploy, and a director without the
+     * offering's stemcell fails the task before {@code bosh deploy}, saying which stemcell to upload.
+     */
+    @Test
+    void releasesAreUploadedAndTheStemcellCheckedBeforeTheDeploy() throws Exception {
+        JsonNode plan = Rendering.yaml(
+                        "pipeline", FILES.text(PipelineEmitterTest.TEMPLATE), Rendering.variables(MYSQL, "deploy"))
+                .path("jobs")
+                .get(0)
+                .path("plan");
+        JsonNode deploy = task(plan, "bosh-deploy");
+        Map<String, String> env = new LinkedHashMap<>(params(deploy));
+        Path folder = work.resolve("deployment").resolve(env.get("INSTANCE_PATH"));
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("manifest.yml"), "name: mysql\n");
+        operation(folder, "deploy");
+        Path bin = Files.createDirectories(work.resolve("bin"));
+        Path log = work.resolve("bosh.log");
+        Files.writeString(bin.resolve("bosh"), """
+                #!/bin/sh
+                printf '%s\\n' "$*" >> "$BOSH_LOG"
+                if [ "$1" = stemcells ]; then
+                  printf '%s\\n' "$DIRECTOR_STEMCELLS"
+                fi
+                """);
+        assertTrue(bin.resolve("bosh").toFile().setExecutable(true));
+        env.put("PATH", bin + ":" + System.getenv("PATH"));
+        env.put("BOSH_LOG", log.toString());
+
+        env.put(
+                "DIRECTOR_STEMCELLS",
+                "{\"Tables\":[{\"Rows\":[{\"name\":\"bosh-vsphere-esxi-ubuntu-jammy-go_agent\",\"os\":\"ubuntu-jammy\","
+                        + "\"version\":\"1.586*\",\"cid\":\"sc-1\"}]}]}");
+        Run run = sh(script(deploy), env);
+        assertEquals(0, run.exit(), run.output());
+        String manifest = "deployment/" + env.get("INSTANCE_PATH") + "/manifest.yml";
+        assertEquals(
+                List.of(
+                        "-n upload-release https://bosh.io/d/github.com/cloudfoundry/pxc-release?v=2.0.8 --name pxc"
+                                + " --version 2.0.8",
+                        "-n upload-release https://bosh.io/d/github.com/cloudfoundry/bpm-release?v=1.4.26 --name bpm"
+                                + " --version 1.4.26",
+                        "-n upload-release https://github.com/bosh-prometheus/prometheus-boshrelease/releases/download"
+                                + "/v26.6.0/prometheus-26.6.0.tgz --name prometheus --version 26.6.0",
+                        "stemcells --json",
+                        "-n deploy " + manifest),
+                Files.readAllLines(log));
+
+        Files.delete(log);
+        env.put(
+                "DIRECTOR_STEMCELLS",
+                "{\"Tables\":[{\"Rows\":[{\"name\":\"bosh-vsphere-esxi-ubuntu-jammy-go_agent\",\"os\":\"ubuntu-jammy\","
+                        + "\"version\":\"1.585\",\"cid\":\"sc-0\"}]}]}");
+        Run missing = sh(script(deploy), env);
+        assertEquals(1, missing.exit(), missing.output());
+        assertTrue(
+                missing.output().contains("the director has no stemcell ubuntu-jammy/1.586: upload it"),
+                missing.output());
+        assertFalse(Files.readAllLines(log).contains("-n deploy " + manifest), "no deploy without the stemcell");
+    }
+
+    /**
      * A hook's tasks on the {@code hooked} fixture, run as Concourse runs them (the {@code shared-deployments} input a
      * clone of the shared deployments' repository, an empty {@code shared-deployments-updated} output) with the real
      * sh, jq and git: the registration commits the rendered ops file in the shared deployment's folder, again is a
