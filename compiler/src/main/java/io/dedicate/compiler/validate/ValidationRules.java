@@ -32,6 +32,7 @@ public final class ValidationRules {
             new UnknownSettingRule(),
             new SettingTypeRule(),
             new MissingSettingRule(),
+            new UnpinnedTaskImageRule(),
             // parameters
             new ParameterValueTypeRule(),
             new ValueOutOfRangeRule(),
