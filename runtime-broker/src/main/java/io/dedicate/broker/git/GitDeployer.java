@@ -64,11 +64,12 @@ public final class GitDeployer implements AutoCloseable {
 
     /**
      * Room for the trees along the paths of the last few commits: a commit reads the trees the previous one wrote
-     * (the root, an org's and a space's tree). 16 MB holds a space tree of 10,000 instances (about 600 kB) many
-     * times over; a bigger cache only keeps the trees of old tips alive, which the broker never reads again
-     * (64 MB of them made up a good part of the heap with 10,000 instances).
+     * (the root, an org's and a space's tree), and trees of up to a quarter of it are cached (a space tree of
+     * 10,000 instances is about 600 kB). Every commit writes a new root tree, so the cache is always full: a bigger
+     * one only keeps old tips' trees alive, which the broker never reads again (at 64 MB they were a large part of
+     * the live heap with a few thousand instances; benchmarks/broker-bench.sh prints the heap).
      */
-    private static final long TREE_CACHE_BYTES = 16L * 1024 * 1024;
+    private static final long TREE_CACHE_BYTES = 8L * 1024 * 1024;
 
     private final GitSettings settings;
     private final Repository repository;
