@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# The runtime broker's figures on this machine: start-up to the first 200 on /v2/catalog, idle
-# RSS, catalog throughput with basic auth, cluster provision latency, and RSS with many instances
-# in the state store. Embedded H2 and a local bare git repository in a temporary data directory.
-# Builds what it needs with ./dedicate; installs wrk with apt-get when missing (as root).
+# The runtime broker's figures on this machine, each next to what it is judged against in the same run:
+# the first `./dedicate serve` after the build (to the first 200; the class-data sharing archive is
+# then recorded in the background and waited for), start-up to the first 200 on /v2/catalog and its
+# CPU time, idle RSS, catalog throughput with basic auth, cluster provision latency next to an
+# fsync'd JGit commit of three files (the floor under a provision), and RSS with many instances in the
+# state store next to idle RSS (with the heap and its largest classes, from jcmd). Embedded H2 and a
+# local bare git repository in a temporary data directory. Builds what it needs with ./dedicate;
+# installs wrk with apt-get when missing (as root).
 #
 #   benchmarks/broker-bench.sh [--starts 5] [--provisions 200] [--instances 10000] [--wrk-runs 3]
 #
-# Medians throughout. Run it on a quiet machine: the load average is printed with the figures.
+# Medians throughout. The load average is printed with the figures: on a shared machine compare the
+# ratios and CPU times, not the wall times.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 here="$root/benchmarks"
@@ -17,7 +22,7 @@ while [ $# -gt 0 ]; do
     --provisions) provisions="$2"; shift 2 ;;
     --instances) instances="$2"; shift 2 ;;
     --wrk-runs) wrk_runs="$2"; shift 2 ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "broker-bench: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -73,7 +78,7 @@ broker_pid=$!
 python3 "$here/broker_wait.py" --port "$port" --pid "$broker_pid" --timeout 600 || { tail -n 40 "$log" >&2; exit 1; }
 first_ms="$(ms_since "$first_began")"
 first_cpu="$(cpu_ms "$broker_pid")"
-say "first ./dedicate serve: $first_ms ms to the first 200 ($first_cpu ms of broker CPU)"
+say "first ./dedicate serve: $first_ms ms to the first 200 ($first_cpu ms of broker CPU), load $(cut -d' ' -f1 /proc/loadavg)"
 # the class-data sharing archive is recorded in the background (nice 19): wait for it, so that the restarts below use it
 cds="$root/runtime-broker/target/cds"
 began=$(date +%s%N)
@@ -95,7 +100,7 @@ for ((i = 1; i <= starts; i++)); do
   start_cpu+=("$(cpu_ms "$broker_pid")")
   sleep 5
   idle_rss+=("$(rss_mb "$broker_pid")")
-  say "start $i: ${start_ms[-1]} ms to the first 200 (${start_cpu[-1]} ms CPU), idle RSS ${idle_rss[-1]} MB"
+  say "start $i: ${start_ms[-1]} ms to the first 200 (${start_cpu[-1]} ms CPU), idle RSS ${idle_rss[-1]} MB, load $(cut -d' ' -f1 /proc/loadavg)"
   [ "$i" -eq "$starts" ] || stop_broker
 done
 
@@ -124,7 +129,7 @@ say "provisioning $provisions clusters (after 20 for warm-up)..."
 latency="$(python3 "$here/broker_provision.py" --port "$port" --count "$provisions" --warmup 20)"
 p50="$(sed 's/.*p50_ms=\([0-9.]*\).*/\1/' <<<"$latency")"
 p99="$(sed 's/.*p99_ms=\([0-9.]*\).*/\1/' <<<"$latency")"
-say "provision latency: $latency"
+say "provision latency: $latency (load $(cut -d' ' -f1 /proc/loadavg))"
 
 # --- the reference: one fsync'd JGit commit of three files (plus the operation marker), as the broker commits
 say "measuring an fsync'd git commit of three files (the reference for the provision latency)..."
