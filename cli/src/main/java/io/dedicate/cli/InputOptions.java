@@ -2,10 +2,10 @@ package io.dedicate.cli;
 
 import io.dedicate.compiler.CompileResult;
 import io.dedicate.compiler.OfferingCompiler;
+import io.dedicate.compiler.report.DiagnosticSummary;
 import io.dedicate.compiler.report.HumanDiagnosticRenderer;
 import io.dedicate.compiler.report.JsonDiagnosticRenderer;
 import io.dedicate.dsl.Diagnostic;
-import io.dedicate.dsl.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,16 +77,12 @@ final class InputOptions {
         }
         if (!diagnostics.isEmpty()) {
             err.print(new HumanDiagnosticRenderer(result.sources()).render(diagnostics));
-            long errors = diagnostics.stream().filter(Diagnostic::isError).count();
-            long warnings = diagnostics.stream()
-                    .filter(d -> d.severity() == Severity.WARNING)
-                    .count();
-            err.println(count(errors, "error") + ", " + count(warnings, "warning"));
+            err.println(DiagnosticSummary.of(diagnostics));
             err.flush();
         }
     }
 
     static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return DiagnosticSummary.count(n, noun);
     }
 }
