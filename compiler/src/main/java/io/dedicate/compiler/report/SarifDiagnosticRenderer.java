@@ -29,7 +29,8 @@ import java.util.TreeMap;
  */
 public final class SarifDiagnosticRenderer {
 
-    static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    /** The OASIS schema of SARIF 2.1.0 (errata 01), as SARIF logs name it in {@code $schema}. */
+    static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final String toolVersion;
@@ -46,8 +47,8 @@ public final class SarifDiagnosticRenderer {
 
     public String render(List<Diagnostic> diagnostics) {
         ObjectNode log = JSON.createObjectNode();
+        log.put("version", "2.1.0"); // first, as the specification recommends
         log.put("$schema", SCHEMA);
-        log.put("version", "2.1.0");
         ObjectNode run = log.putArray("runs").addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "dedicate");
