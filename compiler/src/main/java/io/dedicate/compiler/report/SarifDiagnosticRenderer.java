@@ -30,7 +30,9 @@ import java.util.TreeMap;
 public final class SarifDiagnosticRenderer {
 
     /** The OASIS schema of SARIF 2.1.0 (errata 01), as SARIF logs name it in {@code $schema}. */
-    static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+    static final String SCHEMA =
+            "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final String toolVersion;
