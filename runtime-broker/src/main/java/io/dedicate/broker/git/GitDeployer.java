@@ -239,7 +239,8 @@ public final class GitDeployer implements AutoCloseable {
                             + " gave up after " + attempts + " attempts: the branch '" + settings.branch()
                             + "' kept moving under concurrent commits"
                             + (lastLockFailure == null ? "" : " or stayed locked (lock file " + lastLockFailure + ")")
-                            + (remote == null ? "" : " (last push: " + remote.lastRejection() + ")"));
+                            + (remote == null ? "" : " (last push: " + remote.lastRejection() + ")")
+                            + remoteLockNote());
                 }
                 backOff(attempt, current);
                 if (remote != null) {
@@ -319,6 +320,45 @@ public final class GitDeployer implements AutoCloseable {
     }
 
     private volatile @Nullable String lastLockFailure;
+
+    /**
+     * The lock files that stop commits now and that the broker cannot prove stale (it never removes them): the remote
+     * branch's lock file, when the remote is reachable as a path and the file exists; its own branch's lock file, when
+     * the last commit could not lock the branch and the file is still there. Checked on every call, so a lock that is
+     * gone is no longer listed.
+     */
+    public java.util.List<UnprovenLock> unprovenLocks() {
+        java.util.List<UnprovenLock> locks = new java.util.ArrayList<>();
+        String remoteUri = settings.remoteUri();
+        if (remoteUri != null) {
+            StaleLocks.remoteBranchLock(remoteUri, settings.branch())
+                    .ifPresent(lock -> locks.add(new UnprovenLock(
+                            lock,
+                            "the remote repository's branch '" + settings.branch() + "' is locked: another process may"
+                                    + " be pushing; commits fail until it is gone (remove it when no git process works"
+                                    + " on that repository)")));
+        }
+        String failed = lastLockFailure;
+        if (failed != null && Files.exists(Path.of(failed))) {
+            locks.add(new UnprovenLock(
+                    Path.of(failed),
+                    "the last commit could not lock branch '" + settings.branch() + "': a git process other than the"
+                            + " broker (a gc, another program) holds it; remove it when no git process works on this"
+                            + " repository"));
+        }
+        return locks;
+    }
+
+    /** Names the remote branch's lock file when it exists (a remote reachable as a path), for error messages. */
+    private String remoteLockNote() {
+        String remoteUri = settings.remoteUri();
+        return remoteUri == null
+                ? ""
+                : StaleLocks.remoteBranchLock(remoteUri, settings.branch())
+                        .map(lock -> "; the remote branch's lock file " + lock + " exists (another process may be"
+                                + " pushing; remove it when no git process works on that repository)")
+                        .orElse("");
+    }
 
     /** The loose ref file of the branch tip. */
     private Path refFile() {
