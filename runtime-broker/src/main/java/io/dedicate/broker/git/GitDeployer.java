@@ -206,9 +206,6 @@ public final class GitDeployer implements AutoCloseable {
             TreeEditor.Edit plan = null;
             for (int attempt = 1; ; attempt++) {
                 ObjectId tip = tip();
-                if (attempt == 1) {
-                    lastLockFailure = null;
-                }
                 ChangeSet atTip = changeAtTip.get();
                 if (atTip != change) {
                     change = atTip;
@@ -231,6 +228,8 @@ public final class GitDeployer implements AutoCloseable {
                     inserter.syncFolders(settings.localRepository(), refFile());
                 }
                 if (landing != Landing.REJECTED) {
+                    // kept until a commit lands, not reset per commit: the health reads it between commits
+                    lastLockFailure = null;
                     return new CommitResult(commit.name(), landing == Landing.ALREADY_THERE);
                 }
                 int attempts = remote == null ? LOCAL_ATTEMPTS : PUSH_ATTEMPTS;
