@@ -215,9 +215,11 @@ class HostileInputTest {
         }
         Map<String, Object> atTheLimit = ClusterLifeContract.provisionBody(SMALL, Map.of());
         atTheLimit.put("context", ClusterLifeContract.context("n".repeat(1024)));
-        assertThat(osb.put(path(UUID.randomUUID().toString()) + "?accepts_incomplete=true", atTheLimit)
+        String atTheLimitId = UUID.randomUUID().toString();
+        assertThat(osb.put(path(atTheLimitId) + "?accepts_incomplete=true", atTheLimit)
                         .status())
                 .isEqualTo(202);
+        release(atTheLimitId, true);
     }
 
     // ------------------------------------------------------------------ what Tomcat refuses itself
@@ -321,6 +323,7 @@ class HostileInputTest {
         assertThat(osb.patch(path(id) + "?accepts_incomplete=true", accepted).status())
                 .isEqualTo(200);
         assertThat(store.findInstance(id).map(InstanceRecord::instanceName)).contains("renamed");
+        release(id, false);
     }
 
     @Test
@@ -338,6 +341,7 @@ class HostileInputTest {
         assertThat(life.report(id, "succeeded", Map.of("host", "10.0.0.1")).status())
                 .isEqualTo(200);
         assertThat(osb.get(path(id)).status()).isEqualTo(200);
+        release(id, false);
     }
 
     /**
@@ -388,6 +392,7 @@ class HostileInputTest {
         assertThat(update.status())
                 .as("a failed delete does not make a failed create ready: " + update)
                 .isNotIn(200, 202);
+        release(id, false);
     }
 
     // ------------------------------------------------------------------ commit messages
@@ -412,5 +417,22 @@ class HostileInputTest {
                 .contains("space \"space\\r\\nPlan: free\"")
                 .doesNotContain("\u001b")
                 .doesNotContain("\u0085");
+        release(id, true);
+    }
+
+    /**
+     * Deletes a cluster a test created (reporting its create first when it is still running): the tests share one
+     * broker, and the offering allows 5 clusters per org, so each test leaves only the class's own ready cluster.
+     */
+    private void release(String id, boolean createRunning) {
+        if (createRunning) {
+            assertThat(life.report(id, "succeeded", Map.of("host", "10.0.0.1")).status())
+                    .isEqualTo(200);
+        }
+        Answer deleting = osb.delete(
+                path(id) + "?accepts_incomplete=true&service_id=" + ClusterLifeContract.SERVICE + "&plan_id=" + SMALL);
+        assertThat(deleting.status()).as(deleting.toString()).isEqualTo(202);
+        assertThat(life.report(id, "succeeded", Map.of()).status()).isEqualTo(200);
+        assertThat(osb.get(path(id)).status()).isEqualTo(404);
     }
 }
