@@ -41,6 +41,7 @@ import io.dedicate.broker.secrets.SecretParametersEnvelope;
 import io.dedicate.broker.secrets.SecretParametersRecipient;
 import io.dedicate.broker.state.BindingStore;
 import io.dedicate.broker.state.ChildStore;
+import io.dedicate.broker.state.CleanupStore;
 import io.dedicate.broker.state.DelegatedOperationStore;
 import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.broker.state.OperationStore;
@@ -246,9 +247,18 @@ public class BrokerConfiguration {
     }
 
     @Bean
+    CleanupStore cleanupStore(StateDatabase database) {
+        return new CleanupStore(database);
+    }
+
+    @Bean
     OperationCommitter operationCommitter(
-            InstanceStore instances, OperationStore operations, GitDeployer git, MetaPipelineSync metaPipeline) {
-        return new OperationCommitter(instances, operations, git, metaPipeline);
+            InstanceStore instances,
+            OperationStore operations,
+            GitDeployer git,
+            MetaPipelineSync metaPipeline,
+            CleanupStore cleanups) {
+        return new OperationCommitter(instances, operations, git, metaPipeline, cleanups);
     }
 
     @Bean
@@ -373,8 +383,13 @@ public class BrokerConfiguration {
     /** The recovery's passes, run by {@link PeriodicWorkConfiguration}. */
     @Bean
     OperationRecovery operationRecovery(
-            OperationCommitter committer, OperationStatus status, MetaPipelineSync metaPipeline, GitDeployer git) {
-        return new OperationRecovery(committer, status, metaPipeline, git);
+            OperationCommitter committer,
+            OperationStatus status,
+            MetaPipelineSync metaPipeline,
+            GitDeployer git,
+            @Value("${dedicate.git.pack-above-loose-objects:" + OperationRecovery.LOOSE_OBJECT_LIMIT + "}")
+                    long looseObjectLimit) {
+        return new OperationRecovery(committer, status, metaPipeline, git, looseObjectLimit);
     }
 
     @Bean
@@ -391,7 +406,7 @@ public class BrokerConfiguration {
         FilterRegistrationBean<BasicAuthFilter> registration =
                 new FilterRegistrationBean<>(new BasicAuthFilter(credentials));
         // dashboards check the credentials or a signed link themselves (DashboardController)
-        registration.addUrlPatterns("/v2/*");
+        registration.addUrlPatterns("/v2/*", "/health");
         registration.setOrder(Integer.MIN_VALUE);
         return registration;
     }

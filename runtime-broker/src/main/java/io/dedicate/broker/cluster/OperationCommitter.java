@@ -5,16 +5,16 @@ import io.dedicate.broker.git.CommitResult;
 import io.dedicate.broker.git.GitDeployException;
 import io.dedicate.broker.git.GitDeployer;
 import io.dedicate.broker.render.RenderedOperation;
+import io.dedicate.broker.state.CleanupStore;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.broker.state.OperationKind;
 import io.dedicate.broker.state.OperationRecord;
 import io.dedicate.broker.state.OperationStore;
-import java.util.List;
+import io.dedicate.broker.state.PendingCleanup;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,13 +34,19 @@ public final class OperationCommitter {
     private final OperationStore operations;
     private final GitDeployer git;
     private final MetaPipelineSync metaPipeline;
+    private final CleanupStore cleanups;
 
     public OperationCommitter(
-            InstanceStore instances, OperationStore operations, GitDeployer git, MetaPipelineSync metaPipeline) {
+            InstanceStore instances,
+            OperationStore operations,
+            GitDeployer git,
+            MetaPipelineSync metaPipeline,
+            CleanupStore cleanups) {
         this.instances = instances;
         this.operations = operations;
         this.git = git;
         this.metaPipeline = metaPipeline;
+        this.cleanups = cleanups;
     }
 
     /** The marker file of an instance folder. */
@@ -105,43 +111,49 @@ public final class OperationCommitter {
     }
 
     /**
-     * Removes a deleted instance's folder once its delete operation succeeded, and has the meta
-     * pipeline updated. The commit's marker ({@code deleted/ID}) records the deletion. Best effort:
-     * a folder left behind is harmless, the meta pipeline no longer lists it.
+     * Removes a deleted instance's folder once its delete operation succeeded, and has the meta pipeline updated. The
+     * commit's marker ({@code deleted/ID}) records the deletion, so a retry after a commit that landed commits nothing.
+     * The cleanup was recorded in the state store when the delete ended ({@link CleanupStore}); it is marked done here,
+     * or its failure is recorded and {@link #retryFolderRemovals} tries again, also after a restart.
+     *
+     * @return true if the folder is removed (now or before)
      */
-    public void removeFolder(InstanceRecord instance, String operationId) {
+    public boolean removeFolder(String instanceId, String gitPath, String operationId) {
         ChangeSet change = new ChangeSet(
                 operationId + "-cleanup",
-                "remove deleted instance " + instance.id() + "\n\nOperation: delete " + operationId + "\n",
-                "deleted/" + instance.id(),
+                "remove deleted instance " + instanceId + "\n\nOperation: delete " + operationId + "\n",
+                "deleted/" + instanceId,
                 Map.of(),
-                Set.of(instance.gitPath()));
+                Set.of(gitPath));
+        boolean removed;
         try {
             git.commit(change);
-            pendingRemovals.remove(instance.id());
+            cleanups.done(instanceId);
+            removed = true;
         } catch (GitDeployException e) {
-            pendingRemovals.put(instance.id(), new PendingRemoval(instance, operationId));
+            cleanups.failed(instanceId, e.getMessage() == null ? e.toString() : e.getMessage());
             LOG.warn(
-                    "the folder of deleted instance {} stays in the repository for now, the removal is retried: {}",
-                    instance.id(),
+                    "the folder {} of deleted instance {} stays in the repository for now, the removal is retried: {}",
+                    gitPath,
+                    instanceId,
                     e.getMessage());
+            removed = false;
         }
         metaPipeline.requestSync();
+        return removed;
     }
 
-    /** Retries the folder removals that failed (each run of the pending-commits pass), until each is done. */
+    /**
+     * Retries the folder removals still recorded in the state store (each run of the pending-commits pass, the first at
+     * start-up), until each is done; returns how many were done now.
+     */
     public int retryFolderRemovals() {
         int removed = 0;
-        for (PendingRemoval pending : List.copyOf(pendingRemovals.values())) {
-            removeFolder(pending.instance(), pending.operationId());
-            if (!pendingRemovals.containsKey(pending.instance().id())) {
+        for (PendingCleanup pending : cleanups.pending()) {
+            if (removeFolder(pending.instanceId(), pending.gitPath(), pending.operationId())) {
                 removed++;
             }
         }
         return removed;
     }
-
-    private record PendingRemoval(InstanceRecord instance, String operationId) {}
-
-    private final Map<String, PendingRemoval> pendingRemovals = new ConcurrentHashMap<>();
 }

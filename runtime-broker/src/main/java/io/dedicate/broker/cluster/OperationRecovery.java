@@ -19,20 +19,35 @@ public final class OperationRecovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperationRecovery.class);
 
-    /** Loose objects in the deployment repository above which a pass packs it. */
-    static final long LOOSE_OBJECT_LIMIT = 5_000;
+    /** Loose objects in the deployment repository above which a pass packs it, by default. */
+    public static final long LOOSE_OBJECT_LIMIT = 5_000;
 
     private final OperationCommitter committer;
     private final OperationStatus status;
     private final MetaPipelineSync metaPipeline;
     private final GitDeployer git;
+    private final long looseObjectLimit;
 
     public OperationRecovery(
             OperationCommitter committer, OperationStatus status, MetaPipelineSync metaPipeline, GitDeployer git) {
+        this(committer, status, metaPipeline, git, LOOSE_OBJECT_LIMIT);
+    }
+
+    /**
+     * @param looseObjectLimit loose objects above which the packing pass runs a {@code gc} (the crash test sets 0, so
+     *     that kills also land in the middle of one)
+     */
+    public OperationRecovery(
+            OperationCommitter committer,
+            OperationStatus status,
+            MetaPipelineSync metaPipeline,
+            GitDeployer git,
+            long looseObjectLimit) {
         this.committer = committer;
         this.status = status;
         this.metaPipeline = metaPipeline;
         this.git = git;
+        this.looseObjectLimit = looseObjectLimit;
     }
 
     /** The recovery's passes, each run every {@code interval}, in the order {@link #runOnce()} runs them. */
@@ -71,7 +86,7 @@ public final class OperationRecovery {
     }
 
     private void packRepository() {
-        if (git.packIfNeeded(LOOSE_OBJECT_LIMIT)) {
+        if (git.packIfNeeded(looseObjectLimit)) {
             LOG.info("recovery: the deployment repository was packed");
         }
     }

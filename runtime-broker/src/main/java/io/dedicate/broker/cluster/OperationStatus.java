@@ -134,8 +134,10 @@ public final class OperationStatus {
     }
 
     /**
-     * The instance as GET reports it; 404 while it is being created, after a failed create, once
-     * deleted, and for an ID this broker never accepts (OSB lists no 400 for this endpoint). A
+     * The instance as GET reports it: 404 while it is being created, after a failed create (also while such an
+     * instance is being deleted), once deleted, and for an ID this broker never accepts (OSB lists no 400 for this
+     * endpoint); 422 {@code ConcurrencyError} while it is being updated; as it is while it is being deleted (it exists
+     * until the delete succeeds). A
      * child's parameters also name its cluster, the cluster's plan and the latest cluster update
      * that affected the child ({@link ClusterCascade}).
      */
@@ -152,6 +154,16 @@ public final class OperationStatus {
             case CREATE_FAILED ->
                 throw new InstanceNotFound("service instance " + instanceId + " failed to be created");
             case DELETED -> throw new InstanceNotFound("service instance " + instanceId + " was deleted");
+            case DELETING -> {
+                // OSB 2.17 names no answer for a fetch during a deprovision: 422 ConcurrencyError is for "being
+                // updated", 404 for an instance that "does not exist" or whose provisioning is still in progress. An
+                // instance being deleted still exists (a failed delete leaves it, and the platform "MUST continue to
+                // remember" it on any non-200), so it is answered as it is; one whose create failed never existed.
+                if (instance.kind() == InstanceKind.CLUSTER && !operations.wasDeployed(instanceId)) {
+                    throw new InstanceNotFound(
+                            "service instance " + instanceId + " failed to be created and is being deleted");
+                }
+            }
             default -> {}
         }
         if (instance.status() == InstanceStatus.READY && instance.activeOperationId() != null) {

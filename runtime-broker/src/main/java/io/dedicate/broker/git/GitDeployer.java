@@ -213,9 +213,6 @@ public final class GitDeployer implements AutoCloseable {
             TreeEditor.Edit plan = null;
             for (int attempt = 1; ; attempt++) {
                 ObjectId tip = tip();
-                if (attempt == 1) {
-                    lastLockFailure = null;
-                }
                 ChangeSet atTip = changeAtTip.get();
                 if (atTip != change) {
                     change = atTip;
@@ -238,6 +235,8 @@ public final class GitDeployer implements AutoCloseable {
                     inserter.syncFolders(settings.localRepository(), refFile());
                 }
                 if (landing != Landing.REJECTED) {
+                    // kept until a commit lands, not reset per commit: the health reads it between commits
+                    lastLockFailure = null;
                     return new CommitResult(commit.name(), landing == Landing.ALREADY_THERE);
                 }
                 int attempts = remote == null ? LOCAL_ATTEMPTS : PUSH_ATTEMPTS;
@@ -246,7 +245,8 @@ public final class GitDeployer implements AutoCloseable {
                             + " gave up after " + attempts + " attempts: the branch '" + settings.branch()
                             + "' kept moving under concurrent commits"
                             + (lastLockFailure == null ? "" : " or stayed locked (lock file " + lastLockFailure + ")")
-                            + (remote == null ? "" : " (last push: " + remote.lastRejection() + ")"));
+                            + (remote == null ? "" : " (last push: " + remote.lastRejection() + ")")
+                            + remoteLockNote());
                 }
                 backOff(attempt, current);
                 if (remote != null) {
@@ -326,6 +326,45 @@ public final class GitDeployer implements AutoCloseable {
     }
 
     private volatile @Nullable String lastLockFailure;
+
+    /**
+     * The lock files that stop commits now and that the broker cannot prove stale (it never removes them): the remote
+     * branch's lock file, when the remote is reachable as a path and the file exists; its own branch's lock file, when
+     * the last commit could not lock the branch and the file is still there. Checked on every call, so a lock that is
+     * gone is no longer listed.
+     */
+    public java.util.List<UnprovenLock> unprovenLocks() {
+        java.util.List<UnprovenLock> locks = new java.util.ArrayList<>();
+        String remoteUri = settings.remoteUri();
+        if (remoteUri != null) {
+            StaleLocks.remoteBranchLock(remoteUri, settings.branch())
+                    .ifPresent(lock -> locks.add(new UnprovenLock(
+                            lock,
+                            "the remote repository's branch '" + settings.branch() + "' is locked: another process may"
+                                    + " be pushing; commits fail until it is gone (remove it when no git process works"
+                                    + " on that repository)")));
+        }
+        String failed = lastLockFailure;
+        if (failed != null && Files.exists(Path.of(failed))) {
+            locks.add(new UnprovenLock(
+                    Path.of(failed),
+                    "the last commit could not lock branch '" + settings.branch() + "': a git process other than the"
+                            + " broker (a gc, another program) holds it; remove it when no git process works on this"
+                            + " repository"));
+        }
+        return locks;
+    }
+
+    /** Names the remote branch's lock file when it exists (a remote reachable as a path), for error messages. */
+    private String remoteLockNote() {
+        String remoteUri = settings.remoteUri();
+        return remoteUri == null
+                ? ""
+                : StaleLocks.remoteBranchLock(remoteUri, settings.branch())
+                        .map(lock -> "; the remote branch's lock file " + lock + " exists (another process may be"
+                                + " pushing; remove it when no git process works on that repository)")
+                        .orElse("");
+    }
 
     /** The loose ref file of the branch tip. */
     private Path refFile() {

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Requires the broker's basic-auth credentials on every OSB endpoint: 401 with an OSB error body
+ * Requires the broker's basic-auth credentials on every OSB endpoint and on {@code /health}: 401 with an OSB error body
  * and a {@code WWW-Authenticate} challenge otherwise. Creates no HTTP session and keeps no state.
  */
 public final class BasicAuthFilter implements Filter {

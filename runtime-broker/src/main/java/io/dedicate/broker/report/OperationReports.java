@@ -104,7 +104,7 @@ public final class OperationReports {
             instances
                     .findInstance(instance.id())
                     .filter(i -> i.status() == InstanceStatus.DELETED)
-                    .ifPresent(deleted -> committer.removeFolder(deleted, operationId));
+                    .ifPresent(deleted -> committer.removeFolder(deleted.id(), deleted.gitPath(), operationId));
         }
         return outcome;
     }

@@ -223,6 +223,13 @@ public final class OperationStore {
             Instant now) {
         boolean succeeded = outcome == OperationState.SUCCEEDED;
         InstanceStatus nextStatus = nextStatus(instance.status(), operation.kind(), succeeded);
+        if (nextStatus == InstanceStatus.READY
+                && operation.kind() == OperationKind.DELETE
+                && instance.kind() == InstanceKind.CLUSTER
+                && !wasDeployed(instance.id())) {
+            // a failed delete of an instance whose create failed leaves it as it was: never created
+            nextStatus = InstanceStatus.CREATE_FAILED;
+        }
         String planId = succeeded ? operation.targetPlanId() : instance.planId();
         String parameters = succeeded ? operation.targetParametersJson() : instance.parametersJson();
         @Nullable
@@ -253,6 +260,24 @@ public final class OperationStore {
                 .param("now", timestamp(now))
                 .param("id", instance.id())
                 .update();
+        if (succeeded && operation.kind() == OperationKind.DELETE && instance.kind() == InstanceKind.CLUSTER) {
+            CleanupStore.record(jdbc, instance, operation.id(), now);
+        }
+    }
+
+    /**
+     * True if the cluster instance's deploy succeeded: it was created, whatever happened since. False for an instance
+     * whose create failed (or runs), and for a child (created without a deploy operation).
+     */
+    public boolean wasDeployed(String instanceId) {
+        return jdbc.sql(
+                                "SELECT COUNT(*) FROM operation WHERE instance_id = :id AND kind = :deploy AND state = :succeeded")
+                        .param("id", instanceId)
+                        .param("deploy", OperationKind.DEPLOY.wire())
+                        .param("succeeded", OperationState.SUCCEEDED.wire())
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     private static InstanceStatus nextStatus(InstanceStatus current, OperationKind kind, boolean succeeded) {

@@ -122,7 +122,8 @@ class ClusterLifecycleRulesTest {
                 renderer,
                 instances,
                 operations,
-                new OperationCommitter(instances, operations, git, metaPipeline),
+                new OperationCommitter(
+                        instances, operations, git, metaPipeline, new io.dedicate.broker.state.CleanupStore(database)),
                 secrets,
                 links,
                 new DeleteProtection(children),

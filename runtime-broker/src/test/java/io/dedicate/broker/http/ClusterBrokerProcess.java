@@ -36,12 +36,17 @@ final class ClusterBrokerProcess implements AutoCloseable {
 
     /** Starts a broker serving {@code bundle} with its data under {@code data}, and waits until it serves its catalog. */
     static ClusterBrokerProcess start(Path bundle, Path data) {
+        return start(bundle, data, List.of());
+    }
+
+    /** A broker process with {@code extra} command-line arguments ({@code --name=value}) after the usual ones. */
+    static ClusterBrokerProcess start(Path bundle, Path data, List<String> extra) {
         try {
             Files.createDirectories(data);
             int port = freePort();
             Path log = data.resolve("broker.log");
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            List<String> command = List.of(
+            List<String> command = new java.util.ArrayList<>(List.of(
                     java.toString(),
                     "-Xmx384m",
                     "-XX:TieredStopAtLevel=1",
@@ -56,7 +61,8 @@ final class ClusterBrokerProcess implements AutoCloseable {
                     "--dedicate.password=" + PASSWORD,
                     "--dedicate.reports.signing-key=" + RunningBroker.REPORT_SIGNING_KEY,
                     "--spring.datasource.url=jdbc:h2:file:" + data.resolve("state") + ";DB_CLOSE_ON_EXIT=FALSE",
-                    "--logging.level.root=WARN");
+                    "--logging.level.root=WARN"));
+            command.addAll(extra);
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())

@@ -215,9 +215,11 @@ class HostileInputTest {
         }
         Map<String, Object> atTheLimit = ClusterLifeContract.provisionBody(SMALL, Map.of());
         atTheLimit.put("context", ClusterLifeContract.context("n".repeat(1024)));
-        assertThat(osb.put(path(UUID.randomUUID().toString()) + "?accepts_incomplete=true", atTheLimit)
+        String atTheLimitId = UUID.randomUUID().toString();
+        assertThat(osb.put(path(atTheLimitId) + "?accepts_incomplete=true", atTheLimit)
                         .status())
                 .isEqualTo(202);
+        release(atTheLimitId, true);
     }
 
     // ------------------------------------------------------------------ what Tomcat refuses itself
@@ -321,6 +323,7 @@ class HostileInputTest {
         assertThat(osb.patch(path(id) + "?accepts_incomplete=true", accepted).status())
                 .isEqualTo(200);
         assertThat(store.findInstance(id).map(InstanceRecord::instanceName)).contains("renamed");
+        release(id, false);
     }
 
     @Test
@@ -338,6 +341,58 @@ class HostileInputTest {
         assertThat(life.report(id, "succeeded", Map.of("host", "10.0.0.1")).status())
                 .isEqualTo(200);
         assertThat(osb.get(path(id)).status()).isEqualTo(200);
+        release(id, false);
+    }
+
+    /**
+     * OSB 2.17 "Fetching a Service Instance" answers 200, 404 ("does not exist or ... a provisioning operation is still
+     * in progress") and 422 ConcurrencyError ("being updated"); nothing for a deprovision in progress. The instance
+     * still exists while it is being deleted (a failed delete leaves it), so it is answered as it is; 404 once the
+     * delete succeeded.
+     */
+    @Test
+    void aGetWhileDeletingAnswersTheInstanceAsItIs() {
+        String id = UUID.randomUUID().toString();
+        life.provisionReady(id);
+        Answer deleting = osb.delete(
+                path(id) + "?accepts_incomplete=true&service_id=" + ClusterLifeContract.SERVICE + "&plan_id=" + SMALL);
+        assertThat(deleting.status()).as(deleting.toString()).isEqualTo(202);
+        Answer get = osb.get(path(id));
+        assertThat(get.status()).as(get.toString()).isEqualTo(200);
+        assertThat(get.text("plan_id")).isEqualTo(SMALL);
+        assertThat(life.report(id, "failed", Map.of()).status()).isEqualTo(200);
+        assertThat(osb.get(path(id)).status())
+                .as("a failed delete leaves the instance")
+                .isEqualTo(200);
+        Answer again = osb.delete(
+                path(id) + "?accepts_incomplete=true&service_id=" + ClusterLifeContract.SERVICE + "&plan_id=" + SMALL);
+        assertThat(again.status()).as(again.toString()).isEqualTo(202);
+        assertThat(life.report(id, "succeeded", Map.of()).status()).isEqualTo(200);
+        osbError(osb.get(path(id)), 404, "was deleted");
+    }
+
+    /** An instance whose create failed never existed: 404 while it is being deleted, and after a failed delete. */
+    @Test
+    void aGetOfAFailedCreateBeingDeletedIsNotFound() {
+        String id = UUID.randomUUID().toString();
+        Answer created =
+                osb.put(path(id) + "?accepts_incomplete=true", ClusterLifeContract.provisionBody(SMALL, Map.of()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(202);
+        assertThat(life.report(id, "failed", Map.of()).status()).isEqualTo(200);
+        osbError(osb.get(path(id)), 404, "failed to be created");
+        Answer deleting = osb.delete(
+                path(id) + "?accepts_incomplete=true&service_id=" + ClusterLifeContract.SERVICE + "&plan_id=" + SMALL);
+        assertThat(deleting.status()).as(deleting.toString()).isEqualTo(202);
+        osbError(osb.get(path(id)), 404, "failed to be created and is being deleted");
+        assertThat(life.report(id, "failed", Map.of()).status()).isEqualTo(200);
+        osbError(osb.get(path(id)), 404, "failed to be created");
+        Answer update = osb.patch(
+                path(id) + "?accepts_incomplete=true",
+                ClusterLifeContract.update(null, Map.of("max_connections", 2000)));
+        assertThat(update.status())
+                .as("a failed delete does not make a failed create ready: " + update)
+                .isNotIn(200, 202);
+        release(id, false);
     }
 
     // ------------------------------------------------------------------ commit messages
@@ -362,5 +417,22 @@ class HostileInputTest {
                 .contains("space \"space\\r\\nPlan: free\"")
                 .doesNotContain("\u001b")
                 .doesNotContain("\u0085");
+        release(id, true);
+    }
+
+    /**
+     * Deletes a cluster a test created (reporting its create first when it is still running): the tests share one
+     * broker, and the offering allows 5 clusters per org, so each test leaves only the class's own ready cluster.
+     */
+    private void release(String id, boolean createRunning) {
+        if (createRunning) {
+            assertThat(life.report(id, "succeeded", Map.of("host", "10.0.0.1")).status())
+                    .isEqualTo(200);
+        }
+        Answer deleting = osb.delete(
+                path(id) + "?accepts_incomplete=true&service_id=" + ClusterLifeContract.SERVICE + "&plan_id=" + SMALL);
+        assertThat(deleting.status()).as(deleting.toString()).isEqualTo(202);
+        assertThat(life.report(id, "succeeded", Map.of()).status()).isEqualTo(200);
+        assertThat(osb.get(path(id)).status()).isEqualTo(404);
     }
 }

@@ -86,7 +86,8 @@ class OperationTimeoutTest {
                 instances,
                 operations,
                 secrets,
-                new OperationCommitter(instances, operations, git, metaPipeline));
+                new OperationCommitter(
+                        instances, operations, git, metaPipeline, new io.dedicate.broker.state.CleanupStore(database)));
     }
 
     @AfterEach

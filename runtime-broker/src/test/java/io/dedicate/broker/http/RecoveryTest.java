@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,12 +30,20 @@ class RecoveryTest {
     void anOperationStoredWhileTheRemoteIsDownIsCommittedOnceAfterARestart() throws Exception {
         Path remote = remotes.resolve("deployments.git");
         Path away = remotes.resolve("moved-away.git");
-        Git.init()
+        try (Git bare = Git.init()
                 .setBare(true)
                 .setInitialBranch("main")
                 .setDirectory(remote.toFile())
-                .call()
-                .close();
+                .call()) {
+            // A push to a remote reachable as a path runs JGit's receive-pack in the broker's process; after its status
+            // report (when the pushed ref is already visible here) it starts an automatic gc, which locks gc.log in the
+            // remote (LockFile creates the missing folders): moved away at that moment, the remote's folder is created
+            // again, and moving it back fails with FileAlreadyExistsException. Without receive.autogc, nothing writes
+            // to the remote after the ref is visible.
+            StoredConfig config = bare.getRepository().getConfig();
+            config.setBoolean("receive", null, "autogc", false);
+            config.save();
+        }
         String jdbc = TestStores.jdbcUrl(data);
         try (RunningBroker broker = new RunningBroker(
                         TestBundles.mysqlBundle(),
@@ -50,6 +59,9 @@ class RecoveryTest {
             waitUntil(() -> repository.messages().stream().anyMatch(m -> m.startsWith("meta pipeline:"))
                     && !Files.exists(remote.resolve("refs/heads/main.lock")));
             Files.move(remote, away);
+            assertThat(remote)
+                    .as("nothing writes to the remote once its ref is visible")
+                    .doesNotExist();
             String id = UUID.randomUUID().toString();
             Answer created = osb.put(
                     ClusterLifeContract.instancePath(id) + "?accepts_incomplete=true",

@@ -256,6 +256,43 @@ abstract class OperationStoreContract extends StoreContract {
     }
 
     @Test
+    void aFailedDeleteOfAFailedCreateLeavesItCreateFailed() {
+        instances().createInstance(cluster("c1"), deploy("op-1", "c1"));
+        operations().finishOperation("op-1", OperationState.FAILED, "no quota", null, null);
+        assertThat(operations().wasDeployed("c1")).isFalse();
+        operations().startOperation(operation("del", "c1", OperationKind.DELETE, "plan-small"));
+        operations().finishOperation("del", OperationState.FAILED, "errand failed", null, null);
+
+        assertThat(instances().findInstance("c1").orElseThrow().status()).isEqualTo(InstanceStatus.CREATE_FAILED);
+        assertThat(cleanups().pending()).isEmpty();
+    }
+
+    @Test
+    void aSucceededDeleteOfAClusterRecordsTheRemovalOfItsFolder() {
+        readyCluster("c1");
+        assertThat(operations().wasDeployed("c1")).isTrue();
+        operations().startOperation(operation("del", "c1", OperationKind.DELETE, "plan-small"));
+        assertThat(cleanups().pending()).isEmpty();
+        operations().finishOperation("del", OperationState.SUCCEEDED, null, null, null);
+
+        assertThat(cleanups().pending()).singleElement().satisfies(cleanup -> {
+            assertThat(cleanup.instanceId()).isEqualTo("c1");
+            assertThat(cleanup.operationId()).isEqualTo("del");
+            assertThat(cleanup.gitPath())
+                    .isEqualTo(instances().findInstance("c1").orElseThrow().gitPath());
+            assertThat(cleanup.attempts()).isZero();
+            assertThat(cleanup.lastError()).isNull();
+        });
+        cleanups().failed("c1", "x".repeat(5000));
+        assertThat(cleanups().pending()).singleElement().satisfies(cleanup -> {
+            assertThat(cleanup.attempts()).isEqualTo(1);
+            assertThat(cleanup.lastError()).hasSize(2000).endsWith("...");
+        });
+        cleanups().done("c1");
+        assertThat(cleanups().pending()).isEmpty();
+    }
+
+    @Test
     void aDeleteWaitsForTheDeployToEnd() {
         instances().createInstance(cluster("c1"), deploy("op-1", "c1"));
         assertThatThrownBy(

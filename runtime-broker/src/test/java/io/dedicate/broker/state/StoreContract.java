@@ -43,6 +43,7 @@ abstract class StoreContract {
     private @Nullable OperationStore operations;
     private @Nullable ChildStore children;
     private @Nullable BindingStore bindings;
+    private @Nullable CleanupStore cleanups;
 
     /** A JDBC URL of a new, empty database. */
     abstract String newJdbcUrl(Path tempDir);
@@ -60,6 +61,7 @@ abstract class StoreContract {
         operations = new OperationStore(database);
         children = new ChildStore(database);
         bindings = new BindingStore(database);
+        cleanups = new CleanupStore(database);
     }
 
     @AfterEach
@@ -67,6 +69,10 @@ abstract class StoreContract {
         if (dataSource != null) {
             dataSource.close();
         }
+    }
+
+    CleanupStore cleanups() {
+        return requireNonNull(cleanups);
     }
 
     HikariDataSource dataSource() {
