@@ -51,8 +51,7 @@ final class FuzzedBroker {
     }
 
     private FuzzedBroker() throws IOException {
-        // the fuzz targets' own connections go to the broker on the loopback address: allowed, anything else is a finding
-        BugDetectors.allowNetworkConnections(FuzzedBroker::loopback);
+        allowLoopback();
         admin = MariaDbServer.get().admin();
         Path data = Files.createTempDirectory("dedicate-fuzz-broker-");
         broker = new RunningBroker(TestBundles.mysqlBundle(), data, TestStores.jdbcUrl(data), Map.of()).start();
@@ -71,8 +70,12 @@ final class FuzzedBroker {
         expect(database.status(), 201, database);
     }
 
-    /** The broker, started on first use and stopped when the JVM exits. */
+    /**
+     * The broker, started on first use and stopped when the JVM exits. Each fuzz test calls this first: Jazzer resets
+     * the network policy when fuzzing starts.
+     */
     static synchronized FuzzedBroker get() {
+        allowLoopback();
         if (instance == null) {
             try {
                 instance = new FuzzedBroker();
@@ -83,6 +86,12 @@ final class FuzzedBroker {
             Runtime.getRuntime().addShutdownHook(new Thread(started.broker::close));
         }
         return instance;
+    }
+
+    /** Connections to the loopback address (the broker, the test MariaDB) are expected; any other is a finding. */
+    @SuppressWarnings("MustBeClosedChecker") // the policy holds for the whole JVM, it is never closed
+    private static void allowLoopback() {
+        BugDetectors.allowNetworkConnections(FuzzedBroker::loopback);
     }
 
     private static boolean loopback(String host, Integer port) {
