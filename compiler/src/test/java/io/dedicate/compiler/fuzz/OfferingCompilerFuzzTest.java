@@ -61,7 +61,8 @@ class OfferingCompilerFuzzTest {
             Path fragments = Files.createDirectories(work.resolve("fragments"));
             try (Stream<Path> real = Files.list(RepositoryFiles.OFFERINGS.resolve("fragments"))) {
                 for (Path fragment : real.toList()) {
-                    Files.copy(fragment, fragments.resolve(fragment.getFileName().toString()));
+                    Files.copy(
+                            fragment, fragments.resolve(fragment.getFileName().toString()));
                 }
             }
             work.toFile().deleteOnExit();

@@ -35,22 +35,23 @@ class OsbRequestFuzzTest {
         byte[] body = Arrays.copyOfRange(input, 1, input.length);
         String fresh = UUID.randomUUID().toString();
         String instances = "/v2/service_instances/";
-        Reply reply =
-                switch (Math.floorMod(input[0], 5)) {
-                    case 0 -> fuzzed.osb("PUT", instances + fresh + "?accepts_incomplete=true", body);
-                    case 1 -> {
-                        Reply update = fuzzed.osb("PATCH", instances + fuzzed.cluster + "?accepts_incomplete=true", body);
-                        String operation = FuzzedBroker.operationOf(update);
-                        if (update.status() == 202 && operation != null) {
-                            OsbClient.Answer ended = fuzzed.report(operation, "succeeded");
-                            assertThat(ended.status()).as("the report of an accepted update: " + ended).isEqualTo(200);
-                        }
-                        yield update;
-                    }
-                    case 2 -> fuzzed.osb("PATCH", instances + fuzzed.child + "?accepts_incomplete=true", body);
-                    case 3 -> fuzzed.osb("PUT", instances + fuzzed.child + "/service_bindings/" + fresh, body);
-                    default -> fuzzed.osb("PUT", instances + fuzzed.cluster + "/service_bindings/" + fresh, body);
-                };
+        Reply reply = switch (Math.floorMod(input[0], 5)) {
+            case 0 -> fuzzed.osb("PUT", instances + fresh + "?accepts_incomplete=true", body);
+            case 1 -> {
+                Reply update = fuzzed.osb("PATCH", instances + fuzzed.cluster + "?accepts_incomplete=true", body);
+                String operation = FuzzedBroker.operationOf(update);
+                if (update.status() == 202 && operation != null) {
+                    OsbClient.Answer ended = fuzzed.report(operation, "succeeded");
+                    assertThat(ended.status())
+                            .as("the report of an accepted update: " + ended)
+                            .isEqualTo(200);
+                }
+                yield update;
+            }
+            case 2 -> fuzzed.osb("PATCH", instances + fuzzed.child + "?accepts_incomplete=true", body);
+            case 3 -> fuzzed.osb("PUT", instances + fuzzed.child + "/service_bindings/" + fresh, body);
+            default -> fuzzed.osb("PUT", instances + fuzzed.cluster + "/service_bindings/" + fresh, body);
+        };
         assertThat(reply.status()).as(reply.toString()).isLessThan(500);
     }
 }

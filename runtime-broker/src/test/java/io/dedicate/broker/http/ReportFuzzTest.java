@@ -47,7 +47,8 @@ class ReportFuzzTest {
             int newline = text.indexOf('\n');
             String signature = newline < 0 ? null : text.substring(newline + 1).strip();
             byte[] report = newline < 0 ? body : text.substring(0, newline).getBytes(StandardCharsets.ISO_8859_1);
-            reply = fuzzed.report(operation(fuzzed), report, signature == null || signature.isEmpty() ? null : signature);
+            reply = fuzzed.report(
+                    operation(fuzzed), report, signature == null || signature.isEmpty() ? null : signature);
         } else {
             String operation = operation(fuzzed);
             reply = fuzzed.report(operation, body, Signatures.sign(RunningBroker.REPORT_SIGNING_KEY, operation, body));
