@@ -333,12 +333,7 @@ class DiffCommandTest {
                     .setCommitter(me)
                     .setSign(false)
                     .call();
-            git.tag()
-                    .setName("v1.4.0")
-                    .setTagger(me)
-                    .setSigned(false)
-                    .setAnnotated(false)
-                    .call();
+            git.tag().setName("v1.4.0").setSigned(false).setAnnotated(false).call();
         }
         Path file = offerings.resolve("mysql.offering");
         edit(file, "enum(\"5.7\", \"8.0\")", "enum(\"8.0\")");

@@ -75,14 +75,15 @@ final class MarkdownRenderer {
     private static String inline(List<Page.Inline> parts, boolean inTable) {
         StringBuilder out = new StringBuilder();
         for (Page.Inline part : parts) {
+            boolean lineStart = out.isEmpty() && !inTable;
             if (part instanceof Page.Text text) {
-                out.append(escape(text.text()));
+                out.append(lineStart ? escape(text.text()) : escapeInline(text.text()));
             } else if (part instanceof Page.Literal literal) {
                 out.append(codeSpan(literal.text(), inTable));
             } else if (part instanceof Page.Link link) {
                 if (link.isWeb()) {
                     out.append('[')
-                            .append(escape(link.text()))
+                            .append(escapeInline(link.text()))
                             .append("](<")
                             .append(link.url()
                                     .replace("<", "%3C")
@@ -90,7 +91,7 @@ final class MarkdownRenderer {
                                     .replace(" ", "%20"))
                             .append(">)");
                 } else {
-                    out.append(escape(link.text()));
+                    out.append(lineStart ? escape(link.text()) : escapeInline(link.text()));
                 }
             }
         }
@@ -125,14 +126,25 @@ final class MarkdownRenderer {
      * )} after leading digits); line breaks become spaces.
      */
     static String escape(String text) {
+        return escape(text, true);
+    }
+
+    /** {@link #escape} for text that does not start a line: block markers need no escape there. */
+    static String escapeInline(String text) {
+        return escape(text, false);
+    }
+
+    private static String escape(String text, boolean lineStart) {
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&' ->
                     out.append('\\').append(c);
-                case '#', '+', '-', '=' -> out.append(i == 0 ? "\\" : "").append(c);
-                case '.', ')' -> out.append(afterDigits(text, i) ? "\\" : "").append(c);
+                case '#', '+', '-', '=' ->
+                    out.append(lineStart && i == 0 ? "\\" : "").append(c);
+                case '.', ')' ->
+                    out.append(lineStart && afterDigits(text, i) ? "\\" : "").append(c);
                 case '\n', '\r' -> out.append(' ');
                 default -> out.append(c);
             }

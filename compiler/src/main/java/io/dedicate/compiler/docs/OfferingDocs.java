@@ -275,7 +275,7 @@ public final class OfferingDocs {
                     List.of(Page.literal(p.name())),
                     List.of(Page.text(type(p))),
                     defaultValue(p),
-                    List.of(Page.text(constraints(p))),
+                    constraints(p),
                     List.of(Page.text(p.is(Parameter.Flag.CREATE_ONLY) ? "yes" : "no")),
                     List.of(Page.text(String.join(", ", scoped.scopes()))),
                     List.of(Page.text(flags.stream()
@@ -323,7 +323,7 @@ public final class OfferingDocs {
         return List.of(Page.literal(json(p.defaultValue())));
     }
 
-    private static String constraints(Parameter p) {
+    private static List<Page.Inline> constraints(Parameter p) {
         Parameter.Constraints c = p.constraints();
         List<String> parts = new ArrayList<>();
         if (c.minimum() != null || c.maximum() != null) {
@@ -334,9 +334,10 @@ public final class OfferingDocs {
                     + (c.maxLength() == null ? "" : c.maxLength()));
         }
         if (c.pattern() != null) {
-            parts.add("pattern " + c.pattern());
+            String text = parts.isEmpty() ? "pattern " : String.join("; ", parts) + "; pattern ";
+            return List.of(Page.text(text), Page.literal(c.pattern()));
         }
-        return parts.isEmpty() ? "any" : String.join("; ", parts);
+        return List.of(Page.text(parts.isEmpty() ? "any" : String.join("; ", parts)));
     }
 
     private static String bound(ParameterType type, @Nullable BigDecimal value) {
