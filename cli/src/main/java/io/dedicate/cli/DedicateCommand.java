@@ -3,11 +3,14 @@ package io.dedicate.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code dedicate}: compile offering files into a bundle, or check them.
+ * {@code dedicate}: compile offering files into a bundle, check them, compare two versions, document
+ * them, or serve the language server.
  *
  * <p>Exit status: 0 success (warnings allowed), 1 the offerings have errors, 2 bad command-line
  * usage, 3 the bundle could not be written.
@@ -22,6 +25,7 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             DiffCommand.class,
             DocsCommand.class,
+            LspCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class DedicateCommand implements Runnable {
@@ -57,15 +61,26 @@ public final class DedicateCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: compile or check");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: " + commandNames());
+    }
+
+    /** The subcommands' names as a reader lists them, from picocli's own table so none is forgotten. */
+    private String commandNames() {
+        List<String> names = new ArrayList<>(spec.subcommands().keySet());
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
     /** The version of the jar, from its manifest. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
+            return new String[] {"dedicate " + number()};
+        }
+
+        /** The jar's version, or {@code (development build)} when run from classes. */
+        static String number() {
             String version = DedicateCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"dedicate " + (version == null ? "(development build)" : version)};
+            return version == null ? "(development build)" : version;
         }
     }
 }
