@@ -337,7 +337,16 @@ public final class OfferingDocs {
             String text = parts.isEmpty() ? "pattern " : String.join("; ", parts) + "; pattern ";
             return List.of(Page.text(text), Page.literal(c.pattern()));
         }
-        return List.of(Page.text(parts.isEmpty() ? "any" : String.join("; ", parts)));
+        return List.of(Page.text(parts.isEmpty() ? unconstrained(p.type()) : String.join("; ", parts)));
+    }
+
+    /** What a parameter without range, length or pattern accepts: the type alone says it. */
+    private static String unconstrained(ParameterType type) {
+        return switch (type) {
+            case ENUM -> "one of the values";
+            case BOOLEAN -> "true or false";
+            default -> "any";
+        };
     }
 
     private static String bound(ParameterType type, @Nullable BigDecimal value) {

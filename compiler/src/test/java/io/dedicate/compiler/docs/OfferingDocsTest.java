@@ -106,7 +106,7 @@ class OfferingDocsTest {
                         + " cluster create, cluster update |"),
                 md);
         assertTrue(
-                md.contains("| `major_version` | enum(\"5.7\", \"8.0\") | `\"8.0\"` | any | yes | cluster create |"),
+                md.contains("| `major_version` | enum(\"5.7\", \"8.0\") | `\"8.0\"` | one of the values | yes | cluster create |"),
                 md);
         assertTrue(md.contains("credentials `hostname`, `port`, `name`, `username`, `password`, `uri`, `jdbcUrl`"), md);
         assertTrue(md.contains("cf bind-service my-app my-100mb-instance"), md);
