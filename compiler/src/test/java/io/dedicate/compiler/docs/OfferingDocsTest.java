@@ -84,10 +84,12 @@ class OfferingDocsTest {
                         String parameter = names.next();
                         parameters++;
                         assertTrue(
-                                java.util.Objects.requireNonNull(docs.get("mysql-on-demand.md")).contains("| `" + parameter + "` |"),
+                                java.util.Objects.requireNonNull(docs.get("mysql-on-demand.md"))
+                                        .contains("| `" + parameter + "` |"),
                                 "parameter " + parameter + " of plan " + name + " has a row in the Markdown");
                         assertTrue(
-                                java.util.Objects.requireNonNull(docs.get("mysql-on-demand.html")).contains("<tr><td><code>" + parameter + "</code>"),
+                                java.util.Objects.requireNonNull(docs.get("mysql-on-demand.html"))
+                                        .contains("<tr><td><code>" + parameter + "</code>"),
                                 "parameter " + parameter + " of plan " + name + " has a row in the HTML");
                     }
                 }
@@ -106,7 +108,8 @@ class OfferingDocsTest {
                         + " cluster create, cluster update |"),
                 md);
         assertTrue(
-                md.contains("| `major_version` | enum(\"5.7\", \"8.0\") | `\"8.0\"` | one of the values | yes | cluster create |"),
+                md.contains(
+                        "| `major_version` | enum(\"5.7\", \"8.0\") | `\"8.0\"` | one of the values | yes | cluster create |"),
                 md);
         assertTrue(md.contains("credentials `hostname`, `port`, `name`, `username`, `password`, `uri`, `jdbcUrl`"), md);
         assertTrue(md.contains("cf bind-service my-app my-100mb-instance"), md);
