@@ -6,6 +6,7 @@ package io.dedicate.bundle;
  * <pre>
  * catalog.json                                   body of GET /v2/catalog (OSB 2.17)
  * model.json                                     what OSB cannot carry, and the bundle digest
+ * sources.json                                   where each model element was declared (for tools; not the broker)
  * schemas/SERVICE/PLAN/service_instance.create.json
  * schemas/SERVICE/PLAN/service_instance.update.json   (cluster plans)
  * schemas/SERVICE/PLAN/service_binding.create.json    (child plans)
@@ -19,6 +20,9 @@ public final class BundleLayout {
 
     public static final String CATALOG = "catalog.json";
     public static final String MODEL = "model.json";
+    /** Where each model element was declared ({@link io.dedicate.bundle.model.SourceMap}). */
+    public static final String SOURCES = "sources.json";
+
     public static final String META_PIPELINE = "pipelines/meta.yml.j2";
     /** The template name of an instance's pipeline (one per offering, for every operation kind). */
     public static final String INSTANCE_PIPELINE = "pipeline";

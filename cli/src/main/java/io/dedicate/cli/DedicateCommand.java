@@ -3,11 +3,14 @@ package io.dedicate.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code dedicate}: compile offering files into a bundle, or check them.
+ * {@code dedicate}: compile offering files into a bundle, check them, compare two versions, document
+ * them, or serve the language server.
  *
  * <p>Exit status: 0 success (warnings allowed), 1 the offerings have errors, 2 bad command-line
  * usage, 3 the bundle could not be written.
@@ -17,7 +20,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = DedicateCommand.Version.class,
         description = "On-demand dedicated service offerings: compile offering files into a broker bundle.",
-        subcommands = {CompileCommand.class, CheckCommand.class, LspCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            CompileCommand.class,
+            CheckCommand.class,
+            DiffCommand.class,
+            DocsCommand.class,
+            LspCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class DedicateCommand implements Runnable {
 
     public static final int OK = 0;
@@ -51,7 +61,13 @@ public final class DedicateCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: compile or check");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: " + commandNames());
+    }
+
+    /** The subcommands' names as a reader lists them, from picocli's own table so none is forgotten. */
+    private String commandNames() {
+        List<String> names = new ArrayList<>(spec.subcommands().keySet());
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
     /** The version of the jar, from its manifest. */

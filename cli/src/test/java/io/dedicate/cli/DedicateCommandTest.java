@@ -133,6 +133,13 @@ class DedicateCommandTest {
     }
 
     @Test
+    void aMissingCommandIsAnsweredWithEveryCommand() {
+        Run run = run();
+        assertEquals(DedicateCommand.USAGE, run.status());
+        assertTrue(run.err().contains("a command is required: compile, check, diff, docs, lsp or help"), run.err());
+    }
+
+    @Test
     void releaseSpecsFromTheCommandLineCheckJobsAndProperties() throws IOException {
         Path minimal = REPO.resolve("golden/minimal/input/minimal.offering");
         Path helloSpecs = REPO.resolve("golden/release-specs/input/hello-release");

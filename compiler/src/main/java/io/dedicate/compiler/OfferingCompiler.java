@@ -7,6 +7,7 @@ import io.dedicate.compiler.emit.MemoryManifest;
 import io.dedicate.compiler.emit.ModelEmitter;
 import io.dedicate.compiler.emit.PipelineEmitter;
 import io.dedicate.compiler.emit.SchemaEmitter;
+import io.dedicate.compiler.emit.SourceMapEmitter;
 import io.dedicate.compiler.load.LoadResult;
 import io.dedicate.compiler.load.OfferingLoader;
 import io.dedicate.compiler.load.SourceReader;
@@ -39,6 +40,7 @@ public final class OfferingCompiler {
             new SchemaEmitter(),
             new PipelineEmitter(),
             new ManifestEmitter(),
+            new SourceMapEmitter(),
             new ModelEmitter());
 
     private final Map<String, Path> releaseSpecs;

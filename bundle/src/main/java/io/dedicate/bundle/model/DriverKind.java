@@ -15,18 +15,22 @@ public enum DriverKind {
     /** Forwards the OSB calls to the cluster's own service broker. */
     DELEGATE(
             List.of(DriverSetting.SERVICE, DriverSetting.PLAN),
-            List.of("broker_url", "broker_username", "broker_password")),
+            List.of("broker_url", "broker_username", "broker_password"),
+            List.of()),
     /** Creates a database per child and a user per binding on the cluster's admin endpoint. */
     MYSQL(
             List.of(DriverSetting.QUOTA, DriverSetting.CHARSET, DriverSetting.COLLATION),
-            List.of("host", "port", "admin_username", "admin_password"));
+            List.of("host", "port", "admin_username", "admin_password"),
+            List.of("hostname", "port", "name", "username", "password", "uri", "jdbcUrl"));
 
     private final List<DriverSetting> settings;
     private final List<String> requiredOutputs;
+    private final List<String> bindingCredentials;
 
-    DriverKind(List<DriverSetting> settings, List<String> requiredOutputs) {
+    DriverKind(List<DriverSetting> settings, List<String> requiredOutputs, List<String> bindingCredentials) {
         this.settings = List.copyOf(settings);
         this.requiredOutputs = List.copyOf(requiredOutputs);
+        this.bindingCredentials = List.copyOf(bindingCredentials);
     }
 
     /** The driver's name, as the offering writes it after {@code driver} and model.json under {@code driver.name}. */
@@ -47,6 +51,14 @@ public enum DriverKind {
     /** The outputs the cluster must report for the broker to drive its children. */
     public List<String> requiredOutputs() {
         return requiredOutputs;
+    }
+
+    /**
+     * The keys of the {@code credentials} a binding of a child plan returns, in the order the broker
+     * writes them; empty when the driver passes on what another broker answers ({@link #DELEGATE}).
+     */
+    public List<String> bindingCredentials() {
+        return bindingCredentials;
     }
 
     /** The driver named {@code name}. */

@@ -175,6 +175,26 @@ public record Quantity(BigDecimal amount, Unit unit) {
         return value.toPlainString() + unit.symbol();
     }
 
+    /**
+     * {@code base} (bytes or seconds) in the largest unit of {@code dimension} that holds it whole:
+     * {@code 134217728} as {@code 128MB}, {@code 3600} as {@code 1h}, {@code 1000} as {@code 1000B}.
+     */
+    public static String readable(Number base, Dimension dimension) {
+        BigDecimal value = new BigDecimal(base.toString());
+        Unit[] units = Unit.values();
+        for (int i = units.length - 1; i >= 0; i--) {
+            Unit unit = units[i];
+            if (unit.dimension() != dimension) {
+                continue;
+            }
+            BigDecimal[] division = value.divideAndRemainder(BigDecimal.valueOf(unit.factor()));
+            if (division[1].signum() == 0 && (division[0].signum() != 0 || unit.factor() == 1L)) {
+                return division[0].stripTrailingZeros().toPlainString() + unit.symbol();
+            }
+        }
+        return value.toPlainString() + (dimension == Dimension.BYTES ? Unit.B.symbol() : Unit.S.symbol());
+    }
+
     /** The quantity in canonical unit case: {@code 64MB}, {@code 5m}. */
     @Override
     public String toString() {

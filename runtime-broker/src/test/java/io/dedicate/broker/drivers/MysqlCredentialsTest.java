@@ -3,6 +3,7 @@ package io.dedicate.broker.drivers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dedicate.bundle.model.DriverKind;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,9 @@ class MysqlCredentialsTest {
                         Map.entry("password", "p@ss word:/x"),
                         Map.entry("uri", credentials.uri()),
                         Map.entry("jdbcUrl", credentials.jdbcUrl()));
+        assertThat(map.keySet())
+                .as("the keys the bundle contract documents (dedicate docs prints them)")
+                .containsExactlyElementsOf(DriverKind.MYSQL.bindingCredentials());
         assertThat(map.toString())
                 .doesNotContain("p@ss word:/x")
                 .doesNotContain("p%40ss")
