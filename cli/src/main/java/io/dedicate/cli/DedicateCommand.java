@@ -17,7 +17,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = DedicateCommand.Version.class,
         description = "On-demand dedicated service offerings: compile offering files into a broker bundle.",
-        subcommands = {CompileCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            CompileCommand.class,
+            CheckCommand.class,
+            FmtCommand.class,
+            RenderCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class DedicateCommand implements Runnable {
 
     public static final int OK = 0;

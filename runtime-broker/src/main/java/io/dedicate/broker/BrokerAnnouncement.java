@@ -1,8 +1,8 @@
 package io.dedicate.broker;
 
 import io.dedicate.broker.git.GitDeployer;
-import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.osb.BrokerCredentials;
+import io.dedicate.bundle.load.LoadedBundle;
 import io.dedicate.bundle.model.OfferingModel;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;

@@ -1,7 +1,7 @@
-package io.dedicate.broker.render;
+package io.dedicate.bundle.render;
 
-import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.bundle.TemplateRenderException;
+import io.dedicate.bundle.load.LoadedBundle;
 import io.dedicate.bundle.model.OfferingModel;
 import io.dedicate.bundle.model.ParameterModel;
 import io.dedicate.bundle.model.ParameterScope;
@@ -44,7 +44,7 @@ public final class OperationRenderer {
      * vars.yml: nothing secret and nothing per operation. Pipelines sign their reports with {@code
      * ((report_signing_key))} from Concourse's credential manager.
      */
-    static final String VARS = "# nothing secret here: reports are signed with ((report_signing_key)) from the"
+    public static final String VARS = "# nothing secret here: reports are signed with ((report_signing_key)) from the"
             + " credential manager\n{}\n";
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
