@@ -30,8 +30,23 @@ public final class BundleLayout {
     public static final String OPERATION_FILE = "operation.json";
     /** The Concourse name that groups every instance's pipeline; each is an instance of it: {instance: ID}. */
     public static final String INSTANCE_PIPELINE_GROUP = "dedicated-cluster";
+    /**
+     * The envelope of an operation's secret parameters in an instance's folder (contracts.md): PEM CMS EnvelopedData
+     * of the YAML map {@code {dedicate_secret_PARAM: value}}, present only when the operation has secret values.
+     */
+    public static final String SECRETS_FILE = "secrets.cms";
+    /** The prefix of the BOSH variable that stands for a secret parameter in the manifest: {@code ((dedicate_secret_PARAM))}. */
+    public static final String SECRET_PARAMETER_PREFIX = "dedicate_secret_";
 
     private BundleLayout() {}
+
+    /**
+     * The BOSH variable that stands for secret parameter {@code parameter} in the manifest ({@code
+     * dedicate_secret_PARAM}); the deploy task gives its value with {@code bosh deploy -l secrets.yml}.
+     */
+    public static String secretParameterVariable(String parameter) {
+        return SECRET_PARAMETER_PREFIX + parameter;
+    }
 
     public static String instanceCreateSchema(String service, String plan) {
         return "schemas/" + service + "/" + plan + "/service_instance.create.json";

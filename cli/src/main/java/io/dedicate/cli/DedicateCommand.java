@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             FmtCommand.class,
             RenderCommand.class,
+            LspCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class DedicateCommand implements Runnable {
@@ -64,8 +65,13 @@ public final class DedicateCommand implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
+            return new String[] {"dedicate " + number()};
+        }
+
+        /** The jar's version, or {@code (development build)} when run from classes. */
+        static String number() {
             String version = DedicateCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"dedicate " + (version == null ? "(development build)" : version)};
+            return version == null ? "(development build)" : version;
         }
     }
 }

@@ -2,10 +2,11 @@ package io.dedicate.cli;
 
 import io.dedicate.compiler.CompileResult;
 import io.dedicate.compiler.OfferingCompiler;
+import io.dedicate.compiler.report.DiagnosticSummary;
 import io.dedicate.compiler.report.HumanDiagnosticRenderer;
 import io.dedicate.compiler.report.JsonDiagnosticRenderer;
+import io.dedicate.compiler.report.SarifDiagnosticRenderer;
 import io.dedicate.dsl.Diagnostic;
-import io.dedicate.dsl.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,8 +66,8 @@ final class InputOptions {
     }
 
     /**
-     * Prints the diagnostics: to stderr for people, to stdout as JSON for tools (an empty array
-     * when there is none, so a tool can always parse stdout).
+     * Prints the diagnostics: to stderr for people, to stdout as JSON or SARIF for tools (an empty
+     * array or run when there is none, so a tool can always parse stdout).
      */
     void report(CompileResult result, PrintWriter out, PrintWriter err) {
         List<Diagnostic> diagnostics = result.diagnostics();
@@ -75,18 +76,29 @@ final class InputOptions {
             out.flush();
             return;
         }
+        if (format == DiagnosticFormat.sarif) {
+            out.print(new SarifDiagnosticRenderer(DedicateCommand.Version.number(), checkedDirectory())
+                    .render(diagnostics));
+            out.flush();
+            return;
+        }
         if (!diagnostics.isEmpty()) {
             err.print(new HumanDiagnosticRenderer(result.sources()).render(diagnostics));
-            long errors = diagnostics.stream().filter(Diagnostic::isError).count();
-            long warnings = diagnostics.stream()
-                    .filter(d -> d.severity() == Severity.WARNING)
-                    .count();
-            err.println(count(errors, "error") + ", " + count(warnings, "warning"));
+            err.println(DiagnosticSummary.of(diagnostics));
             err.flush();
         }
     }
 
+    /**
+     * The directory SARIF file URIs are relative to: the one input when it is a directory, else the
+     * current directory.
+     */
+    Path checkedDirectory() {
+        List<Path> given = inputsOrDefault();
+        return given.size() == 1 && Files.isDirectory(given.get(0)) ? given.get(0) : Path.of("");
+    }
+
     static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return DiagnosticSummary.count(n, noun);
     }
 }

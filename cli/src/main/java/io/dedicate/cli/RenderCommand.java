@@ -48,6 +48,11 @@ import picocli.CommandLine.Option;
  * ParameterValidator} against the bundle's JSON schemas; the files come from the broker's {@link
  * OperationRenderer}. Nothing here renders on its own.
  *
+ * <p>Secret parameters: the manifest reads each as the BOSH variable {@code ((dedicate_secret_PARAM))}, as the
+ * broker's does; the broker encrypts their values to its recipient certificate into {@code secrets.cms}, which this
+ * command does not write (it holds no certificate, and a value is never written or printed in plain text): it names
+ * the secret parameters that have a value instead.
+ *
  * <p>Exit status: 0 written, 1 the offerings have errors, 2 bad usage (unknown plan, operation kind
  * or parameter, a value the schema refuses), 3 the files could not be written.
  */
@@ -58,6 +63,9 @@ import picocli.CommandLine.Option;
 final class RenderCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What the renderer is handed instead of an envelope: never written (secrets.cms is left out). */
+    private static final String WITHHELD = "";
+
     private static final List<String> KINDS = List.of("deploy", "update", "upgrade", "recreate", "delete");
 
     @CommandLine.Mixin
@@ -170,7 +178,8 @@ final class RenderCommand implements Callable<Integer> {
         String gitPath = orgGuid + "/" + spaceGuid + "/" + instanceId;
         RenderedOperation rendered;
         try {
-            rendered = new OperationRenderer(bundle)
+            // the broker seals the secret values into secrets.cms; here they are dropped unread (see the class comment)
+            rendered = new OperationRenderer(bundle, plaintext -> WITHHELD)
                     .render(new OperationContext(
                             offering,
                             plan,
@@ -188,12 +197,37 @@ final class RenderCommand implements Callable<Integer> {
             commandLine.getErr().println("dedicate render: " + e.getMessage());
             return DedicateCommand.OFFERING_ERRORS;
         }
-        write(rendered.files(""));
-        commandLine
-                .getOut()
-                .println("rendered " + kind + " of " + offering.name() + " plan " + plan.name() + " into " + out
-                        + " (the broker commits these files into " + gitPath + "/)");
+        Map<String, byte[]> files = new TreeMap<>(rendered.files(""));
+        files.remove(RenderedOperation.SECRETS_FILE);
+        write(files);
+        PrintWriter stdout = commandLine.getOut();
+        stdout.println("rendered " + kind + " of " + offering.name() + " plan " + plan.name() + " into " + out
+                + " (the broker commits these files into " + gitPath + "/)");
+        if (rendered.secrets() != null) {
+            List<String> secret = secretParametersWithValues(offering, parameters.values());
+            stdout.println(RenderedOperation.SECRETS_FILE + " not written: the broker encrypts the values of secret"
+                    + " parameters " + String.join(", ", secret) + " to its recipient certificate into "
+                    + RenderedOperation.SECRETS_FILE + "; the manifest reads them as "
+                    + secret.stream()
+                            .map(name -> "((" + io.dedicate.bundle.BundleLayout.secretParameterVariable(name) + "))")
+                            .collect(Collectors.joining(", ")));
+        }
+        stdout.flush();
         return DedicateCommand.OK;
+    }
+
+    /** The secret cluster parameters of {@code offering} that have a value (given or by default), sorted. */
+    private static List<String> secretParametersWithValues(OfferingModel offering, Map<String, Object> values) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (ParameterScope scope : List.of(ParameterScope.CLUSTER_CREATE, ParameterScope.CLUSTER_UPDATE)) {
+            for (ParameterModel parameter : offering.parameters(scope)) {
+                if (parameter.flags().secret()
+                        && (values.get(parameter.name()) != null || parameter.defaultValue() != null)) {
+                    names.add(parameter.name());
+                }
+            }
+        }
+        return List.copyOf(names);
     }
 
     /** The bundle: read as is when OFFERINGS is one compiled bundle, else compiled from the offerings. */
@@ -291,7 +325,8 @@ final class RenderCommand implements Callable<Integer> {
                     RenderedOperation.PIPELINE_FILE,
                     RenderedOperation.MANIFEST_FILE,
                     RenderedOperation.VARS_FILE,
-                    RenderedOperation.OPERATION_FILE)) {
+                    RenderedOperation.OPERATION_FILE,
+                    RenderedOperation.SECRETS_FILE)) {
                 Files.deleteIfExists(out.resolve(name));
             }
             for (Map.Entry<String, byte[]> file : files.entrySet()) {

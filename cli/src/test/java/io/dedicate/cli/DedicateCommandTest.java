@@ -91,8 +91,11 @@ class DedicateCommandTest {
         assertEquals(DedicateCommand.OFFERING_ERRORS, run.status(), run.err());
         assertTrue(Files.notExists(out), "nothing is written when the offering has errors");
         String upgradeLine = "  upgrade cluster-smal -> cluster-large";
+        String number = String.valueOf(lineOf(broken, upgradeLine));
         String expectedHuman = String.join(
-                "\n", "   " + lineOf(broken, upgradeLine) + " | " + upgradeLine, "      |           ^^^^^^^^^^^^");
+                "\n",
+                "   " + number + " | " + upgradeLine,
+                " ".repeat(4 + number.length()) + "|           ^^^^^^^^^^^^");
         assertTrue(run.err().contains("error[unknown-plan]: plan `cluster-smal` is not declared"), run.err());
         assertTrue(run.err().contains("(did you mean `cluster-small`?)"), run.err());
         assertTrue(run.err().contains(expectedHuman), run.err());

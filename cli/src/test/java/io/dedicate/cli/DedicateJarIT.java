@@ -65,4 +65,50 @@ class DedicateJarIT {
         assertTrue(check.output().contains("error[syntax]"), check.output());
         assertTrue(check.output().contains("(did you mean `description`?)"), check.output());
     }
+
+    @Test
+    void theJarServesTheLanguageOverStdio() throws Exception {
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        JAR.toAbsolutePath().toString(),
+                        "lsp")
+                .directory(REPO.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            String initialize =
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}";
+            byte[] body = initialize.getBytes(StandardCharsets.UTF_8);
+            process.getOutputStream()
+                    .write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            process.getOutputStream().write(body);
+            process.getOutputStream().flush();
+            String header = readHeader(process);
+            assertTrue(header.startsWith("Content-Length: "), "stdout carries only LSP messages: " + header);
+            int length = Integer.parseInt(
+                    header.substring("Content-Length: ".length()).trim());
+            String answer = new String(process.getInputStream().readNBytes(length), StandardCharsets.UTF_8);
+            assertTrue(answer.contains("\"id\":1") && answer.contains("\"hoverProvider\":true"), answer);
+            assertTrue(answer.contains("\"definitionProvider\":true"), answer);
+            process.getOutputStream().close();
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server ends when the editor closes stdin");
+            assertEquals(0, process.exitValue());
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    /** The header lines of one LSP message (up to the empty line). */
+    private static String readHeader(Process process) throws IOException {
+        StringBuilder header = new StringBuilder();
+        while (!header.toString().endsWith("\r\n\r\n")) {
+            int next = process.getInputStream().read();
+            if (next < 0) {
+                throw new IOException("stdout ended after: " + header);
+            }
+            header.append((char) next);
+        }
+        return header.toString();
+    }
 }

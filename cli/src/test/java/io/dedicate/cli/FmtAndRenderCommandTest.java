@@ -151,4 +151,42 @@ class FmtAndRenderCommandTest {
         assertEquals(2, missing.status());
         assertTrue(missing.err().contains("--plan"), missing.err());
     }
+
+    @Test
+    void renderNeverWritesNorPrintsASecretParameterValue() throws IOException {
+        Path offering = REPO.resolve("compiler/src/test/resources/io/dedicate/compiler/emit/secret/secret.offering");
+        assertTrue(Files.isRegularFile(offering), offering + " (the secret parameter fixture) is missing");
+        Path out = tmp.resolve("rendered");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("secrets.cms"), "left by an earlier render");
+        String token = "s3cr3t-t0ken-value-not-to-be-seen";
+        Run run = run(
+                "render",
+                offering.toString(),
+                "--plan",
+                "small",
+                "--operation",
+                "deploy",
+                "-p",
+                "token=" + token,
+                "--out",
+                out.toString());
+        assertEquals(0, run.status(), run.err());
+        assertFalse(run.out().contains(token), run.out());
+        assertFalse(run.err().contains(token), run.err());
+        assertTrue(
+                run.out().contains("secrets.cms not written: the broker encrypts the values of secret parameters token"
+                        + " to its recipient certificate into secrets.cms; the manifest reads them as"
+                        + " ((dedicate_secret_token))"),
+                run.out());
+        String manifest = Files.readString(out.resolve("manifest.yml"));
+        assertTrue(manifest.contains("((dedicate_secret_token))"), manifest);
+        try (var listed = Files.list(out)) {
+            for (Path file : listed.toList()) {
+                assertFalse(
+                        Files.readString(file, StandardCharsets.UTF_8).contains(token), file + " holds the value");
+            }
+        }
+        assertFalse(Files.exists(out.resolve("secrets.cms")), "an earlier secrets.cms is removed, none is written");
+    }
 }

@@ -9,6 +9,7 @@ import io.dedicate.compiler.emit.PipelineEmitter;
 import io.dedicate.compiler.emit.SchemaEmitter;
 import io.dedicate.compiler.load.LoadResult;
 import io.dedicate.compiler.load.OfferingLoader;
+import io.dedicate.compiler.load.SourceReader;
 import io.dedicate.compiler.model.Offering;
 import io.dedicate.compiler.release.ReleaseSpecCatalog;
 import io.dedicate.compiler.resolve.ModelBuilder;
@@ -62,7 +63,12 @@ public final class OfferingCompiler {
      * built into the model, sorted by name.
      */
     public CompileResult check(List<Path> inputs) {
-        LoadResult loaded = OfferingLoader.load(inputs);
+        return check(inputs, SourceReader.FILES);
+    }
+
+    /** {@link #check(List)}, reading the offering files' text through {@code reader} (an editor's open documents). */
+    public CompileResult check(List<Path> inputs, SourceReader reader) {
+        LoadResult loaded = OfferingLoader.load(inputs, reader);
         Set<Diagnostic> diagnostics = new LinkedHashSet<>(loaded.diagnostics());
         List<Offering> offerings = new ArrayList<>();
         for (Validator.Validation validation :
@@ -82,7 +88,12 @@ public final class OfferingCompiler {
      * a {@code template-render} error, and the bundle is then empty.
      */
     public Bundle compile(List<Path> inputs) {
-        CompileResult result = check(inputs);
+        return compile(inputs, SourceReader.FILES);
+    }
+
+    /** {@link #compile(List)}, reading the offering files' text through {@code reader} (an editor's open documents). */
+    public Bundle compile(List<Path> inputs, SourceReader reader) {
+        CompileResult result = check(inputs, reader);
         if (result.hasErrors()) {
             return new Bundle(result, new MemoryManifest());
         }

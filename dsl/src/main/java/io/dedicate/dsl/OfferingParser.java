@@ -1,6 +1,11 @@
 package io.dedicate.dsl;
 
+import io.dedicate.dsl.internal.OfferingLexer;
 import io.dedicate.dsl.internal.OfferingReader;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.antlr.v4.runtime.Vocabulary;
 
 /**
  * Parses the text of one offering file (or fragment) into an immutable AST, collecting every
@@ -28,5 +33,28 @@ public final class OfferingParser {
      */
     public static ParseResult parse(String file, String text) {
         return OfferingReader.read(file, text);
+    }
+
+    /**
+     * The language's keywords ({@code offering}, {@code plan}, {@code instance_group}, ...), sorted: what an editor
+     * completes and colours. Read from the grammar's vocabulary, so it cannot drift from the parser.
+     */
+    public static List<String> keywords() {
+        return KEYWORDS;
+    }
+
+    private static final List<String> KEYWORDS = keywordsOfVocabulary();
+
+    private static List<String> keywordsOfVocabulary() {
+        Vocabulary vocabulary = OfferingLexer.VOCABULARY;
+        List<String> keywords = new ArrayList<>();
+        for (int type = 1; type <= vocabulary.getMaxTokenType(); type++) {
+            String literal = vocabulary.getLiteralName(type);
+            if (literal != null && literal.length() > 2 && Character.isLetter(literal.charAt(1))) {
+                keywords.add(literal.substring(1, literal.length() - 1));
+            }
+        }
+        Collections.sort(keywords);
+        return List.copyOf(keywords);
     }
 }

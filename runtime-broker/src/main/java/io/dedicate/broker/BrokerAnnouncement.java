@@ -2,8 +2,11 @@ package io.dedicate.broker;
 
 import io.dedicate.broker.git.GitDeployer;
 import io.dedicate.broker.osb.BrokerCredentials;
+import io.dedicate.broker.secrets.SecretParametersRecipient;
 import io.dedicate.bundle.load.LoadedBundle;
+import io.dedicate.bundle.render.OperationRenderer;
 import io.dedicate.bundle.model.OfferingModel;
+import java.nio.file.Path;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
@@ -18,11 +21,17 @@ public final class BrokerAnnouncement implements ApplicationListener<Application
     private final LoadedBundle bundle;
     private final BrokerCredentials credentials;
     private final GitDeployer git;
+    private final SecretParametersRecipient secretParameters;
 
-    public BrokerAnnouncement(LoadedBundle bundle, BrokerCredentials credentials, GitDeployer git) {
+    public BrokerAnnouncement(
+            LoadedBundle bundle,
+            BrokerCredentials credentials,
+            GitDeployer git,
+            SecretParametersRecipient secretParameters) {
         this.bundle = bundle;
         this.credentials = credentials;
         this.git = git;
+        this.secretParameters = secretParameters;
     }
 
     @Override
@@ -53,6 +62,18 @@ public final class BrokerAnnouncement implements ApplicationListener<Application
                 .append(" (branch ")
                 .append(git.branch())
                 .append(")\n");
+        if (OperationRenderer.hasSecretParameters(bundle)) {
+            Path key = secretParameters.privateKeyFile();
+            text.append("  secrets:    ")
+                    .append(
+                            key != null
+                                    ? "put the content of " + key.toAbsolutePath()
+                                            + " in Concourse's credential manager as secret_parameters_private_key"
+                                    : "secret parameters are encrypted to " + secretParameters.certificateFile()
+                                            + ": its private key goes in Concourse's credential manager as"
+                                            + " secret_parameters_private_key")
+                    .append('\n');
+        }
         text.append("  register:   cf create-service-broker dedicate ")
                 .append(credentials.username())
                 .append(" <password> ")

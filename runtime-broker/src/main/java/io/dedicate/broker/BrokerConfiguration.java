@@ -33,6 +33,8 @@ import io.dedicate.broker.report.OperationReports;
 import io.dedicate.broker.secrets.DashboardLinks;
 import io.dedicate.broker.secrets.ReportSigningKey;
 import io.dedicate.broker.secrets.SecretBox;
+import io.dedicate.broker.secrets.SecretParametersEnvelope;
+import io.dedicate.broker.secrets.SecretParametersRecipient;
 import io.dedicate.broker.state.BindingStore;
 import io.dedicate.broker.state.ChildStore;
 import io.dedicate.broker.state.DelegatedOperationStore;
@@ -203,9 +205,21 @@ public class BrokerConfiguration {
         return new ParameterValidator(bundle);
     }
 
+    /**
+     * The certificate secret parameters are encrypted to: the operator's ({@code
+     * dedicate.secrets.recipient-certificate-file}), else a key pair generated in the data directory.
+     */
     @Bean
-    OperationRenderer operationRenderer(LoadedBundle bundle) {
-        return new OperationRenderer(bundle);
+    SecretParametersRecipient secretParametersRecipient(BrokerSettings settings) {
+        Path configured = settings.secrets().recipientCertificateFile();
+        return configured != null
+                ? SecretParametersRecipient.configured(configured)
+                : SecretParametersRecipient.generatedIn(settings.data());
+    }
+
+    @Bean
+    OperationRenderer operationRenderer(LoadedBundle bundle, SecretParametersRecipient recipient) {
+        return new OperationRenderer(bundle, new SecretParametersEnvelope(recipient.certificate()));
     }
 
     /** The port the web server listens on, once it does (0 until then). */
@@ -364,8 +378,12 @@ public class BrokerConfiguration {
     }
 
     @Bean
-    BrokerAnnouncement brokerAnnouncement(LoadedBundle bundle, BrokerCredentials credentials, GitDeployer git) {
-        return new BrokerAnnouncement(bundle, credentials, git);
+    BrokerAnnouncement brokerAnnouncement(
+            LoadedBundle bundle,
+            BrokerCredentials credentials,
+            GitDeployer git,
+            SecretParametersRecipient secretParametersRecipient) {
+        return new BrokerAnnouncement(bundle, credentials, git, secretParametersRecipient);
     }
 
     @Bean

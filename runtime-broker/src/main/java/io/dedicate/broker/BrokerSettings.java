@@ -96,16 +96,24 @@ public record BrokerSettings(
     }
 
     /**
-     * The key that seals secret outputs and parameters at rest (AES-256-GCM).
+     * The key that seals secret outputs and parameters at rest (AES-256-GCM), and the certificate secret parameters
+     * are encrypted to for the pipelines ({@code secrets.cms}).
      *
      * @param key a base64 256-bit key; empty: the key file is used
      * @param keyFile the key file; default {@code DATA/secret.key}, created with mode 0600
+     * @param recipientCertificateFile a PEM X.509 certificate with an RSA key, whose private key Concourse's credential
+     *     manager holds as {@code ((secret_parameters_private_key))}; default: {@code DATA/secret-parameters.crt},
+     *     generated with its private key {@code DATA/secret-parameters.key} (0600) at first start
      */
-    public record Secrets(@Nullable String key, @Nullable Path keyFile) {
+    public record Secrets(
+            @Nullable String key,
+            @Nullable Path keyFile,
+            @Nullable Path recipientCertificateFile) {
 
         @Override
         public String toString() {
-            return "Secrets[key=" + (key == null ? "none" : "(secret)") + ", keyFile=" + keyFile + "]";
+            return "Secrets[key=" + (key == null ? "none" : "(secret)") + ", keyFile=" + keyFile
+                    + ", recipientCertificateFile=" + recipientCertificateFile + "]";
         }
     }
 

@@ -1,6 +1,9 @@
 package io.dedicate.bundle.render;
 
+import io.dedicate.bundle.BundleLayout;
 import io.dedicate.bundle.TemplateRenderException;
+import io.dedicate.bundle.UnsafeValueException;
+import io.dedicate.bundle.YamlFlowEncoder;
 import io.dedicate.bundle.load.LoadedBundle;
 import io.dedicate.bundle.model.OfferingModel;
 import io.dedicate.bundle.model.ParameterModel;
@@ -13,6 +16,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +41,10 @@ import org.jspecify.annotations.Nullable;
  * so a template reading an update-only parameter renders on create too. {@code vars.yml} holds nothing
  * secret (an empty map): reports are signed with a key only the credential manager holds.
  *
+ * <p>Secret cluster parameters never reach a template: the compiled manifest holds the BOSH variable {@code
+ * ((dedicate_secret_PARAM))} for each, and their values go into {@code secrets.cms}, encrypted to the recipient
+ * certificate (contracts.md), which the deploy task decrypts with {@code ((secret_parameters_private_key))}.
+ *
  * <p>Thread-safe; values are data (no nested interpretation: a value <code>{{ 7*7 }}</code> comes
  * out as these characters) and a value with a BOSH/Concourse {@code ((...))} sequence is refused.
  */
@@ -50,23 +60,57 @@ public final class OperationRenderer {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();
 
-    private final LoadedBundle bundle;
-    private final Map<String, Map<String, Object>> defaults = new HashMap<>();
+    /** A YAML key that needs no quotes (a parameter name of letters, digits, dashes and underscores). */
+    private static final java.util.regex.Pattern PLAIN_KEY = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
+    private final LoadedBundle bundle;
+    private final @Nullable SecretParametersSealer envelope;
+    private final Map<String, Map<String, Object>> defaults = new HashMap<>();
+    private final Map<String, Set<String>> secretParameters = new HashMap<>();
+
+    /** A renderer for bundles without secret cluster parameters (rendering one that has some fails). */
     public OperationRenderer(LoadedBundle bundle) {
+        this(bundle, null);
+    }
+
+    /**
+     * @param envelope encrypts the secret parameters of each operation to the recipient certificate ({@code
+     *     secrets.cms}); null: an operation with secret values cannot be rendered
+     */
+    public OperationRenderer(LoadedBundle bundle, @Nullable SecretParametersSealer envelope) {
         this.bundle = bundle;
+        this.envelope = envelope;
         for (OfferingModel offering : bundle.offerings()) {
             Map<String, Object> values = new LinkedHashMap<>();
+            Set<String> secret = new TreeSet<>();
             for (ParameterScope scope : List.of(ParameterScope.CLUSTER_CREATE, ParameterScope.CLUSTER_UPDATE)) {
                 for (ParameterModel parameter : offering.parameters(scope)) {
                     Object value = parameter.defaultValue();
                     if (value != null) {
                         values.putIfAbsent(parameter.name(), value);
                     }
+                    if (parameter.flags().secret()) {
+                        secret.add(parameter.name());
+                    }
                 }
             }
             defaults.put(offering.id(), Collections.unmodifiableMap(values));
+            secretParameters.put(offering.id(), Collections.unmodifiableSet(secret));
         }
+    }
+
+    /** Whether some offering of the bundle has secret cluster parameters (then a recipient certificate is needed). */
+    public static boolean hasSecretParameters(LoadedBundle bundle) {
+        for (OfferingModel offering : bundle.offerings()) {
+            for (ParameterScope scope : List.of(ParameterScope.CLUSTER_CREATE, ParameterScope.CLUSTER_UPDATE)) {
+                for (ParameterModel parameter : offering.parameters(scope)) {
+                    if (parameter.flags().secret()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -85,12 +129,76 @@ public final class OperationRenderer {
                         + " has no pipeline for operation kind `" + context.operationKind() + "` (it has: "
                         + String.join(", ", offering.templates().pipelines().keySet()) + ")"));
         Map<String, Object> variables = variables(context);
+        Map<String, Object> secrets = secretValues(offering, variables);
         String pipeline = bundle.template(pipelinePath).render(variables);
         String manifestPath = offering.templates().manifest();
         String manifest =
                 manifestPath == null ? null : bundle.template(manifestPath).render(variables);
+        String envelope = manifest == null ? null : envelope(offering, manifest, secrets);
         String vars = VARS;
-        return new RenderedOperation(pipeline, manifest, vars, operationJson(context));
+        return new RenderedOperation(pipeline, manifest, vars, operationJson(context), envelope);
+    }
+
+    /**
+     * Takes the secret cluster parameters out of {@code variables.params} (the templates never see their values: the
+     * manifest holds {@code ((dedicate_secret_PARAM))}) and returns them, by parameter name.
+     */
+    private Map<String, Object> secretValues(OfferingModel offering, Map<String, Object> variables) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> params = (Map<String, Object>) variables.get("params");
+        Map<String, Object> secrets = new TreeMap<>();
+        for (String name : secretParameters.getOrDefault(offering.id(), Set.of())) {
+            Object value = params == null ? null : params.remove(name);
+            if (value != null) {
+                secrets.put(name, value);
+            }
+        }
+        return secrets;
+    }
+
+    /**
+     * {@code secrets.cms} of an operation (contracts.md): the YAML map {@code {dedicate_secret_PARAM: value}} of every
+     * secret parameter with a value, encrypted to the recipient certificate; null when there is none. Every
+     * {@code ((dedicate_secret_PARAM))} of the manifest must have its value: BOSH would otherwise look it up in
+     * CredHub.
+     *
+     * @throws io.dedicate.bundle.UnsafeValueException a value contains {@code ((...))}, which the BOSH CLI or director
+     *     would interpolate (the message names {@code params.PARAM}; 400)
+     */
+    private @Nullable String envelope(OfferingModel offering, String manifest, Map<String, Object> secrets) {
+        for (String name : secretParameters.getOrDefault(offering.id(), Set.of())) {
+            String placeholder = "((" + BundleLayout.secretParameterVariable(name) + "))";
+            if (!secrets.containsKey(name) && manifest.contains(placeholder)) {
+                throw new TemplateRenderException("the manifest of offering " + offering.name() + " uses secret"
+                        + " parameter `" + name + "`, which has no value and no default");
+            }
+        }
+        if (secrets.isEmpty()) {
+            return null;
+        }
+        StringBuilder yaml = new StringBuilder();
+        for (Map.Entry<String, Object> secret : secrets.entrySet()) {
+            String encoded;
+            try {
+                encoded = YamlFlowEncoder.encode(secret.getValue(), "secret parameter " + secret.getKey());
+            } catch (UnsafeValueException e) {
+                throw new UnsafeValueException("params." + secret.getKey(), e.sequence());
+            }
+            // the manifest may splice the variable into a string: BOSH would interpolate `((` or `))` next to it
+            if (encoded.contains("((") || encoded.contains("))")) {
+                throw new UnsafeValueException("params." + secret.getKey(), encoded.contains("((") ? "((" : "))");
+            }
+            String key = BundleLayout.secretParameterVariable(secret.getKey());
+            yaml.append(PLAIN_KEY.matcher(key).matches() ? key : YamlFlowEncoder.encode(key, "a name"))
+                    .append(": ")
+                    .append(encoded)
+                    .append('\n');
+        }
+        if (envelope == null) {
+            throw new TemplateRenderException("offering " + offering.name() + " has secret parameters but the broker"
+                    + " has no recipient certificate to encrypt them to (secrets.cms)");
+        }
+        return envelope.seal(yaml.toString());
     }
 
     /**

@@ -4,6 +4,7 @@ import io.dedicate.bundle.YamlFlowEncoder;
 import io.dedicate.compiler.model.Expression;
 import io.dedicate.compiler.model.Offering;
 import io.dedicate.compiler.model.Output;
+import io.dedicate.compiler.model.Parameter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,10 @@ import java.util.stream.Collectors;
  *   <li>{@code vars.x} is the BOSH placeholder {@code "((x))"} and {@code credhub("/p")} the
  *       absolute placeholder {@code "((/p))"} in manifests ({@link #boshValue}); in pipelines they
  *       are CredHub names that tasks read at run time ({@link #credhubName});
+ *   <li>{@code params.x} of a {@code secret} parameter is the BOSH placeholder {@code
+ *       "((dedicate_secret_x))"} in the deployment's manifest: its value never enters a rendered file,
+ *       the broker envelopes it in {@code secrets.cms} and the deploy task gives it to {@code bosh deploy
+ *       -l}; it is nowhere else (the {@code secret-parameter-outside-manifest} rule);
  *   <li>lists and maps become block YAML of their parts, or Jinja list/dict literals in code.
  * </ul>
  */
@@ -66,11 +71,26 @@ final class ExpressionTemplates {
 
     private final Offering offering;
     private final Map<String, Output> outputs;
+    private final Set<String> secretParameters;
 
     ExpressionTemplates(Offering offering) {
         this.offering = offering;
+        this.secretParameters = secretClusterParameters(offering);
         this.outputs = offering.outputs().stream()
                 .collect(Collectors.toMap(Output::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** The names of the offering's {@code secret} cluster parameters (create and update scopes). */
+    static Set<String> secretClusterParameters(Offering offering) {
+        return java.util.stream.Stream.concat(
+                        offering.parameters().clusterCreate().stream(), offering.parameters().clusterUpdate().stream())
+                .filter(parameter -> parameter.is(Parameter.Flag.SECRET))
+                .map(Parameter::name)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    private boolean isSecret(Expression expression) {
+        return expression instanceof Expression.ParamRef p && secretParameters.contains(p.name());
     }
 
     /** Jinja code of the BOSH deployment name of an instance. */
@@ -80,7 +100,9 @@ final class ExpressionTemplates {
 
     /** True when the value needs no CredHub read: no {@code vars.*} or {@code credhub(...)} in it. */
     boolean knownAtRender(Expression expression) {
-        if (expression instanceof Expression.VariableRef || expression instanceof Expression.Credhub) {
+        if (expression instanceof Expression.VariableRef
+                || expression instanceof Expression.Credhub
+                || isSecret(expression)) {
             return false;
         }
         if (expression instanceof Expression.OutputRef o) {
@@ -112,6 +134,10 @@ final class ExpressionTemplates {
             return literalCode(l.value());
         }
         if (expression instanceof Expression.ParamRef p) {
+            if (isSecret(p)) {
+                throw new IllegalArgumentException(p.span() + ": params." + p.name()
+                        + " is a secret parameter: only a job property of the deployment can use it");
+            }
             return member("params", p.name());
         }
         if (expression instanceof Expression.PlanRef p) {
@@ -217,6 +243,10 @@ final class ExpressionTemplates {
         if (expression instanceof Expression.Credhub c) {
             return new TemplateValue.Flow(TemplateText.constant("\"((" + escapeInside(c.path()) + "))\""));
         }
+        if (expression instanceof Expression.ParamRef p && isSecret(p)) {
+            return new TemplateValue.Flow(
+                    TemplateText.constant("\"" + secretPlaceholder(p, deploymentVariables, where) + "\""));
+        }
         if (expression instanceof Expression.OutputRef o) {
             return boshValue(output(o).value(), deploymentVariables, where);
         }
@@ -245,6 +275,15 @@ final class ExpressionTemplates {
             throw new IllegalArgumentException(v.span() + ": " + where + " uses vars." + v.name()
                     + ", a variable of this deployment, which a shared deployment cannot read");
         }
+    }
+
+    /** {@code ((dedicate_secret_x))}: only in the deployment's own manifest, where the deploy task supplies it. */
+    private static String secretPlaceholder(Expression.ParamRef p, boolean deploymentVariables, String where) {
+        if (!deploymentVariables) {
+            throw new IllegalArgumentException(p.span() + ": " + where + " uses params." + p.name()
+                    + ", a secret parameter, which only the deployment's manifest can receive");
+        }
+        return "((" + escapeInside(io.dedicate.bundle.BundleLayout.secretParameterVariable(p.name())) + "))";
     }
 
     private TemplateValue.Flow splicedString(Expression.Concat concat, boolean deploymentVariables, String where) {
@@ -283,6 +322,9 @@ final class ExpressionTemplates {
         }
         if (part instanceof Expression.Credhub c) {
             return Optional.of(TemplateText.constant("((" + escapeInside(c.path()) + "))"));
+        }
+        if (part instanceof Expression.ParamRef p && isSecret(p)) {
+            return Optional.of(TemplateText.constant(secretPlaceholder(p, deploymentVariables, where)));
         }
         if (!knownAtRender(part)) {
             throw new IllegalArgumentException(part.span() + ": " + where

@@ -196,6 +196,15 @@ public final class PipelineEmitter implements Emitter {
             return hasTerraform() && !recreating();
         }
 
+        /**
+         * Whether the offering has {@code secret} cluster parameters: only then does the deploy task read
+         * {@code ((secret_parameters_private_key))} (Concourse fails a build that references a credential the
+         * credential manager lacks) and decrypt {@code secrets.cms}.
+         */
+        private boolean hasSecretParameters() {
+            return !ExpressionTemplates.secretClusterParameters(offering).isEmpty();
+        }
+
         private boolean hasHooks() {
             return !offering.automation().hooks().isEmpty();
         }
@@ -316,14 +325,20 @@ public final class PipelineEmitter implements Emitter {
                     extra.put("RELEASES", releases());
                     extra.put("STEMCELL_OS", stemcellParam(true));
                     extra.put("STEMCELL_VERSION", stemcellParam(false));
-                    extra.put("SECRET_PARAMETERS_PRIVATE_KEY", credential("secret_parameters_private_key"));
+                    if (hasSecretParameters()) {
+                        extra.put("SECRET_PARAMETERS_PRIVATE_KEY", credential("secret_parameters_private_key"));
+                    }
                 }
                 task(
                         2,
                         true,
                         boshTask(
                                 recreate ? "bosh-recreate" : "bosh-deploy",
-                                recreate ? TaskScripts.BOSH_RECREATE : TaskScripts.BOSH_DEPLOY,
+                                recreate
+                                        ? TaskScripts.BOSH_RECREATE
+                                        : hasSecretParameters()
+                                                ? TaskScripts.BOSH_DEPLOY_WITH_SECRETS
+                                                : TaskScripts.BOSH_DEPLOY,
                                 extra));
             }
             phase(Trigger.When.AFTER);

@@ -111,11 +111,9 @@ final class TaskScripts {
 
     /**
      * Uploads the offering's releases (by URL, with their SHA-1 when known; the director skips a
-     * release it has) and checks the director has the stemcell, then deploys the committed
-     * manifest; with {@code secrets.cms} in the folder, decrypts it with the key from Concourse's
-     * credential manager into a file that only lives for the deploy (contracts.md).
+     * release it has) and checks the director has the stemcell.
      */
-    static final String BOSH_DEPLOY = """
+    private static final String BOSH_UPLOADS = """
             for release in $(printf '%s' "$RELEASES" | jq -c '.[]'); do
               url=$(printf '%s' "$release" | jq -r '.url')
               sha1=$(printf '%s' "$release" | jq -r '.sha1')
@@ -136,12 +134,22 @@ final class TaskScripts {
                 exit 1
               fi
             fi
+            """;
+
+    /**
+     * Deploys the committed manifest, giving it the secret parameters (contracts.md): with {@code secrets.cms} in the
+     * instance's folder, writes the key from Concourse's credential manager ({@code SECRET_PARAMETERS_PRIVATE_KEY})
+     * and the decrypted {@code secrets.yml} with umask 077 into the task's working directory, removes the key as soon
+     * as it is used and the plaintext when the script exits (also on failure), and runs {@code bosh deploy -l
+     * secrets.yml}, which fills the manifest's {@code ((dedicate_secret_PARAM))} variables.
+     */
+    static final String DEPLOY_WITH_SECRETS = """
             manifest="deployment/$INSTANCE_PATH/manifest.yml"
             secrets="deployment/$INSTANCE_PATH/secrets.cms"
             if [ -f "$secrets" ]; then
               umask 077
-              printf '%s\\n' "$SECRET_PARAMETERS_PRIVATE_KEY" > key.pem
               trap 'rm -f key.pem secrets.yml' EXIT
+              printf '%s\\n' "$SECRET_PARAMETERS_PRIVATE_KEY" > key.pem
               openssl cms -decrypt -inform PEM -in "$secrets" -inkey key.pem -out secrets.yml
               rm -f key.pem
               bosh -n deploy "$manifest" -l secrets.yml
@@ -149,6 +157,17 @@ final class TaskScripts {
               bosh -n deploy "$manifest"
             fi
             """;
+
+    /** Deploys the committed manifest of an offering without secret parameters. */
+    private static final String DEPLOY = """
+            bosh -n deploy "deployment/$INSTANCE_PATH/manifest.yml"
+            """;
+
+    /** Uploads, then deploys the manifest (an offering without secret parameters). */
+    static final String BOSH_DEPLOY = BOSH_UPLOADS + DEPLOY;
+
+    /** Uploads, then deploys the manifest with the secret parameters of {@code secrets.cms}. */
+    static final String BOSH_DEPLOY_WITH_SECRETS = BOSH_UPLOADS + DEPLOY_WITH_SECRETS;
 
     static final String BOSH_RECREATE = """
             bosh -n recreate

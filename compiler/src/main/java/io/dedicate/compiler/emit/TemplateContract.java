@@ -80,7 +80,8 @@ public final class TemplateContract {
             new Credential("git_password", "token or password of that user (http(s) URIs)"),
             new Credential(
                     "secret_parameters_private_key",
-                    "PEM private key that decrypts the secrets.cms files the broker writes (secret parameters)"),
+                    "PEM private key that decrypts the secrets.cms files the broker writes; read only by the"
+                            + " pipelines of offerings with secret cluster parameters"),
             new Credential("bosh_environment", "URL of the BOSH director"),
             new Credential("bosh_client", "UAA client of the BOSH director"),
             new Credential("bosh_client_secret", "secret of that BOSH client"),

@@ -8,7 +8,6 @@ import io.dedicate.dsl.SourceSpan;
 import io.dedicate.dsl.ast.Member;
 import io.dedicate.dsl.ast.SourceFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -43,15 +42,23 @@ public final class OfferingLoader {
     private static final String OFFERING_EXTENSION = ".offering";
     private static final String FRAGMENT_EXTENSION = ".fragment";
 
+    private final SourceReader reader;
     private final Map<Path, ParsedFile> parsed = new HashMap<>();
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
-    private OfferingLoader() {}
+    private OfferingLoader(SourceReader reader) {
+        this.reader = reader;
+    }
 
-    /** Loads every offering named or contained by {@code inputs}. */
+    /** Loads every offering named or contained by {@code inputs}, from disk. */
     public static LoadResult load(List<Path> inputs) {
-        OfferingLoader loader = new OfferingLoader();
+        return load(inputs, SourceReader.FILES);
+    }
+
+    /** Loads every offering named or contained by {@code inputs}, reading every file's text through {@code reader}. */
+    public static LoadResult load(List<Path> inputs, SourceReader reader) {
+        OfferingLoader loader = new OfferingLoader(reader);
         List<ExpandedOffering> offerings = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         for (OfferingFile file : loader.offeringFiles(inputs)) {
@@ -84,7 +91,7 @@ public final class OfferingLoader {
                     files.add(new OfferingFile(
                             absolute(input.resolve(relative)), display(input.resolve(relative)), false));
                 }
-            } else if (Files.isRegularFile(input)) {
+            } else if (reader.exists(absolute(input))) {
                 files.add(new OfferingFile(absolute(input), shown, true));
             } else {
                 new Reporter("input-not-found", diagnostics).error(Reporter.at(at), "", shown);
@@ -168,7 +175,7 @@ public final class OfferingLoader {
                         .warning(include.path(), "", written, first.span().position());
                 return;
             }
-            if (!Files.isRegularFile(target)) {
+            if (!reader.exists(target)) {
                 new Reporter("include-not-found", diagnostics).error(include.path(), "", written, targetDisplay);
                 complete = false;
                 return;
@@ -230,7 +237,7 @@ public final class OfferingLoader {
         }
         ParsedFile result;
         try {
-            String text = Files.readString(path, StandardCharsets.UTF_8);
+            String text = reader.read(path);
             sources.put(shown, text);
             ParseResult parse = OfferingParser.parse(shown, text);
             result = new ParsedFile(shown, parse.ast(), parse.diagnostics());

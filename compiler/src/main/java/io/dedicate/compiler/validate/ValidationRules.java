@@ -32,6 +32,7 @@ public final class ValidationRules {
             new UnknownSettingRule(),
             new SettingTypeRule(),
             new MissingSettingRule(),
+            new UnpinnedTaskImageRule(),
             // parameters
             new ParameterValueTypeRule(),
             new ValueOutOfRangeRule(),
@@ -54,6 +55,7 @@ public final class ValidationRules {
             new UnknownOutputRule(),
             new MisplacedOutputReferenceRule(),
             new MisplacedCredhubValueRule(),
+            new SecretParameterOutsideManifestRule(),
             new MixedCredhubValueRule(),
             new InterpolationInLiteralRule(),
             new DeploymentNameCycleRule(),

@@ -41,18 +41,30 @@ final class CompiledOfferings {
      * registered in two shared deployments, which no offering in {@code offerings/} does any more.
      */
     static Offering hooked() {
+        return fixture("hooked/hooked.offering");
+    }
+
+    /**
+     * The test fixture {@code secret/secret.offering}: a {@code secret} cluster parameter used by job properties,
+     * alone and inside a string.
+     */
+    static Offering secret() {
+        return fixture("secret/secret.offering");
+    }
+
+    private static Offering fixture(String resource) {
         Path folder;
         try {
             folder = Path.of(java.util.Objects.requireNonNull(
-                                    CompiledOfferings.class.getResource("hooked/hooked.offering"),
-                                    "test resource hooked/hooked.offering is missing")
+                                    CompiledOfferings.class.getResource(resource),
+                                    "test resource " + resource + " is missing")
                             .toURI())
                     .getParent();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
         CompileResult result = new OfferingCompiler().check(List.of(folder));
-        assertFalse(result.hasErrors(), "hooked.offering does not compile: " + result.diagnostics());
+        assertFalse(result.hasErrors(), resource + " does not compile: " + result.diagnostics());
         return result.offerings().get(0);
     }
 

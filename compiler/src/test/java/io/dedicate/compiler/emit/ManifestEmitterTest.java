@@ -39,4 +39,27 @@ class ManifestEmitterTest {
         JsonNode manifest = Rendering.yaml("manifest", template, variables);
         BoshManifests.assertValid(manifest);
     }
+
+    @Test
+    void aSecretParameterIsABoshVariableTheDeployTaskFillsNeverItsValue() {
+        Offering secret = CompiledOfferings.secret();
+        String template = emit(secret).text(BundleLayout.manifest("secret"));
+        Map<String, Object> variables = Rendering.variables(secret, "deploy");
+        JsonNode manifest = Rendering.yaml("manifest", template, variables);
+        BoshManifests.assertValid(manifest);
+        JsonNode hello = manifest.path("instance_groups")
+                .get(0)
+                .path("jobs")
+                .get(0)
+                .path("properties")
+                .path("hello");
+        assertEquals("((dedicate_secret_token))", hello.path("token").textValue());
+        assertEquals("token=((dedicate_secret_token))", hello.path("greeting").textValue());
+        assertEquals(10, hello.path("size").intValue(), "other parameters are rendered as before");
+        String sample =
+                String.valueOf(((Map<?, ?>) java.util.Objects.requireNonNull(variables.get("params"))).get("token"));
+        org.junit.jupiter.api.Assertions.assertFalse(
+                Rendering.render("manifest", template, variables).contains(sample),
+                "the sample value of the secret parameter is not in the manifest");
+    }
 }

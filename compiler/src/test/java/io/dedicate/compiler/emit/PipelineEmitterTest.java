@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PipelineEmitterTest {
 
@@ -23,6 +24,16 @@ class PipelineEmitterTest {
     private static final MemoryManifest FILES = CompiledOfferings.emit(List.of(MYSQL));
 
     static final String TEMPLATE = BundleLayout.pipeline("mysql-on-demand", BundleLayout.INSTANCE_PIPELINE);
+
+    /** The test fixture whose clusters register in two shared deployments (offerings/ has no hook any more). */
+    static final Offering HOOKED = CompiledOfferings.hooked();
+
+    static final MemoryManifest HOOKED_FILES = CompiledOfferings.emit(List.of(HOOKED));
+    static final String HOOKED_TEMPLATE = BundleLayout.pipeline("hooked", BundleLayout.INSTANCE_PIPELINE);
+
+    static JsonNode renderHooked(String kind) {
+        return Rendering.yaml("hooked " + kind, HOOKED_FILES.text(HOOKED_TEMPLATE), Rendering.variables(HOOKED, kind));
+    }
 
     private JsonNode render(String operation, String kind) {
         return Rendering.yaml(operation, FILES.text(TEMPLATE), Rendering.variables(MYSQL, kind));
@@ -174,6 +185,146 @@ class PipelineEmitterTest {
                 scripts(Rendering.yaml("deploy", template, other)));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"deploy", "update", "recreate", "upgrade", "delete"})
+    void theHookedPipelineValidatesAgainstTheConcourseSchemaAndIsTheSameForEveryKind(String kind) {
+        ConcourseSchema.assertValid("hooked (" + kind + ")", renderHooked(kind));
+        String template = HOOKED_FILES.text(HOOKED_TEMPLATE);
+        assertEquals(
+                Rendering.render("deploy", template, Rendering.variables(HOOKED, "deploy")),
+                Rendering.render(kind, template, Rendering.variables(HOOKED, kind)));
+    }
+
+    @Test
+    void sharedDeploymentStepsRegisterAfterTheirKindsAndDeregisterAroundTheDeletion() {
+        JsonNode pipeline = renderHooked("deploy");
+        // hook prometheus: register after deploy, update, recreate; deregister after delete
+        // hook inventory: register after deploy, update; deregister before delete
+        assertEquals(
+                List.of(
+                        "get:deployment",
+                        "get:shared-deployments",
+                        "task:bosh-deploy deploy update",
+                        "task:register-prometheus deploy update",
+                        "put:shared-deployments",
+                        "task:register-inventory deploy update",
+                        "put:shared-deployments",
+                        "task:upgrade-bosh-deploy upgrade",
+                        "task:recreate-bosh-recreate recreate",
+                        "task:recreate-register-prometheus recreate",
+                        "put:shared-deployments",
+                        "task:delete-deregister-inventory delete",
+                        "put:shared-deployments",
+                        "task:delete-bosh-delete-deployment delete",
+                        "task:delete-deregister-prometheus delete",
+                        "put:shared-deployments",
+                        "task:report-success deploy update upgrade recreate delete"),
+                steps(pipeline));
+
+        // the shared deployments' repository is its own: its URI and branch, the deployment repository's credentials
+        JsonNode resource = JSON.createObjectNode();
+        for (JsonNode candidate : pipeline.path("resources")) {
+            if ("shared-deployments".equals(candidate.path("name").textValue())) {
+                resource = candidate;
+            }
+        }
+        assertEquals("git", resource.path("type").textValue());
+        assertEquals(
+                "((shared_deployments_git_uri))",
+                resource.path("source").path("uri").textValue());
+        assertEquals(
+                "((shared_deployments_git_branch))",
+                resource.path("source").path("branch").textValue());
+        assertEquals(
+                "((git_private_key))",
+                resource.path("source").path("private_key").textValue(),
+                "the sample deployment repository is git@...: SSH");
+
+        // every registration is pushed by the next step, rebased on commits others made meanwhile
+        JsonNode plan = pipeline.path("jobs").get(0).path("plan");
+        for (int i = 0; i < plan.size(); i++) {
+            if (plan.get(i).path("task").asText("").contains("register-")) {
+                JsonNode put = plan.get(i + 1);
+                assertEquals(
+                        "shared-deployments",
+                        put.path("put").textValue(),
+                        plan.get(i).path("task") + " is pushed");
+                assertEquals(
+                        "shared-deployments-updated",
+                        put.path("params").path("repository").textValue());
+                assertTrue(put.path("params").path("rebase").booleanValue());
+                assertEquals(
+                        "shared-deployments-updated",
+                        plan.get(i)
+                                .path("config")
+                                .path("outputs")
+                                .get(0)
+                                .path("name")
+                                .textValue());
+            }
+        }
+
+        // a deregistration removes the very file its registration wrote, in the shared deployment's folder
+        JsonNode register = step(plan, "register-prometheus").path("config").path("params");
+        JsonNode deregister =
+                step(plan, "delete-deregister-prometheus").path("config").path("params");
+        assertEquals("prometheus", register.path("SHARED_DEPLOYMENT").textValue());
+        assertEquals("prometheus", deregister.path("SHARED_DEPLOYMENT").textValue());
+        assertEquals(
+                "hooked-" + TemplateSamples.INSTANCE_ID + "-prometheus-operators.yml",
+                register.path("OPS_FILE_NAME").textValue());
+        assertEquals(register.path("OPS_FILE_NAME"), deregister.path("OPS_FILE_NAME"));
+        assertFalse(deregister.has("OPS_FILE"), "a deregistration writes nothing");
+        assertTrue(step(plan, "register-prometheus")
+                .path("config")
+                .path("run")
+                .path("args")
+                .get(1)
+                .textValue()
+                .contains(TaskScripts.HOOK_REGISTER));
+        assertTrue(step(plan, "delete-deregister-prometheus")
+                .path("config")
+                .path("run")
+                .path("args")
+                .get(1)
+                .textValue()
+                .contains(TaskScripts.HOOK_DEREGISTER));
+    }
+
+    private static JsonNode step(JsonNode plan, String task) {
+        for (JsonNode step : plan) {
+            if (task.equals(step.path("task").textValue())) {
+                return step;
+            }
+        }
+        throw new AssertionError("no task " + task + " in " + plan);
+    }
+
+    @Test
+    void hookOpsFilesReplaceAtTheirPathWithTheInstancesValues() {
+        Map<String, Object> variables = Rendering.variables(HOOKED, "deploy");
+        JsonNode prometheus = Rendering.yaml(
+                "prometheus", HOOKED_FILES.text(BundleLayout.hookOps("hooked", "prometheus")), variables);
+        assertEquals(1, prometheus.size());
+        assertEquals("replace", prometheus.get(0).path("type").textValue());
+        assertEquals(
+                "/instance_groups/name=prometheus2/jobs/name=prometheus2/properties/prometheus/scrape_configs/-",
+                prometheus.get(0).path("path").textValue());
+        assertEquals(
+                "hooked-" + TemplateSamples.INSTANCE_ID,
+                prometheus.get(0).path("value").path("job_name").textValue());
+        assertEquals(
+                "q-s0.node.default.hooked-" + TemplateSamples.INSTANCE_ID + ".bosh:9100",
+                prometheus
+                        .get(0)
+                        .path("value")
+                        .path("static_configs")
+                        .get(0)
+                        .path("targets")
+                        .get(0)
+                        .textValue());
+    }
+
     @Test
     void registrationCarriesTheRenderedHookOpsFile() throws Exception {
         Offering hooked = CompiledOfferings.hooked();
@@ -222,5 +373,36 @@ class PipelineEmitterTest {
                 .forEach(run -> scripts.add(run.path("args").get(1).textValue()));
         assertFalse(scripts.isEmpty());
         return scripts;
+    }
+
+    /**
+     * Concourse fails a build that references a credential its credential manager lacks: only an offering with
+     * secret cluster parameters reads {@code ((secret_parameters_private_key))} and decrypts {@code secrets.cms}.
+     */
+    @Test
+    void onlyAnOfferingWithSecretParametersReadsTheirPrivateKey() {
+        String mysql = FILES.text(TEMPLATE);
+        assertFalse(mysql.contains("secret_parameters_private_key"), "mysql.offering has no secret cluster parameter");
+        assertFalse(mysql.contains("secrets.cms"));
+        assertFalse(mysql.contains("SECRET_PARAMETERS_PRIVATE_KEY"));
+
+        Offering secret = CompiledOfferings.secret();
+        String template = CompiledOfferings.emit(List.of(secret))
+                .text(BundleLayout.pipeline("secret", BundleLayout.INSTANCE_PIPELINE));
+        JsonNode pipeline = Rendering.yaml("pipeline", template, Rendering.variables(secret, "deploy"));
+        ConcourseSchema.assertValid("secret pipeline", pipeline);
+        List<JsonNode> deploys = new ArrayList<>();
+        for (JsonNode task : pipeline.findParents("platform")) {
+            if (!task.path("params").path("SECRET_PARAMETERS_PRIVATE_KEY").isMissingNode()) {
+                deploys.add(task);
+            }
+        }
+        assertEquals(2, deploys.size(), "bosh-deploy and upgrade-bosh-deploy read the key");
+        for (JsonNode task : deploys) {
+            assertEquals(
+                    "((secret_parameters_private_key))",
+                    task.path("params").path("SECRET_PARAMETERS_PRIVATE_KEY").textValue());
+            assertTrue(task.path("run").path("args").get(1).textValue().contains(TaskScripts.DEPLOY_WITH_SECRETS));
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dedicate.bundle.BundleLayout;
 import io.dedicate.compiler.model.Offering;
 import java.io.IOException;
@@ -12,10 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -116,5 +120,264 @@ class TaskScriptsTest {
                 folder.resolve(BundleLayout.OPERATION_FILE),
                 "{\"id\":\"op-3\",\"kind\":\"deployment\",\"plan\":\"small\",\"report_url\":\"x\"}\n");
         assertFalse(sh(script, env).output().contains("RAN"), "a kind matches whole words only");
+    }
+
+    /**
+     * The deploy step's secrets part (contracts.md) with the real openssl: a {@code secrets.cms} made by {@code openssl
+     * cms -encrypt} (AES-256, to a self-signed certificate) is decrypted with the key from the task param, {@code bosh
+     * deploy -l secrets.yml} (a stand-in {@code bosh} on the PATH that records its arguments, the files' modes and the
+     * variables file) sees the plaintext in a 0600 file, and afterwards neither the key nor the plaintext is left, also
+     * when the deploy fails.
+     */
+    @Test
+    void theDeployStepDecryptsSecretsCmsForBoshAndLeavesNoKeyNorPlaintext() throws Exception {
+        Path keys = work.resolve("keys");
+        Files.createDirectories(keys);
+        Run keygen = sh(
+                "openssl req -x509 -newkey rsa:2048 -nodes -keyout keys/key.pem -out keys/cert.pem -days 1"
+                        + " -subj '/CN=dedicate secret parameters' 2>&1\n",
+                Map.of());
+        assertEquals(0, keygen.exit(), keygen.output());
+        Path folder = work.resolve("deployment/org/space/id-1");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("manifest.yml"), "name: x\n");
+        String plaintext = "dedicate_secret_token: \"s3cr3t-token-v4lue\"\n";
+        Files.writeString(work.resolve("plain.yml"), plaintext);
+        Run encrypt = sh(
+                "openssl cms -encrypt -binary -aes256 -in plain.yml -outform PEM -out deployment/org/space/id-1/secrets.cms"
+                        + " keys/cert.pem\nrm plain.yml\n",
+                Map.of());
+        assertEquals(0, encrypt.exit(), encrypt.output());
+        Path bin = work.resolve("bin");
+        Files.createDirectories(bin);
+        Path bosh = bin.resolve("bosh");
+        Files.writeString(bosh, """
+                #!/bin/sh
+                echo "bosh $*" >> bosh.log
+                stat -c '%a %n' key.pem secrets.yml >> bosh.log 2>&1 || true
+                if [ -f secrets.yml ]; then cat secrets.yml >> bosh.log; fi
+                exit "${BOSH_EXIT:-0}"
+                """);
+        bosh.toFile().setExecutable(true);
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("PATH", bin + ":" + System.getenv("PATH"));
+        env.put("INSTANCE_PATH", "org/space/id-1");
+        env.put(
+                "SECRET_PARAMETERS_PRIVATE_KEY",
+                Files.readString(keys.resolve("key.pem")).strip());
+
+        Run deploy = sh(TaskScripts.DEPLOY_WITH_SECRETS, env);
+        assertEquals(0, deploy.exit(), deploy.output());
+        String log = Files.readString(work.resolve("bosh.log"));
+        assertTrue(log.startsWith("bosh -n deploy deployment/org/space/id-1/manifest.yml -l secrets.yml\n"), log);
+        assertTrue(log.contains("600 secrets.yml"), "the plaintext is readable by its owner only: " + log);
+        assertFalse(log.contains("600 key.pem"), "the key is gone before bosh runs: " + log);
+        assertTrue(log.endsWith(plaintext), log);
+        assertFalse(Files.exists(work.resolve("key.pem")), "no key left");
+        assertFalse(Files.exists(work.resolve("secrets.yml")), "no plaintext left");
+        assertFalse(deploy.output().contains("s3cr3t"), deploy.output());
+
+        env.put("BOSH_EXIT", "1");
+        Files.delete(work.resolve("bosh.log"));
+        Run failed = sh(TaskScripts.DEPLOY_WITH_SECRETS, env);
+        assertEquals(1, failed.exit(), failed.output());
+        assertTrue(Files.readString(work.resolve("bosh.log")).contains("s3cr3t"), "bosh got the values");
+        assertFalse(Files.exists(work.resolve("key.pem")), "no key left after a failed deploy");
+        assertFalse(Files.exists(work.resolve("secrets.yml")), "no plaintext left after a failed deploy");
+
+        Files.delete(folder.resolve("secrets.cms"));
+        Files.delete(work.resolve("bosh.log"));
+        env.remove("BOSH_EXIT");
+        Run plain = sh(TaskScripts.DEPLOY_WITH_SECRETS, env);
+        assertEquals(0, plain.exit(), plain.output());
+        assertEquals(
+                "bosh -n deploy deployment/org/space/id-1/manifest.yml\n",
+                Files.readString(work.resolve("bosh.log")).lines().findFirst().orElse("") + "\n",
+                "without secrets.cms, a plain deploy");
+    }
+
+    /**
+     * The MySQL offering's {@code bosh-deploy} task run with the real sh and jq against a stand-in {@code bosh} (no
+     * director runs here) that records its arguments and answers {@code bosh stemcells --json} in the CLI's table
+     * format: every release is uploaded by URL, name and version before the deploy, and a director without the
+     * offering's stemcell fails the task before {@code bosh deploy}, saying which stemcell to upload.
+     */
+    @Test
+    void releasesAreUploadedAndTheStemcellCheckedBeforeTheDeploy() throws Exception {
+        JsonNode plan = Rendering.yaml(
+                        "pipeline", FILES.text(PipelineEmitterTest.TEMPLATE), Rendering.variables(MYSQL, "deploy"))
+                .path("jobs")
+                .get(0)
+                .path("plan");
+        JsonNode deploy = task(plan, "bosh-deploy");
+        Map<String, String> env = new LinkedHashMap<>(params(deploy));
+        Path folder = work.resolve("deployment").resolve(env.get("INSTANCE_PATH"));
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("manifest.yml"), "name: mysql\n");
+        operation(folder, "deploy");
+        Path bin = Files.createDirectories(work.resolve("bin"));
+        Path log = work.resolve("bosh.log");
+        Files.writeString(bin.resolve("bosh"), """
+                #!/bin/sh
+                printf '%s\\n' "$*" >> "$BOSH_LOG"
+                if [ "$1" = stemcells ]; then
+                  printf '%s\\n' "$DIRECTOR_STEMCELLS"
+                fi
+                """);
+        assertTrue(bin.resolve("bosh").toFile().setExecutable(true));
+        env.put("PATH", bin + ":" + System.getenv("PATH"));
+        env.put("BOSH_LOG", log.toString());
+
+        env.put(
+                "DIRECTOR_STEMCELLS",
+                "{\"Tables\":[{\"Rows\":[{\"name\":\"bosh-vsphere-esxi-ubuntu-jammy-go_agent\",\"os\":\"ubuntu-jammy\","
+                        + "\"version\":\"1.586*\",\"cid\":\"sc-1\"}]}]}");
+        Run run = sh(script(deploy), env);
+        assertEquals(0, run.exit(), run.output());
+        String manifest = "deployment/" + env.get("INSTANCE_PATH") + "/manifest.yml";
+        assertEquals(
+                List.of(
+                        "-n upload-release https://bosh.io/d/github.com/cloudfoundry/pxc-release?v=2.0.8 --name pxc"
+                                + " --version 2.0.8",
+                        "-n upload-release https://bosh.io/d/github.com/cloudfoundry/bpm-release?v=1.4.26 --name bpm"
+                                + " --version 1.4.26",
+                        "-n upload-release https://github.com/bosh-prometheus/prometheus-boshrelease/releases/download"
+                                + "/v26.6.0/prometheus-26.6.0.tgz --name prometheus --version 26.6.0",
+                        "stemcells --json",
+                        "-n deploy " + manifest),
+                Files.readAllLines(log));
+
+        Files.delete(log);
+        env.put(
+                "DIRECTOR_STEMCELLS",
+                "{\"Tables\":[{\"Rows\":[{\"name\":\"bosh-vsphere-esxi-ubuntu-jammy-go_agent\",\"os\":\"ubuntu-jammy\","
+                        + "\"version\":\"1.585\",\"cid\":\"sc-0\"}]}]}");
+        Run missing = sh(script(deploy), env);
+        assertEquals(1, missing.exit(), missing.output());
+        assertTrue(
+                missing.output().contains("the director has no stemcell ubuntu-jammy/1.586: upload it"),
+                missing.output());
+        assertFalse(Files.readAllLines(log).contains("-n deploy " + manifest), "no deploy without the stemcell");
+    }
+
+    /**
+     * A hook's tasks on the {@code hooked} fixture, run as Concourse runs them (the {@code shared-deployments} input a
+     * clone of the shared deployments' repository, an empty {@code shared-deployments-updated} output) with the real
+     * sh, jq and git: the registration commits the rendered ops file in the shared deployment's folder, again is a
+     * no-op, and the deregistration removes exactly that file. Pushing it is the git resource's {@code put}.
+     */
+    @Test
+    void aHookRegistrationCommitsItsOpsFileAndItsDeregistrationRemovesIt() throws Exception {
+        JsonNode plan =
+                PipelineEmitterTest.renderHooked("deploy").path("jobs").get(0).path("plan");
+        JsonNode register = task(plan, "register-prometheus");
+        JsonNode deregister = task(plan, "delete-deregister-prometheus");
+        Map<String, String> registerEnv = params(register);
+        Path folder = work.resolve("deployment").resolve(registerEnv.get("INSTANCE_PATH"));
+        Files.createDirectories(folder);
+
+        Path shared = work.resolve("shared-deployments");
+        Path updated = work.resolve("shared-deployments-updated");
+        git(work, "init", "-q", "-b", "main", shared.toString());
+        Files.createDirectories(shared.resolve("prometheus"));
+        Files.writeString(shared.resolve("prometheus/prometheus.yml"), "name: prometheus\n");
+        git(shared, "add", "-A");
+        git(
+                shared,
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@localhost",
+                "commit",
+                "-q",
+                "-m",
+                "the shared deployments");
+        Files.createDirectories(updated);
+
+        operation(folder, "deploy");
+        Run registered = sh(script(register), registerEnv);
+        assertEquals(0, registered.exit(), registered.output());
+        Path opsFile = updated.resolve("prometheus").resolve(registerEnv.get("OPS_FILE_NAME"));
+        assertEquals(
+                new ObjectMapper().readTree(registerEnv.get("OPS_FILE")),
+                new ObjectMapper().readTree(Files.readString(opsFile)));
+        assertEquals(
+                "register hook prometheus of hooked-" + TemplateSamples.INSTANCE_ID,
+                git(updated, "log", "-1", "--format=%s").strip());
+        assertEquals("2", git(updated, "rev-list", "--count", "HEAD").strip());
+
+        nextGet(shared, updated);
+        operation(folder, "update");
+        Run again = sh(script(register), registerEnv);
+        assertEquals(0, again.exit(), again.output());
+        assertTrue(again.output().contains("nothing to change"), again.output());
+        assertEquals("2", git(updated, "rev-list", "--count", "HEAD").strip());
+
+        nextGet(shared, updated);
+        operation(folder, "delete");
+        Run deregistered = sh(script(deregister), params(deregister));
+        assertEquals(0, deregistered.exit(), deregistered.output());
+        assertFalse(Files.exists(opsFile), "the ops file is removed");
+        assertTrue(Files.exists(updated.resolve("prometheus/prometheus.yml")), "nothing else is");
+        assertEquals(
+                "deregister hook prometheus of hooked-" + TemplateSamples.INSTANCE_ID,
+                git(updated, "log", "-1", "--format=%s").strip());
+        assertEquals("", git(updated, "status", "--porcelain").strip());
+    }
+
+    private static JsonNode task(JsonNode plan, String name) {
+        for (JsonNode step : plan) {
+            if (name.equals(step.path("task").textValue())) {
+                return step.path("config");
+            }
+        }
+        throw new AssertionError("no task " + name);
+    }
+
+    private static String script(JsonNode task) {
+        return task.path("run").path("args").get(1).textValue();
+    }
+
+    private static Map<String, String> params(JsonNode task) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : task.path("params").properties()) {
+            env.put(e.getKey(), e.getValue().asText());
+        }
+        return env;
+    }
+
+    private static void operation(Path folder, String kind) throws IOException {
+        Files.writeString(
+                folder.resolve(BundleLayout.OPERATION_FILE),
+                "{\"id\":\"op-" + kind + "\",\"kind\":\"" + kind
+                        + "\",\"plan\":\"small\",\"report_url\":\"https://b/operations/op/report\"}\n");
+    }
+
+    /** What the put and the next build's get do: the pushed repository becomes the input, the output is empty. */
+    private static void nextGet(Path input, Path output) throws IOException {
+        delete(input);
+        Files.move(output, input);
+        Files.createDirectories(output);
+    }
+
+    private static void delete(Path tree) throws IOException {
+        try (Stream<Path> paths = Files.walk(tree)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static String git(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "git ran for more than a minute");
+        assertEquals(0, process.exitValue(), "git " + command + ": " + output);
+        return output;
     }
 }

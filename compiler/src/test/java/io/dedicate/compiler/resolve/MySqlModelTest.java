@@ -270,7 +270,9 @@ class MySqlModelTest {
         assertEquals(new Sharing(Sharing.Scope.ORGS, true), mysql.policy().sharing());
         assertEquals(5, mysql.policy().limits().clustersPerOrg());
         assertEquals(50, mysql.policy().limits().childrenPerCluster());
-        assertEquals(PipelineSettings.DEFAULT, mysql.automation().pipeline());
+        assertEquals(
+                new PipelineSettings("ghcr.io/orange-cloudfoundry/orange-cf-bosh-cli", "3.2.14"),
+                mysql.automation().pipeline());
     }
 
     private static io.dedicate.compiler.model.Plan plan(String name) {

@@ -4,6 +4,7 @@ import io.dedicate.broker.git.ChangeSet;
 import io.dedicate.broker.git.CommitResult;
 import io.dedicate.broker.git.GitDeployException;
 import io.dedicate.broker.git.GitDeployer;
+import io.dedicate.bundle.render.RenderedOperation;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.broker.state.OperationKind;
@@ -57,7 +58,12 @@ public final class OperationCommitter {
             return Optional.ofNullable(operation.commitId());
         }
         Map<String, byte[]> writes = StateJson.readFiles(files);
-        ChangeSet change = new ChangeSet(operation.id(), message, markerPath(instance.gitPath()), writes, Set.of());
+        ChangeSet change = new ChangeSet(
+                operation.id(),
+                message,
+                markerPath(instance.gitPath()),
+                writes,
+                staleFiles(instance.gitPath(), writes));
         try {
             CommitResult result = git.commit(change);
             operations.markCommitted(operation.id(), result.commitId());
@@ -69,6 +75,15 @@ public final class OperationCommitter {
             LOG.warn("operation {} is not committed yet, will retry: {}", operation.id(), e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * The files of an earlier operation that this one does not write and that must not outlive it: {@code
+     * secrets.cms} when this operation has no secret value (the pipeline would otherwise deploy the old values).
+     */
+    static Set<String> staleFiles(String gitPath, Map<String, byte[]> writes) {
+        String secrets = gitPath + "/" + RenderedOperation.SECRETS_FILE;
+        return writes.containsKey(secrets) ? Set.of() : Set.of(secrets);
     }
 
     /** Commits every operation still pending (after a restart, or after the repository was unreachable). */

@@ -55,7 +55,8 @@ public final class ClusterBrokerClient {
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
     private static final Set<Integer> PASSED_ON = Set.of(400, 409, 410, 422);
 
-    private final HttpClient http;
+    private final Duration connectTimeout;
+    private volatile @Nullable HttpClient http;
     private final Duration readTimeout;
     private final Duration catalogTtl;
     private final Clock clock;
@@ -69,13 +70,31 @@ public final class ClusterBrokerClient {
         requirePositive("connect timeout", connectTimeout);
         requirePositive("read timeout", readTimeout);
         Objects.requireNonNull(catalogTtl, "catalogTtl");
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         this.catalogTtl = catalogTtl;
         this.clock = clock;
+    }
+
+    /**
+     * The HTTP client, built on first use: building it sets up TLS (the JDK's default SSL context reads its trust
+     * store) and starts a selector thread, a cost a broker without delegated children should not pay at start-up.
+     */
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = HttpClient.newBuilder()
+                            .connectTimeout(connectTimeout)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    http = client;
+                }
+            }
+        }
+        return client;
     }
 
     /** A service and plan of the cluster broker, by its IDs. */
@@ -363,7 +382,7 @@ public final class ClusterBrokerClient {
         HttpResponse<InputStream> response;
         byte[] bytes;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = http().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = response.body()) {
                 bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             }

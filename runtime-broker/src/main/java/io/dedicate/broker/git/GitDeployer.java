@@ -62,7 +62,14 @@ public final class GitDeployer implements AutoCloseable {
      */
     private static final int FAST_COMPRESSION = 1;
 
-    private static final long TREE_CACHE_BYTES = 64L * 1024 * 1024;
+    /**
+     * Room for the trees along the paths of the last few commits: a commit reads the trees the previous one wrote
+     * (the root, an org's and a space's tree), and trees of up to a quarter of it are cached (a space tree of
+     * 10,000 instances is about 600 kB). Every commit writes a new root tree, so the cache is always full: a bigger
+     * one only keeps old tips' trees alive, which the broker never reads again (at 64 MB they were a large part of
+     * the live heap with a few thousand instances; benchmarks/broker-bench.sh prints the heap).
+     */
+    private static final long TREE_CACHE_BYTES = 8L * 1024 * 1024;
 
     private final GitSettings settings;
     private final Repository repository;

@@ -72,7 +72,7 @@ class RenderMatchesCommitTest {
             }
         }
         assertThat(committed).containsKeys("pipeline.yml", "manifest.yml", "vars.yml", "operation.json");
-        String reportUrl = ClusterLifeContract.reportUrl(committed.get("operation.json"));
+        String reportUrl = ClusterLifeContract.reportUrl(String.valueOf(committed.get("operation.json")));
         String suffix = "/operations/" + operation + "/report";
         assertThat(reportUrl).endsWith(suffix);
         GitDeployer git = broker.bean(GitDeployer.class);
