@@ -74,6 +74,12 @@ class FmtAndRenderCommandTest {
     }
 
     @Test
+    void theRepositorysOfferingsAreFormatted() {
+        Run run = run("fmt", "--check", OFFERINGS.toString());
+        assertEquals(0, run.status(), "run `dedicate fmt offerings`: " + run.out() + run.err());
+    }
+
+    @Test
     void renderWritesThePipelineManifestVarsAndOperation() throws IOException {
         Path out = tmp.resolve("rendered");
         Run run = run(
