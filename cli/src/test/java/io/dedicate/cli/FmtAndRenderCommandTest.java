@@ -181,16 +181,16 @@ class FmtAndRenderCommandTest {
         assertFalse(run.out().contains(token), run.out());
         assertFalse(run.err().contains(token), run.err());
         assertTrue(
-                run.out().contains("secrets.cms not written: the broker encrypts the values of secret parameters token"
-                        + " to its recipient certificate into secrets.cms; the manifest reads them as"
-                        + " ((dedicate_secret_token))"),
+                run.out()
+                        .contains("secrets.cms not written: the broker encrypts the values of secret parameters token"
+                                + " to its recipient certificate into secrets.cms; the manifest reads them as"
+                                + " ((dedicate_secret_token))"),
                 run.out());
         String manifest = Files.readString(out.resolve("manifest.yml"));
         assertTrue(manifest.contains("((dedicate_secret_token))"), manifest);
         try (var listed = Files.list(out)) {
             for (Path file : listed.toList()) {
-                assertFalse(
-                        Files.readString(file, StandardCharsets.UTF_8).contains(token), file + " holds the value");
+                assertFalse(Files.readString(file, StandardCharsets.UTF_8).contains(token), file + " holds the value");
             }
         }
         assertFalse(Files.exists(out.resolve("secrets.cms")), "an earlier secrets.cms is removed, none is written");
