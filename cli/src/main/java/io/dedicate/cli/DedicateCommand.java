@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             DiffCommand.class,
             DocsCommand.class,
+            FmtCommand.class,
+            RenderCommand.class,
             LspCommand.class,
             CommandLine.HelpCommand.class
         })

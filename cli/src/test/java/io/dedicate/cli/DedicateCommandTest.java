@@ -136,7 +136,7 @@ class DedicateCommandTest {
     void aMissingCommandIsAnsweredWithEveryCommand() {
         Run run = run();
         assertEquals(DedicateCommand.USAGE, run.status());
-        assertTrue(run.err().contains("a command is required: compile, check, diff, docs, lsp or help"), run.err());
+        assertTrue(run.err().contains("a command is required: compile, check, diff, docs, fmt, render, lsp or help"), run.err());
     }
 
     @Test

@@ -1,11 +1,11 @@
 package io.dedicate.broker;
 
 import io.dedicate.broker.git.GitDeployer;
-import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.osb.BrokerCredentials;
-import io.dedicate.broker.render.OperationRenderer;
 import io.dedicate.broker.secrets.SecretParametersRecipient;
+import io.dedicate.bundle.load.LoadedBundle;
 import io.dedicate.bundle.model.OfferingModel;
+import io.dedicate.bundle.render.OperationRenderer;
 import java.nio.file.Path;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;

@@ -1,8 +1,8 @@
 package io.dedicate.broker;
 
 import io.dedicate.broker.git.GitDeployException;
-import io.dedicate.broker.offering.BundleLoadException;
 import io.dedicate.broker.secrets.SecretBoxException;
+import io.dedicate.bundle.load.BundleLoadException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;

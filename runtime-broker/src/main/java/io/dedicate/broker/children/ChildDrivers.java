@@ -1,8 +1,8 @@
 package io.dedicate.broker.children;
 
 import io.dedicate.broker.cluster.OperationStatus.LastOperation;
-import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.state.InstanceRecord;
+import io.dedicate.bundle.load.LoadedBundle;
 import io.dedicate.bundle.model.Driver;
 import io.dedicate.bundle.model.DriverKind;
 import io.dedicate.bundle.model.DriverSettings;

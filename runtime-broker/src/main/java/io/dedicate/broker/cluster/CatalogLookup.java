@@ -1,6 +1,6 @@
 package io.dedicate.broker.cluster;
 
-import io.dedicate.broker.offering.LoadedBundle;
+import io.dedicate.bundle.load.LoadedBundle;
 import io.dedicate.bundle.model.OfferingModel;
 import io.dedicate.bundle.model.PlanModel;
 import org.springframework.cloud.servicebroker.exception.ServiceBrokerInvalidParametersException;

@@ -1,11 +1,11 @@
 package io.dedicate.broker.cluster;
 
-import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.broker.state.OperationRecord;
 import io.dedicate.broker.state.OperationState;
 import io.dedicate.broker.state.OperationStore;
+import io.dedicate.bundle.load.LoadedBundle;
 import io.dedicate.bundle.model.PlanModel;
 import java.util.Collections;
 import java.util.LinkedHashMap;

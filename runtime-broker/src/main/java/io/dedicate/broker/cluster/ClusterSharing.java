@@ -1,6 +1,5 @@
 package io.dedicate.broker.cluster;
 
-import io.dedicate.broker.parameters.ParameterValidator;
 import io.dedicate.broker.refusal.OsbRefusal;
 import io.dedicate.broker.state.ChildAdmission;
 import io.dedicate.broker.state.ChildStore;
@@ -14,6 +13,7 @@ import io.dedicate.bundle.model.BuiltInParameter;
 import io.dedicate.bundle.model.OfferingModel;
 import io.dedicate.bundle.model.PlanModel;
 import io.dedicate.bundle.model.SharingScope;
+import io.dedicate.bundle.parameters.ParameterValidator;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,13 +2,13 @@ package io.dedicate.broker.dashboard;
 
 import io.dedicate.broker.cluster.ClusterCascade;
 import io.dedicate.broker.cluster.OperationLinks;
-import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.state.BindingStore;
 import io.dedicate.broker.state.ChildStore;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.broker.state.OperationRecord;
 import io.dedicate.broker.state.OperationStore;
+import io.dedicate.bundle.load.LoadedBundle;
 import io.dedicate.bundle.model.OfferingModel;
 import io.dedicate.bundle.model.PlanModel;
 import java.time.Instant;

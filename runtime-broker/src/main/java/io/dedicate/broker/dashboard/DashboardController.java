@@ -2,7 +2,6 @@ package io.dedicate.broker.dashboard;
 
 import io.dedicate.broker.children.ChildDrivers;
 import io.dedicate.broker.cluster.OperationLinks;
-import io.dedicate.broker.offering.LoadedBundle;
 import io.dedicate.broker.osb.BrokerCredentials;
 import io.dedicate.broker.refusal.PathSegments;
 import io.dedicate.broker.secrets.DashboardLinks;
@@ -12,6 +11,7 @@ import io.dedicate.broker.state.InstanceKind;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.broker.state.OperationStore;
+import io.dedicate.bundle.load.LoadedBundle;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,6 @@
 package io.dedicate.broker.osb;
 
-import io.dedicate.broker.offering.LoadedBundle;
+import io.dedicate.bundle.load.LoadedBundle;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

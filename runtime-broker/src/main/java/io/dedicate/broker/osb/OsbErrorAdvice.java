@@ -1,10 +1,10 @@
 package io.dedicate.broker.osb;
 
-import io.dedicate.broker.parameters.InvalidParametersException;
 import io.dedicate.broker.refusal.InstanceGone;
 import io.dedicate.broker.refusal.InstanceNotFound;
 import io.dedicate.broker.refusal.OsbRefusal;
 import io.dedicate.bundle.UnsafeValueException;
+import io.dedicate.bundle.parameters.InvalidParametersException;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -26,7 +26,7 @@ import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
  * openssl cms -decrypt -inform PEM -inkey key.pem} where the private key comes from Concourse's credential manager
  * ({@code ((secret_parameters_private_key))}).
  */
-public final class SecretParametersEnvelope {
+public final class SecretParametersEnvelope implements io.dedicate.bundle.render.SecretParametersSealer {
 
     private final X509Certificate recipient;
 
@@ -35,6 +35,7 @@ public final class SecretParametersEnvelope {
     }
 
     /** The PEM text ({@code -----BEGIN CMS-----}) enveloping {@code plaintext} for the recipient. */
+    @Override
     public String seal(String plaintext) {
         try {
             CMSEnvelopedDataGenerator generator = new CMSEnvelopedDataGenerator();

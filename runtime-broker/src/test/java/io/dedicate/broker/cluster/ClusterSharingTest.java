@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dedicate.broker.offering.BundleLoader;
 import io.dedicate.broker.offering.TestBundles;
 import io.dedicate.broker.state.InstanceRecord;
 import io.dedicate.broker.state.InstanceSettings;
 import io.dedicate.broker.state.InstanceStatus;
 import io.dedicate.broker.state.Placement;
+import io.dedicate.bundle.load.BundleLoader;
 import io.dedicate.bundle.model.OfferingModel;
 import io.dedicate.bundle.model.Sharing;
 import io.dedicate.bundle.model.SharingScope;

@@ -58,9 +58,9 @@ class SecretParametersLifeTest {
         Path bundle = TunedOfferings.bundle(
                 data.resolve("tuned"),
                 Map.of(
-                        "    character_set : string = \"utf8mb4\" pattern \"^[a-z0-9]+$\" length 1..32 create_only"
+                        "    character_set : string = \"utf8mb4\" length 1..32 pattern \"^[a-z0-9]+$\" create_only"
                                 + " \"Server character set\"\n",
-                        "    character_set : string = \"utf8mb4\" pattern \"^[a-z0-9]+$\" length 1..32 create_only"
+                        "    character_set : string = \"utf8mb4\" length 1..32 pattern \"^[a-z0-9]+$\" create_only"
                                 + " \"Server character set\"\n"
                                 + "    backup_password : string length 16..64 secret \"Password of the backup"
                                 + " user\"\n",

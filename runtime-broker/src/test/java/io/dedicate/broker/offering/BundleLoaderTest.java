@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dedicate.bundle.load.BundleLoadException;
+import io.dedicate.bundle.load.BundleLoader;
+import io.dedicate.bundle.load.LoadedBundle;
 import io.dedicate.bundle.model.DriverSetting;
 import io.dedicate.bundle.model.OfferingModel;
 import io.dedicate.bundle.model.ParameterModel;
@@ -95,8 +98,17 @@ class BundleLoaderTest {
         String hex =
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(onDisk));
         assertThat(bundle.catalogEtag()).isEqualTo("\"" + hex.substring(0, 32) + "\"");
-        assertThat(bundle.frameworkCatalog().getServiceDefinitions()).hasSize(1);
-        assertThat(bundle.frameworkCatalog().getServiceDefinitions().get(0).getPlans())
+        assertThat(new io.dedicate.broker.osb.BundleCatalogService(bundle)
+                        .getCatalog()
+                        .block()
+                        .getServiceDefinitions())
+                .hasSize(1);
+        assertThat(new io.dedicate.broker.osb.BundleCatalogService(bundle)
+                        .getCatalog()
+                        .block()
+                        .getServiceDefinitions()
+                        .get(0)
+                        .getPlans())
                 .hasSize(bundle.offerings().get(0).plans().size());
     }
 

@@ -1,4 +1,4 @@
-package io.dedicate.broker.parameters;
+package io.dedicate.bundle.parameters;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.dedicate.broker.parameters;
+package io.dedicate.bundle.parameters;
 
 /**
  * One thing wrong with a request's parameters.

@@ -1,4 +1,4 @@
-package io.dedicate.broker.parameters;
+package io.dedicate.bundle.parameters;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,7 +6,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import io.dedicate.broker.offering.LoadedBundle;
+import io.dedicate.bundle.load.LoadedBundle;
 import io.dedicate.bundle.model.OfferingModel;
 import io.dedicate.bundle.model.ParameterModel;
 import io.dedicate.bundle.model.ParameterScope;

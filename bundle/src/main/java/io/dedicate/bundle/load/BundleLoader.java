@@ -1,4 +1,4 @@
-package io.dedicate.broker.offering;
+package io.dedicate.bundle.load;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -40,7 +40,6 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import org.springframework.cloud.servicebroker.model.catalog.Catalog;
 
 /**
  * Reads a bundle (a directory or a jar written by {@code dedicate compile}) and checks it before the
@@ -52,9 +51,11 @@ import org.springframework.cloud.servicebroker.model.catalog.Catalog;
  *   <li>its digest matches the files ({@link BundleDigest}): nothing was edited after compilation;
  *   <li>every path model.json names exists; every template parses (each is prepared once, here);
  *       every schema is a JSON object;
- *   <li>catalog.json reads into the framework's {@link Catalog}, and its service and plan IDs are
- *       exactly model.json's.
+ *   <li>catalog.json is JSON and its service and plan IDs are exactly model.json's (the broker reads
+ *       it into the OSB framework's types when it starts serving it).
  * </ul>
+ *
+ * <p>Shared by the broker and {@code dedicate render}, which renders with the same checked bundle.
  *
  * <p>Any failure is a {@link BundleLoadException} naming the bundle, the file and what is wrong.
  */
@@ -71,8 +72,17 @@ public final class BundleLoader {
      * @throws BundleLoadException if the bundle cannot be read or fails a check
      */
     public static LoadedBundle load(Path directoryOrJar) {
-        String source = directoryOrJar.toString();
-        SortedMap<String, byte[]> files = readFiles(directoryOrJar);
+        return load(directoryOrJar.toString(), readFiles(directoryOrJar));
+    }
+
+    /**
+     * Loads and checks a bundle held in memory (bundle path to content), such as the files a compile
+     * has just produced, with the same checks as a bundle read from disk.
+     *
+     * @param source what to call the bundle in messages
+     * @throws BundleLoadException if the bundle fails a check
+     */
+    public static LoadedBundle load(String source, SortedMap<String, byte[]> files) {
         byte[] modelBytes = files.get(BundleLayout.MODEL);
         if (modelBytes == null) {
             throw new BundleLoadException("bundle " + source + ": " + BundleLayout.MODEL
@@ -133,18 +143,10 @@ public final class BundleLoader {
         }
         JsonNode catalogTree = parse(source, BundleLayout.CATALOG, catalogBytes);
         checkCatalogIds(source, catalogTree, model.offerings());
-        Catalog catalog;
-        try {
-            catalog = JSON.treeToValue(catalogTree, Catalog.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new BundleLoadException("bundle " + source + ": " + BundleLayout.CATALOG
-                    + ": does not read as an OSB catalog: " + describe(e));
-        }
         return new LoadedBundle(
                 source,
                 catalogBytes,
                 etag(catalogBytes),
-                catalog,
                 model.digest(),
                 model.metaPipeline(),
                 model.offerings(),

@@ -1,4 +1,4 @@
-package io.dedicate.broker.offering;
+package io.dedicate.bundle.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dedicate.bundle.TemplateRenderer.PreparedTemplate;
@@ -7,7 +7,6 @@ import io.dedicate.bundle.model.PlanModel;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.cloud.servicebroker.model.catalog.Catalog;
 
 /**
  * A bundle checked and read once by {@link BundleLoader}: the catalog bytes served as they are,
@@ -19,7 +18,6 @@ public final class LoadedBundle {
     private final String source;
     private final byte[] catalogJson;
     private final String catalogEtag;
-    private final Catalog frameworkCatalog;
     private final String digest;
     private final String metaPipelineTemplate;
     private final List<OfferingModel> offerings;
@@ -30,7 +28,6 @@ public final class LoadedBundle {
             String source,
             byte[] catalogJson,
             String catalogEtag,
-            Catalog frameworkCatalog,
             String digest,
             String metaPipelineTemplate,
             List<OfferingModel> offerings,
@@ -39,7 +36,6 @@ public final class LoadedBundle {
         this.source = source;
         this.catalogJson = catalogJson.clone();
         this.catalogEtag = catalogEtag;
-        this.frameworkCatalog = frameworkCatalog;
         this.digest = digest;
         this.metaPipelineTemplate = metaPipelineTemplate;
         this.offerings = List.copyOf(offerings);
@@ -64,11 +60,6 @@ public final class LoadedBundle {
     /** Strong ETag of the catalog: the first 32 hex digits of its SHA-256, quoted. */
     public String catalogEtag() {
         return catalogEtag;
-    }
-
-    /** catalog.json read once into the framework's type, for the framework's own catalog service. */
-    public Catalog frameworkCatalog() {
-        return frameworkCatalog;
     }
 
     /** model.json's digest ({@code sha256:HEX}), which the loader checked against the files. */

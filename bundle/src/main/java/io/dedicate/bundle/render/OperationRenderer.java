@@ -1,11 +1,10 @@
-package io.dedicate.broker.render;
+package io.dedicate.bundle.render;
 
-import io.dedicate.broker.offering.LoadedBundle;
-import io.dedicate.broker.secrets.SecretParametersEnvelope;
 import io.dedicate.bundle.BundleLayout;
 import io.dedicate.bundle.TemplateRenderException;
 import io.dedicate.bundle.UnsafeValueException;
 import io.dedicate.bundle.YamlFlowEncoder;
+import io.dedicate.bundle.load.LoadedBundle;
 import io.dedicate.bundle.model.OfferingModel;
 import io.dedicate.bundle.model.ParameterModel;
 import io.dedicate.bundle.model.ParameterScope;
@@ -55,7 +54,7 @@ public final class OperationRenderer {
      * vars.yml: nothing secret and nothing per operation. Pipelines sign their reports with {@code
      * ((report_signing_key))} from Concourse's credential manager.
      */
-    static final String VARS = "# nothing secret here: reports are signed with ((report_signing_key)) from the"
+    public static final String VARS = "# nothing secret here: reports are signed with ((report_signing_key)) from the"
             + " credential manager\n{}\n";
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
@@ -65,7 +64,7 @@ public final class OperationRenderer {
     private static final java.util.regex.Pattern PLAIN_KEY = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
     private final LoadedBundle bundle;
-    private final @Nullable SecretParametersEnvelope envelope;
+    private final @Nullable SecretParametersSealer envelope;
     private final Map<String, Map<String, Object>> defaults = new HashMap<>();
     private final Map<String, Set<String>> secretParameters = new HashMap<>();
 
@@ -78,7 +77,7 @@ public final class OperationRenderer {
      * @param envelope encrypts the secret parameters of each operation to the recipient certificate ({@code
      *     secrets.cms}); null: an operation with secret values cannot be rendered
      */
-    public OperationRenderer(LoadedBundle bundle, @Nullable SecretParametersEnvelope envelope) {
+    public OperationRenderer(LoadedBundle bundle, @Nullable SecretParametersSealer envelope) {
         this.bundle = bundle;
         this.envelope = envelope;
         for (OfferingModel offering : bundle.offerings()) {

@@ -1,4 +1,4 @@
-package io.dedicate.broker.offering;
+package io.dedicate.bundle.load;
 
 /**
  * A bundle cannot be served: a file is missing or does not parse, the digest does not match, or

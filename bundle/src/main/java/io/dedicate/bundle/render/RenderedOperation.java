@@ -1,4 +1,4 @@
-package io.dedicate.broker.render;
+package io.dedicate.bundle.render;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package io.dedicate.broker.render;
+package io.dedicate.bundle.render;
 
 import org.jspecify.annotations.Nullable;
 

@@ -3,6 +3,6 @@
  * offerings of model.json as the bundle's typed records ({@link io.dedicate.bundle.model}).
  */
 @NullMarked
-package io.dedicate.broker.offering;
+package io.dedicate.bundle.load;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,4 @@
-package io.dedicate.broker.render;
+package io.dedicate.bundle.render;
 
 import io.dedicate.bundle.model.OfferingModel;
 import io.dedicate.bundle.model.PlanModel;

@@ -1,4 +1,4 @@
-package io.dedicate.broker.render;
+package io.dedicate.bundle.render;
 
 /**
  * One instance in the meta pipeline: the name of its Concourse pipeline (chosen by the caller) and

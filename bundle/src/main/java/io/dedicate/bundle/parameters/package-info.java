@@ -1,5 +1,5 @@
 /** Request parameters: checked against the plan's JSON Schema and model.json, normalised (byte sizes, durations), defaults and kept values applied. */
 @NullMarked
-package io.dedicate.broker.parameters;
+package io.dedicate.bundle.parameters;
 
 import org.jspecify.annotations.NullMarked;
