@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * per org, and each org's {@code ORG_GUID/meta-pipeline.yml}, which sets one pipeline per cluster of the org) in step
  * with the instances, off the request path: rendering them lists every instance (about 0.1 s with
  * 10,000), so provisions only ask for a sync, and a background thread coalesces the requests into
- * one commit (files whose content did not change stay as they are). The list is read from the state store after the branch tip is read, on every
- * attempt ({@link GitDeployer#commitAtTip}), so a concurrent commit from another replica can never
- * be overwritten by an older list. Meta pipelines identical to the committed ones commit nothing.
+ * one commit (files whose content did not change stay as they are). The lists are read from the
+ * state store after the branch tip is read, on every attempt ({@link GitDeployer#commitAtTip}), so
+ * a concurrent commit from another replica can never be overwritten by an older list. Meta pipelines identical to the committed ones commit nothing.
  * Requests are coalesced over a short delay, so a burst of provisions costs one render and one
  * commit, not one each (with 10,000 instances the files hold about 1.5 MB).
  */
