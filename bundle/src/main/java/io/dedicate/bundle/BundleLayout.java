@@ -10,7 +10,7 @@ package io.dedicate.bundle;
  * schemas/SERVICE/PLAN/service_instance.create.json
  * schemas/SERVICE/PLAN/service_instance.update.json   (cluster plans)
  * schemas/SERVICE/PLAN/service_binding.create.json    (child plans)
- * pipelines/meta.yml.j2                          sets one pipeline per instance from the git repository
+ * pipelines/meta.yml.j2                          the meta pipeline: the root (one shard per org) or one org's shard
  * pipelines/SERVICE/pipeline.yml.j2              the pipeline of one cluster: every operation kind, chosen at run time
  * manifests/SERVICE/manifest.yml.j2              the BOSH deployment manifest
  * manifests/SERVICE/hooks/HOOK.yml.j2            ops file registered in a shared deployment
@@ -26,8 +26,13 @@ public final class BundleLayout {
     public static final String META_PIPELINE = "pipelines/meta.yml.j2";
     /** The template name of an instance's pipeline (one per offering, for every operation kind). */
     public static final String INSTANCE_PIPELINE = "pipeline";
-    /** Where the broker commits the rendered meta pipeline, at the root of the deployment repository. */
+    /**
+     * Where the broker commits the rendered root meta pipeline, at the root of the deployment repository; each org's
+     * shard has the same file name in the org's folder ({@link #orgMetaPipelineFile}).
+     */
     public static final String META_PIPELINE_FILE = "meta-pipeline.yml";
+    /** The Concourse name that groups the meta pipeline shards; each is an instance of it: {org: ORG_GUID}. */
+    public static final String ORG_PIPELINE_GROUP = "dedicated-org";
     /** The rendered pipeline's file name in an instance's folder. */
     public static final String INSTANCE_PIPELINE_FILE = "pipeline.yml";
     /** The operation file the broker writes in an instance's folder with every operation (contracts.md). */
@@ -62,6 +67,14 @@ public final class BundleLayout {
 
     public static String bindingCreateSchema(String service, String plan) {
         return "schemas/" + service + "/" + plan + "/service_binding.create.json";
+    }
+
+    /**
+     * The meta pipeline shard of one org in the deployment repository, {@code ORG_GUID/meta-pipeline.yml}: it sets
+     * the pipeline of every cluster of that org (whose folders are {@code ORG_GUID/SPACE_GUID/INSTANCE_ID}).
+     */
+    public static String orgMetaPipelineFile(String org) {
+        return org + "/" + META_PIPELINE_FILE;
     }
 
     /** {@code template} is {@link #INSTANCE_PIPELINE}. */

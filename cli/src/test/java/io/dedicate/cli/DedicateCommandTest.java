@@ -136,7 +136,9 @@ class DedicateCommandTest {
     void aMissingCommandIsAnsweredWithEveryCommand() {
         Run run = run();
         assertEquals(DedicateCommand.USAGE, run.status());
-        assertTrue(run.err().contains("a command is required: compile, check, diff, docs, fmt, render, lsp or help"), run.err());
+        assertTrue(
+                run.err().contains("a command is required: compile, check, diff, docs, fmt, render, lsp or help"),
+                run.err());
     }
 
     @Test

@@ -60,15 +60,28 @@ public final class TemplateRenderCheck {
                 .toList()
                 .forEach(diagnostics::addAll);
         if (!offerings.isEmpty()) {
+            // both shapes of the meta pipeline: one org's shard, and the root that sets the shards
+            Map<String, TemplateRenderer.PreparedTemplate> prepared = new HashMap<>();
+            Reporter reporter = new Reporter(CODE, diagnostics);
+            Set<String> failed = new HashSet<>();
             render(
                     offerings.get(0),
                     BundleLayout.META_PIPELINE,
                     files,
-                    new HashMap<>(),
-                    new Reporter(CODE, diagnostics),
-                    new HashSet<>(),
+                    prepared,
+                    reporter,
+                    failed,
                     "meta",
                     TemplateSamples::metaPipeline);
+            render(
+                    offerings.get(0),
+                    BundleLayout.META_PIPELINE,
+                    files,
+                    prepared,
+                    reporter,
+                    failed,
+                    "root meta",
+                    TemplateSamples::rootMetaPipeline);
         }
         return diagnostics;
     }

@@ -7,7 +7,8 @@ import java.util.List;
  * read: the contract between the compiler's template emitters and the broker that renders them.
  *
  * @param instance variables of a cluster's own templates (pipelines, manifest, hook ops files)
- * @param metaPipeline variables of the meta pipeline
+ * @param metaPipeline variables of the meta pipeline (the root, which sets one shard per org, and each org's shard,
+ *     which sets one pipeline per cluster of the org: one template, two shapes chosen by {@code org})
  * @param credentials Concourse {@code ((name))} credentials the platform team provides once
  */
 public record TemplateVariables(List<Variable> instance, List<Variable> metaPipeline, List<Credential> credentials) {

@@ -23,7 +23,9 @@
  *   <li>{@code digest}: {@code sha256:HEX} over every other bundle file, as {@link io.dedicate.bundle.BundleDigest}
  *       specifies (paths sorted by UTF-8 bytes; per file: path, a 0 byte, the hex SHA-256 of the
  *       content, a newline).
- *   <li>{@code meta_pipeline}: bundle path of the meta pipeline template.
+ *   <li>{@code meta_pipeline}: bundle path of the meta pipeline template, rendered in two shapes: the root ({@code
+ *       org} empty: one shard per org in {@code orgs}) and each org's shard ({@code org} its GUID: one pipeline per
+ *       cluster of the org in {@code instances}); see {@link io.dedicate.bundle.BundleLayout#orgMetaPipelineFile}.
  *   <li>{@code template_variables}: the template variable contract ({@link TemplateVariables}): {@code instance} and {@code
  *       meta_pipeline} (lists of {@code {name, type, description}}) and {@code credentials} (list of
  *       {@code {name, description}}, the Concourse {@code ((name))} credentials).

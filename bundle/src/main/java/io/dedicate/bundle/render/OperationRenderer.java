@@ -202,13 +202,29 @@ public final class OperationRenderer {
     }
 
     /**
-     * Renders the meta pipeline, which sets the pipeline of every instance from the deployment
-     * repository.
+     * Renders the root meta pipeline, which sets one meta pipeline shard per org ({@code ORG_GUID/meta-pipeline.yml}).
      *
-     * @param instances every instance folder, in the order the pipeline lists them
+     * @param orgs the org GUIDs whose shards it sets, in the order it lists them
      * @throws TemplateRenderException if the template fails (a broken bundle)
      */
-    public String renderMetaPipeline(List<MetaPipelineEntry> instances, String gitUri, String gitBranch) {
+    public String renderRootMetaPipeline(List<String> orgs, String gitUri, String gitBranch) {
+        return renderMetaPipeline("", orgs, List.of(), gitUri, gitBranch);
+    }
+
+    /**
+     * Renders the meta pipeline shard of one org, which sets the pipeline of every cluster of that org from the
+     * deployment repository.
+     *
+     * @param instances the org's instance folders, in the order the pipeline lists them (may be empty)
+     * @throws TemplateRenderException if the template fails (a broken bundle)
+     */
+    public String renderOrgMetaPipeline(
+            String org, List<MetaPipelineEntry> instances, String gitUri, String gitBranch) {
+        return renderMetaPipeline(org, List.of(), instances, gitUri, gitBranch);
+    }
+
+    private String renderMetaPipeline(
+            String org, List<String> orgs, List<MetaPipelineEntry> instances, String gitUri, String gitBranch) {
         List<Object> entries = new ArrayList<>(instances.size());
         for (MetaPipelineEntry entry : instances) {
             entries.add(Map.of("name", entry.name(), "path", entry.path()));
@@ -217,6 +233,8 @@ public final class OperationRenderer {
         git.put("uri", gitUri);
         git.put("branch", gitBranch);
         Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("org", org);
+        variables.put("orgs", List.copyOf(orgs));
         variables.put("instances", entries);
         variables.put("git", git);
         return bundle.template(bundle.metaPipelineTemplate()).render(variables);

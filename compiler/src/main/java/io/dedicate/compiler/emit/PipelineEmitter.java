@@ -102,22 +102,30 @@ public final class PipelineEmitter implements Emitter {
         text.tag(indent, "endif");
     }
 
+    /**
+     * The meta pipeline template, in two shapes chosen by {@code org}. The root ({@code org} empty, rendered into
+     * {@code meta-pipeline.yml}) sets one shard per org in {@code orgs}; a shard ({@code org} an org GUID, rendered
+     * into {@code ORG_GUID/meta-pipeline.yml}) sets the pipeline of every cluster of that org in {@code instances}.
+     * Both set themselves in a first job and the others in a second one that runs after it (passed), so the
+     * second job's build always runs the configuration the first one just set, never the one before it.
+     */
     private static String metaPipeline() {
+        String meta = BundleLayout.META_PIPELINE_FILE;
+        String orgMeta = "'/" + meta + "'";
         TemplateText text = new TemplateText();
+        text.comment(0, "Meta pipeline, in two shapes. The root (" + meta + ", org empty) sets one shard per org");
+        text.comment(
+                0, "as an instance of `" + BundleLayout.ORG_PIPELINE_GROUP + "` (instance_vars: {org: ORG_GUID}).");
+        text.comment(0, "A shard (ORG_GUID/" + meta + ") sets every cluster of its org as an instance of");
         text.comment(
                 0,
-                "Meta pipeline: sets itself from " + BundleLayout.META_PIPELINE_FILE
-                        + " (the broker commits it at the root of the deployment");
+                "`" + BundleLayout.INSTANCE_PIPELINE_GROUP + "` (instance_vars: {instance: ID}). Job update-self"
+                        + " sets the pipeline from");
         text.comment(
-                0,
-                "repository whenever the set of instances changes), then the pipeline of every dedicated cluster as");
+                0, "its own file; set-pipelines runs after it (passed), with the configuration it set. A pipeline");
         text.comment(
-                0,
-                "an instance of the `" + BundleLayout.INSTANCE_PIPELINE_GROUP
-                        + "` pipeline (instance_vars: {instance: ID}). A pipeline this job set before and");
-        text.comment(
-                0, "no longer sets is archived by Concourse after the build succeeds. Rendered by the broker with");
-        text.comment(0, "`instances` (name: the instance ID, path: its folder) and `git` (uri, branch).");
+                0, "set-pipelines set before and no longer sets is archived by Concourse after the build succeeds.");
+        text.comment(0, "Rendered by the broker with `org`, `orgs` (root), `instances` (shard: name, path) and `git`.");
         text.line(0, "resources:");
         text.line(0, "- name: deployments");
         text.line(2, "type: git");
@@ -125,27 +133,45 @@ public final class PipelineEmitter implements Emitter {
         text.line(4, "uri: {{ git.uri | yaml }}");
         text.line(4, "branch: {{ git.branch | yaml }}");
         gitCredentials(text, 4);
-        text.comment(
-                4,
-                "only what changes the set of pipelines or one of their configs, never manifests or operation files");
+        text.tag(4, "if org");
+        text.comment(4, "only what changes this org's pipelines: its shard file and its clusters' pipeline configs,");
+        text.comment(4, "never manifests or operation files (git pathspecs: * crosses /)");
         text.line(
                 4,
-                "paths: ["
-                        + TemplateText.literal(BundleLayout.META_PIPELINE_FILE).text() + ", \"*/"
-                        + BundleLayout.INSTANCE_PIPELINE_FILE + "\"]");
+                "paths: [{{ (org ~ " + orgMeta + ") | yaml }}, {{ (org ~ '/*/" + BundleLayout.INSTANCE_PIPELINE_FILE
+                        + "') | yaml }}]");
+        text.tag(4, "else");
+        text.comment(4, "only what changes the set of orgs");
+        text.line(4, "paths: [" + TemplateText.literal(meta).text() + "]");
+        text.tag(4, "endif");
         text.blank();
         text.line(0, "jobs:");
-        text.line(0, "- name: set-pipelines");
+        text.line(0, "- name: update-self");
         text.line(2, "serial: true");
         text.line(2, "plan:");
         text.line(2, "- get: deployments");
         text.line(4, "trigger: true");
         text.line(2, "- set_pipeline: self");
+        text.tag(4, "if org");
+        text.line(4, "file: {{ ('deployments/' ~ org ~ " + orgMeta + ") | yaml }}");
+        text.tag(4, "else");
+        text.line(4, "file: " + TemplateText.literal("deployments/" + meta).text());
+        text.tag(4, "endif");
+        text.line(0, "- name: set-pipelines");
+        text.line(2, "serial: true");
+        text.line(2, "plan:");
+        text.line(2, "- get: deployments");
+        text.line(4, "trigger: true");
+        text.line(4, "passed: [update-self]");
+        text.tag(2, "for shard in orgs");
         text.line(
-                4,
-                "file: "
-                        + TemplateText.literal("deployments/" + BundleLayout.META_PIPELINE_FILE)
-                                .text());
+                2,
+                "- set_pipeline: "
+                        + TemplateText.literal(BundleLayout.ORG_PIPELINE_GROUP).text());
+        text.line(4, "file: {{ ('deployments/' ~ shard ~ " + orgMeta + ") | yaml }}");
+        text.line(4, "instance_vars:");
+        text.line(6, "org: {{ shard | yaml }}");
+        text.tag(2, "endfor");
         text.tag(2, "for pipeline in instances");
         text.line(
                 2,

@@ -14,8 +14,8 @@ import java.util.List;
  * <ul>
  *   <li>{@link #INSTANCE}: the templates of one cluster, rendered for each operation: its
  *       pipelines ({@code pipelines/SERVICE/*.yml.j2}), its BOSH manifest and its hook ops files.
- *   <li>{@link #META_PIPELINE}: {@code pipelines/meta.yml.j2}, which sets one pipeline per cluster
- *       from the deployment repository.
+ *   <li>{@link #META_PIPELINE}: {@code pipelines/meta.yml.j2}, the root meta pipeline (one shard per org)
+ *       or one org's shard (one pipeline per cluster of the org), from the deployment repository.
  *   <li>{@link #CREDENTIALS}: not template variables but Concourse {@code ((name))} credentials the
  *       rendered pipelines read from the credential manager; the platform team provides them once.
  * </ul>
@@ -57,13 +57,27 @@ public final class TemplateContract {
             new Variable("git.branch", "string", "branch of the deployment repository"),
             new Variable("git.path", "string", "the cluster's folder in the deployment repository"));
 
-    /** Variables of the meta pipeline. */
+    /**
+     * Variables of the meta pipeline, rendered in two shapes: the root ({@code org} empty, {@code orgs} every org
+     * with a shard, {@code instances} empty) and one shard per org ({@code org} its GUID, {@code orgs} empty,
+     * {@code instances} the org's clusters).
+     */
     public static final List<Variable> META_PIPELINE = List.of(
+            new Variable(
+                    "org",
+                    "string",
+                    "empty for the root meta pipeline; the org GUID of a shard (its folder in the deployment"
+                            + " repository and its instance var)"),
+            new Variable(
+                    "orgs",
+                    "array<string>",
+                    "root only (empty in a shard): the GUID of every org whose shard the root sets, each the org's"
+                            + " folder and the shard's instance var"),
             new Variable(
                     "instances",
                     "array<object>",
-                    "one {name, path} per cluster: its instance ID (the pipeline's instance var) and its folder in the"
-                            + " deployment repository"),
+                    "shard only (empty at the root): one {name, path} per cluster of the org: its instance ID (the"
+                            + " pipeline's instance var) and its folder in the deployment repository"),
             new Variable("git.uri", "string", "URI of the deployment repository"),
             new Variable("git.branch", "string", "branch of the deployment repository"));
 

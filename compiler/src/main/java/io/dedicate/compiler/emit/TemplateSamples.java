@@ -62,14 +62,26 @@ public final class TemplateSamples {
         return variables;
     }
 
-    /** Variables of the meta pipeline: two instances and the deployment repository. */
+    /** Variables of the meta pipeline: one org's shard with two instances, and the deployment repository. */
     public static Map<String, Object> metaPipeline() {
         Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("org", "my-team");
+        variables.put("orgs", List.of());
         variables.put(
                 "instances",
                 List.of(
                         Map.of("name", "mysql-" + INSTANCE_ID, "path", "my-team/prod/" + INSTANCE_ID),
                         Map.of("name", "mysql-other", "path", "my-team/dev/other")));
+        variables.put("git", git());
+        return variables;
+    }
+
+    /** Variables of the root meta pipeline: two orgs and the deployment repository. */
+    public static Map<String, Object> rootMetaPipeline() {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("org", "");
+        variables.put("orgs", List.of("my-team", "other-team"));
+        variables.put("instances", List.of());
         variables.put("git", git());
         return variables;
     }

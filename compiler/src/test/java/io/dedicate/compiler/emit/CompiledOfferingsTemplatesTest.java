@@ -55,6 +55,15 @@ class CompiledOfferingsTemplatesTest {
     }
 
     @Test
+    void theMetaPipelineRendersInBothShapesToValidPipelines() {
+        String template = FILES.text(BundleLayout.META_PIPELINE);
+        ConcourseSchema.assertValid(
+                "meta pipeline shard", Rendering.yaml("meta", template, TemplateSamples.metaPipeline()));
+        ConcourseSchema.assertValid(
+                "root meta pipeline", Rendering.yaml("meta", template, TemplateSamples.rootMetaPipeline()));
+    }
+
+    @Test
     void mysqlManifestNestsPropertiesWithRenderedValues() {
         Offering mysql = CompiledOfferings.mysql(OFFERINGS);
         JsonNode manifest = Rendering.yaml(

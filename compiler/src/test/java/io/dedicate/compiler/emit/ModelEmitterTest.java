@@ -98,7 +98,9 @@ class ModelEmitterTest {
                         "git.branch",
                         "git.path"),
                 texts(variables.get("instance"), "name"));
-        assertEquals(List.of("instances", "git.uri", "git.branch"), texts(variables.get("meta_pipeline"), "name"));
+        assertEquals(
+                List.of("org", "orgs", "instances", "git.uri", "git.branch"),
+                texts(variables.get("meta_pipeline"), "name"));
         assertEquals(
                 List.of(
                         "report_signing_key",

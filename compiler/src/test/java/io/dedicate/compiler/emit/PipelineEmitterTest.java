@@ -69,42 +69,97 @@ class PipelineEmitterTest {
     }
 
     @Test
-    void metaPipelineSetsOnePipelinePerInstance() throws Exception {
+    void aShardSetsItselfThenOnePipelinePerClusterOfItsOrg() throws Exception {
         String template = FILES.text(BundleLayout.META_PIPELINE);
         for (int count : new int[] {0, 1, 2}) {
             List<Map<String, Object>> instances = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                instances.add(Map.of("name", "cluster-" + i, "path", "org/space/id-" + i));
+                instances.add(Map.of("name", "cluster-" + i, "path", "org-a/space/id-" + i));
             }
-            Map<String, Object> variables = new LinkedHashMap<>();
-            variables.put("instances", instances);
-            variables.put("git", Map.of("uri", "git@example.com:d.git", "branch", "main"));
-            JsonNode pipeline = Rendering.yaml("meta", template, variables);
-            ConcourseSchema.assertValid("meta with " + count + " instances", pipeline);
-            JsonNode plan = pipeline.path("jobs").get(0).path("plan");
-            assertEquals(count + 2, plan.size());
-            assertEquals("self", plan.get(1).path("set_pipeline").textValue());
+            JsonNode pipeline = Rendering.yaml("shard", template, meta("org-a", List.of(), instances));
+            ConcourseSchema.assertValid("shard with " + count + " instances", pipeline);
             assertEquals(
-                    "deployments/meta-pipeline.yml", plan.get(1).path("file").textValue());
-            assertEquals(
-                    "[\"meta-pipeline.yml\",\"*/pipeline.yml\"]",
+                    "[\"org-a/meta-pipeline.yml\",\"org-a/*/pipeline.yml\"]",
                     pipeline.path("resources")
                             .get(0)
                             .path("source")
                             .path("paths")
                             .toString());
+            assertUpdatesItselfFrom("deployments/org-a/meta-pipeline.yml", pipeline);
+            JsonNode plan = pipeline.path("jobs").get(1).path("plan");
+            assertEquals(count + 1, plan.size());
             if (count == 2) {
                 assertEquals(
-                        "dedicated-cluster", plan.get(3).path("set_pipeline").textValue());
+                        "dedicated-cluster", plan.get(2).path("set_pipeline").textValue());
                 assertEquals(
                         "cluster-1",
-                        plan.get(3).path("instance_vars").path("instance").textValue());
+                        plan.get(2).path("instance_vars").path("instance").textValue());
                 assertEquals(
-                        "deployments/org/space/id-1/pipeline.yml",
-                        plan.get(3).path("file").textValue());
-                assertFalse(plan.get(3).has("var_files"));
+                        "deployments/org-a/space/id-1/pipeline.yml",
+                        plan.get(2).path("file").textValue());
+                assertFalse(plan.get(2).has("var_files"));
             }
         }
+    }
+
+    @Test
+    void theRootSetsItselfThenOneShardPerOrg() throws Exception {
+        String template = FILES.text(BundleLayout.META_PIPELINE);
+        for (List<String> orgs : List.of(List.<String>of(), List.of("org-a"), List.of("org-a", "org-b"))) {
+            JsonNode pipeline = Rendering.yaml("root", template, meta("", orgs, List.of()));
+            ConcourseSchema.assertValid("root with " + orgs, pipeline);
+            assertEquals(
+                    "[\"meta-pipeline.yml\"]",
+                    pipeline.path("resources")
+                            .get(0)
+                            .path("source")
+                            .path("paths")
+                            .toString());
+            assertUpdatesItselfFrom("deployments/meta-pipeline.yml", pipeline);
+            JsonNode plan = pipeline.path("jobs").get(1).path("plan");
+            assertEquals(orgs.size() + 1, plan.size());
+            for (int i = 0; i < orgs.size(); i++) {
+                JsonNode step = plan.get(i + 1);
+                assertEquals("dedicated-org", step.path("set_pipeline").textValue());
+                assertEquals(orgs.get(i), step.path("instance_vars").path("org").textValue());
+                assertEquals(
+                        "deployments/" + orgs.get(i) + "/meta-pipeline.yml",
+                        step.path("file").textValue());
+            }
+        }
+    }
+
+    /**
+     * Job 1 ({@code update-self}) triggers on the repository and sets the pipeline from {@code file}; job 2 ({@code
+     * set-pipelines}) triggers only on versions that passed job 1, so each of its builds runs the configuration job 1
+     * set from that version.
+     */
+    private static void assertUpdatesItselfFrom(String file, JsonNode pipeline) {
+        JsonNode jobs = pipeline.path("jobs");
+        assertEquals(2, jobs.size());
+        assertEquals("update-self", jobs.get(0).path("name").textValue());
+        JsonNode update = jobs.get(0).path("plan");
+        assertEquals(2, update.size());
+        assertTrue(update.get(0).path("trigger").booleanValue());
+        assertEquals("self", update.get(1).path("set_pipeline").textValue());
+        assertEquals(file, update.get(1).path("file").textValue());
+        assertEquals("set-pipelines", jobs.get(1).path("name").textValue());
+        JsonNode get = jobs.get(1).path("plan").get(0);
+        assertEquals("deployments", get.path("get").textValue());
+        assertTrue(get.path("trigger").booleanValue());
+        assertEquals("[\"update-self\"]", get.path("passed").toString());
+        for (JsonNode job : jobs) {
+            assertTrue(job.path("serial").booleanValue());
+        }
+    }
+
+    private static Map<String, Object> meta(String org, List<String> orgs, List<Map<String, Object>> instances) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("org", org);
+        variables.put("orgs", orgs);
+        variables.put("instances", instances);
+        variables.put("git", Map.of("uri", "git@example.com:d.git", "branch", "main"));
+        return variables;
     }
 
     @Test

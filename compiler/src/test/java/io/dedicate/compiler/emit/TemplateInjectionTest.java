@@ -122,8 +122,10 @@ class TemplateInjectionTest {
     @MethodSource("hostile")
     void metaPipelineKeepsItsStructure(String hostile) {
         String template = FILES.text(BundleLayout.META_PIPELINE);
-        JsonNode benign = Rendering.yaml("meta", template, meta("benign-name", "benign-path"));
-        JsonNode rendered = Rendering.yaml("meta", template, meta(hostile, hostile));
+        // an empty org is the root's shape (the broker never names an org ""): the shard gets the others
+        String org = hostile.isEmpty() ? "benign-org" : hostile;
+        JsonNode benign = Rendering.yaml("meta", template, meta("benign-org", "benign-name", "benign-path"));
+        JsonNode rendered = Rendering.yaml("meta", template, meta(org, hostile, hostile));
         assertEquals(shape(benign), shape(rendered));
         assertEquals(
                 "self",
@@ -133,20 +135,44 @@ class TemplateInjectionTest {
                         .get(1)
                         .path("set_pipeline")
                         .textValue());
-        JsonNode step = rendered.path("jobs").get(0).path("plan").get(2);
+        assertEquals(
+                "deployments/" + org + "/meta-pipeline.yml",
+                rendered.path("jobs").get(0).path("plan").get(1).path("file").textValue());
+        JsonNode step = rendered.path("jobs").get(1).path("plan").get(1);
         assertEquals("dedicated-cluster", step.path("set_pipeline").textValue());
         assertEquals(hostile, step.path("instance_vars").path("instance").textValue());
         assertEquals(
                 "deployments/" + hostile + "/pipeline.yml", step.path("file").textValue());
-        assertThrows(UnsafeValueException.class, () -> Rendering.render("meta", template, meta("((secret))", "p")));
+        assertThrows(
+                UnsafeValueException.class, () -> Rendering.render("meta", template, meta("o", "((secret))", "p")));
+        assertThrows(
+                UnsafeValueException.class, () -> Rendering.render("meta", template, meta("((secret))", "n", "p")));
+
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("org", "");
+        root.put("orgs", List.of(hostile));
+        root.put("instances", List.of());
+        root.put("git", Map.of("uri", "git@example.com:d.git", "branch", "main"));
+        JsonNode shard = Rendering.yaml("root meta", template, root)
+                .path("jobs")
+                .get(1)
+                .path("plan")
+                .get(1);
+        assertEquals("dedicated-org", shard.path("set_pipeline").textValue());
+        assertEquals(hostile, shard.path("instance_vars").path("org").textValue());
+        assertEquals(
+                "deployments/" + hostile + "/meta-pipeline.yml",
+                shard.path("file").textValue());
     }
 
     static Stream<String> hostile() {
         return HOSTILE.stream();
     }
 
-    private static Map<String, Object> meta(String name, String path) {
+    private static Map<String, Object> meta(String org, String name, String path) {
         Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("org", org);
+        variables.put("orgs", List.of());
         variables.put("instances", List.of(Map.of("name", name, "path", path)));
         variables.put("git", Map.of("uri", "git@example.com:d.git", "branch", "main"));
         return variables;

@@ -5,17 +5,17 @@ import io.dedicate.broker.git.GitDeployException;
 import io.dedicate.broker.git.GitDeployer;
 import io.dedicate.broker.state.InstanceFolder;
 import io.dedicate.broker.state.InstanceStore;
-import io.dedicate.bundle.render.MetaPipelineEntry;
 import io.dedicate.bundle.render.OperationRenderer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,18 +26,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps {@code meta-pipeline.yml} (the pipeline that sets one pipeline per instance folder) in step
- * with the instances, off the request path: rendering it lists every instance (about 0.1 s with
+ * Keeps the meta pipeline files ({@link MetaPipelineShards}: the root {@code meta-pipeline.yml}, which sets one shard
+ * per org, and each org's {@code ORG_GUID/meta-pipeline.yml}, which sets one pipeline per cluster of the org) in step
+ * with the instances, off the request path: rendering them lists every instance (about 0.1 s with
  * 10,000), so provisions only ask for a sync, and a background thread coalesces the requests into
- * one commit. The list is read from the state store after the branch tip is read, on every
- * attempt ({@link GitDeployer#commitAtTip}), so a concurrent commit from another replica can never
- * be overwritten by an older list. A meta pipeline identical to the committed one commits nothing.
+ * one commit (files whose content did not change stay as they are). The lists are read from the
+ * state store after the branch tip is read, on every attempt ({@link GitDeployer#commitAtTip}), so
+ * a concurrent commit from another replica can never be overwritten by an older list. Meta pipelines identical to the committed ones commit nothing.
  * Requests are coalesced over a short delay, so a burst of provisions costs one render and one
- * commit, not one each (with 10,000 instances the file is about 1.5 MB).
+ * commit, not one each (with 10,000 instances the files hold about 1.5 MB).
  */
 public final class MetaPipelineSync implements AutoCloseable {
 
-    /** The meta pipeline's path at the root of the deployment repository. */
+    /** The root meta pipeline's path at the root of the deployment repository. */
     public static final String PATH = io.dedicate.bundle.BundleLayout.META_PIPELINE_FILE;
 
     private static final String MARKER = ".dedicate/meta-pipeline";
@@ -94,24 +95,32 @@ public final class MetaPipelineSync implements AutoCloseable {
     }
 
     private ChangeSet change() {
-        List<MetaPipelineEntry> entries = new ArrayList<>();
         List<InstanceFolder> folders = instances.instanceFolders();
-        for (InstanceFolder folder : folders) {
-            entries.add(new MetaPipelineEntry(OperationLinks.pipelineName(folder.instanceId()), folder.gitPath()));
+        List<String> orgs = instances.clusterOrgs();
+        SortedMap<String, String> rendered =
+                MetaPipelineShards.render(renderer, orgs, folders, git.uri(), git.branch());
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        MessageDigest digest = sha256();
+        for (Map.Entry<String, String> file : rendered.entrySet()) {
+            byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
+            files.put(file.getKey(), content);
+            digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(content);
+            digest.update((byte) 0);
         }
-        byte[] pipeline =
-                renderer.renderMetaPipeline(entries, git.uri(), git.branch()).getBytes(StandardCharsets.UTF_8);
         return new ChangeSet(
-                "meta-" + sha256(pipeline).substring(0, 32),
-                "meta pipeline: " + folders.size() + " instance" + (folders.size() == 1 ? "" : "s"),
+                "meta-" + HexFormat.of().formatHex(digest.digest()).substring(0, 32),
+                "meta pipeline: " + folders.size() + " instance" + (folders.size() == 1 ? "" : "s") + " in "
+                        + (rendered.size() - 1) + " org shard" + (rendered.size() == 2 ? "" : "s"),
                 MARKER,
-                Map.of(PATH, pipeline),
+                files,
                 Set.of());
     }
 
-    private static String sha256(byte[] content) {
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -224,6 +224,18 @@ public final class InstanceStore {
                 .list();
     }
 
+    /**
+     * The GUID of every org that has ever had a cluster instance, deleted ones included, sorted: the orgs whose meta
+     * pipeline shard the broker keeps (an org's shard outlives its last cluster, so that a successful build of the
+     * shard can archive that cluster's pipeline). One query over an indexed column.
+     */
+    public List<String> clusterOrgs() {
+        return jdbc.sql("SELECT DISTINCT org_guid FROM service_instance WHERE kind = :cluster ORDER BY org_guid")
+                .param("cluster", InstanceKind.CLUSTER.wire())
+                .query((rs, row) -> rs.getString(1))
+                .list();
+    }
+
     /** How many instances exist, deleted ones not counted. */
     public long countInstances() {
         return jdbc.sql("SELECT COUNT(*) FROM service_instance WHERE status <> :deleted")

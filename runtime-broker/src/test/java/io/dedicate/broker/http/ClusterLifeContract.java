@@ -165,8 +165,12 @@ abstract class ClusterLifeContract {
                 .isEqualTo(deploy);
         assertThat(repository.read(folder(id) + "/manifest.yml")).contains("2147483648");
         assertThat(repository.read(folder(id) + "/operation")).isEqualTo(deploy + "\n");
-        String meta = metaPipelineWhen(text -> text.contains(folder(id)));
-        assertThat(ConcourseSchema.violations(meta)).isEmpty();
+        // the org's shard sets the cluster's pipeline; the root sets the shard
+        String shard = metaPipelineWhen(ORG + "/meta-pipeline.yml", text -> text.contains(folder(id)));
+        assertThat(ConcourseSchema.violations(shard)).isEmpty();
+        String root = metaPipelineWhen("meta-pipeline.yml", text -> text.contains(ORG));
+        assertThat(ConcourseSchema.violations(root)).isEmpty();
+        assertThat(root).doesNotContain(id);
 
         assertThat(lastOperation(id, deploy).text("state")).isEqualTo("in progress");
         assertThat(osb.get(instancePath(id)).status()).isEqualTo(404);
@@ -278,7 +282,11 @@ abstract class ClusterLifeContract {
         assertThat(repository.read(folder(id) + "/pipeline.yml")).isNull();
         // the cleanup commit removes operation.json with the folder: no build of the pipeline acts again
         assertThat(repository.read(folder(id) + "/operation.json")).isNull();
-        metaPipelineWhen(text -> !text.contains(id));
+        // the org's shard stays, empty, and the root keeps setting it: a successful build of the shard that no
+        // longer sets the cluster's pipeline is what archives it
+        String emptied = metaPipelineWhen(ORG + "/meta-pipeline.yml", text -> !text.contains(id));
+        assertThat(ConcourseSchema.violations(emptied)).isEmpty();
+        assertThat(file("meta-pipeline.yml")).contains(ORG);
     }
 
     static Map<String, Object> update(@Nullable String plan, Map<String, Object> parameters) {
@@ -317,12 +325,12 @@ abstract class ClusterLifeContract {
         assertThat(last.text("description")).contains("failed");
     }
 
-    /** The meta pipeline once it satisfies {@code condition} (it is committed in the background). */
-    String metaPipelineWhen(java.util.function.Predicate<String> condition) {
+    /** The meta pipeline file {@code path} once it satisfies {@code condition} (it is committed in the background). */
+    String metaPipelineWhen(String path, java.util.function.Predicate<String> condition) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
         String meta = "";
         while (System.nanoTime() < deadline) {
-            String read = repository.read("meta-pipeline.yml");
+            String read = repository.read(path);
             meta = read == null ? "" : read;
             if (condition.test(meta)) {
                 return meta;
@@ -334,7 +342,7 @@ abstract class ClusterLifeContract {
                 break;
             }
         }
-        throw new AssertionError("the meta pipeline never satisfied the condition; last seen:\n" + meta);
+        throw new AssertionError(path + " never satisfied the condition; last seen:\n" + meta);
     }
 
     /** A file of the deployment repository that must exist. */

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The independent definition of Concourse pipelines: {@code ../shared/concourse/pipeline.schema.json}. */
-final class ConcourseSchema {
+public final class ConcourseSchema {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Schema SCHEMA = load();
@@ -43,7 +43,7 @@ final class ConcourseSchema {
     }
 
     /** The schema violations of a pipeline given as YAML text. */
-    static List<String> violations(String pipelineYaml) {
+    public static List<String> violations(String pipelineYaml) {
         try {
             JsonNode pipeline = YAML.readTree(pipelineYaml);
             return SCHEMA.validate(pipeline).stream()
@@ -54,7 +54,7 @@ final class ConcourseSchema {
         }
     }
 
-    static JsonNode parse(String yaml) {
+    public static JsonNode parse(String yaml) {
         try {
             return YAML.readTree(yaml);
         } catch (IOException e) {

@@ -174,15 +174,26 @@ class OperationRendererTest {
             pipelines.put(kind, renderer.render(context(kind, validParams())).pipeline());
         }
         pipelines.put(
-                "meta",
-                renderer.renderMetaPipeline(
-                        List.of(new MetaPipelineEntry("mysql-a", "team/prod/a")), "git@example.com:d.git", "main"));
+                "meta shard",
+                renderer.renderOrgMetaPipeline(
+                        "team",
+                        List.of(new MetaPipelineEntry("mysql-a", "team/prod/a")),
+                        "git@example.com:d.git",
+                        "main"));
         pipelines.put(
-                "meta over https",
-                renderer.renderMetaPipeline(
+                "emptied meta shard",
+                renderer.renderOrgMetaPipeline("team", List.of(), "git@example.com:d.git", "main"));
+        pipelines.put(
+                "meta shard over https",
+                renderer.renderOrgMetaPipeline(
+                        "team",
                         List.of(new MetaPipelineEntry("mysql-a", "team/prod/a")),
                         "https://git.example.com/ops/d.git",
                         "main"));
+        pipelines.put(
+                "root meta",
+                renderer.renderRootMetaPipeline(List.of("team", "other"), "git@example.com:d.git", "main"));
+        pipelines.put("empty root meta", renderer.renderRootMetaPipeline(List.of(), "git@example.com:d.git", "main"));
         for (Map.Entry<String, String> pipeline : pipelines.entrySet()) {
             assertThat(concourse.validate(YAML.readTree(pipeline.getValue())).stream()
                             .map(error -> error.getInstanceLocation() + ": " + error.getMessage())
@@ -253,36 +264,64 @@ class OperationRendererTest {
     }
 
     @Test
-    void theMetaPipelineListsEveryInstance() throws Exception {
-        String meta = renderer.renderMetaPipeline(
+    void anOrgsMetaPipelineShardListsEveryClusterOfTheOrg() throws Exception {
+        String meta = renderer.renderOrgMetaPipeline(
+                "team",
                 List.of(
                         new MetaPipelineEntry("mysql-a", "team/prod/a"),
                         new MetaPipelineEntry("mysql-b", "team/dev/b")),
                 "git@git.example.com:ops/deployments.git",
                 "main");
         JsonNode pipeline = YAML.readTree(meta);
-        List<String> set = new ArrayList<>();
-        List<String> files = new ArrayList<>();
-        List<String> instances = new ArrayList<>();
-        for (JsonNode step : pipeline.path("jobs").get(0).path("plan")) {
-            if (step.has("set_pipeline")) {
-                set.add(step.path("set_pipeline").asText());
-                files.add(step.path("file").asText());
-                instances.add(step.path("instance_vars").path("instance").asText());
-            }
-        }
-        assertThat(set).containsExactly("self", "dedicated-cluster", "dedicated-cluster");
-        assertThat(files)
+        assertThat(setPipelineSteps(pipeline.path("jobs").get(0)))
+                .containsExactly("self deployments/team/meta-pipeline.yml {}");
+        assertThat(setPipelineSteps(pipeline.path("jobs").get(1)))
                 .containsExactly(
-                        "deployments/meta-pipeline.yml",
-                        "deployments/team/prod/a/pipeline.yml",
-                        "deployments/team/dev/b/pipeline.yml");
-        assertThat(instances).containsExactly("", "mysql-a", "mysql-b");
+                        "dedicated-cluster deployments/team/prod/a/pipeline.yml {\"instance\":\"mysql-a\"}",
+                        "dedicated-cluster deployments/team/dev/b/pipeline.yml {\"instance\":\"mysql-b\"}");
+        assertThat(pipeline.path("jobs")
+                        .get(1)
+                        .path("plan")
+                        .get(0)
+                        .path("passed")
+                        .toString())
+                .isEqualTo("[\"update-self\"]");
         JsonNode source = pipeline.path("resources").get(0).path("source");
         assertThat(source.path("uri").asText()).isEqualTo("git@git.example.com:ops/deployments.git");
         assertThat(source.path("private_key").asText()).isEqualTo("((git_private_key))");
         assertThat(source.has("password")).isFalse();
-        assertThat(source.path("paths").toString()).isEqualTo("[\"meta-pipeline.yml\",\"*/pipeline.yml\"]");
+        assertThat(source.path("paths").toString()).isEqualTo("[\"team/meta-pipeline.yml\",\"team/*/pipeline.yml\"]");
+    }
+
+    @Test
+    void theRootMetaPipelineSetsOneShardPerOrgAndWatchesOnlyItsFile() throws Exception {
+        JsonNode pipeline = YAML.readTree(
+                renderer.renderRootMetaPipeline(List.of("org-a", "org-b"), "git@git.example.com:d.git", "main"));
+        assertThat(setPipelineSteps(pipeline.path("jobs").get(0)))
+                .containsExactly("self deployments/meta-pipeline.yml {}");
+        assertThat(setPipelineSteps(pipeline.path("jobs").get(1)))
+                .containsExactly(
+                        "dedicated-org deployments/org-a/meta-pipeline.yml {\"org\":\"org-a\"}",
+                        "dedicated-org deployments/org-b/meta-pipeline.yml {\"org\":\"org-b\"}");
+        assertThat(pipeline.path("resources")
+                        .get(0)
+                        .path("source")
+                        .path("paths")
+                        .toString())
+                .isEqualTo("[\"meta-pipeline.yml\"]");
+    }
+
+    /** Each set_pipeline step of a job: "NAME FILE INSTANCE_VARS". */
+    static List<String> setPipelineSteps(JsonNode job) {
+        List<String> steps = new ArrayList<>();
+        for (JsonNode step : job.path("plan")) {
+            if (step.has("set_pipeline")) {
+                JsonNode vars = step.path("instance_vars");
+                steps.add(step.path("set_pipeline").asText() + " "
+                        + step.path("file").asText() + " " + (vars.isMissingNode() ? "{}" : vars.toString()));
+            }
+        }
+        return steps;
     }
 
     @Test
@@ -312,10 +351,17 @@ class OperationRendererTest {
             assertThat(resource.path("source").path("private_key").asText()).isEqualTo("((git_private_key))");
             assertThat(resource.path("source").has("password")).isFalse();
         }
-        JsonNode meta = YAML.readTree(renderer.renderMetaPipeline(
-                List.of(new MetaPipelineEntry("a", "o/s/a")), "https://git.example.com/ops/deployments.git", "main"));
-        assertThat(meta.path("resources").get(0).path("source").path("password").asText())
-                .isEqualTo("((git_password))");
+        for (String meta : List.of(
+                renderer.renderOrgMetaPipeline(
+                        "o",
+                        List.of(new MetaPipelineEntry("a", "o/s/a")),
+                        "https://git.example.com/ops/deployments.git",
+                        "main"),
+                renderer.renderRootMetaPipeline(List.of("o"), "https://git.example.com/ops/deployments.git", "main"))) {
+            JsonNode source = YAML.readTree(meta).path("resources").get(0).path("source");
+            assertThat(source.path("password").asText()).isEqualTo("((git_password))");
+            assertThat(source.has("private_key")).isFalse();
+        }
     }
 
     @Test
@@ -324,11 +370,11 @@ class OperationRendererTest {
         for (int i = 0; i < 10_000; i++) {
             entries.add(new MetaPipelineEntry("mysql-" + i, "org-" + (i % 50) + "/space/" + i));
         }
-        renderer.renderMetaPipeline(entries, "git@example.com:d.git", "main");
+        renderer.renderOrgMetaPipeline("org", entries, "git@example.com:d.git", "main");
         long[] meta = new long[5];
         for (int i = 0; i < meta.length; i++) {
             long start = System.nanoTime();
-            String text = renderer.renderMetaPipeline(entries, "git@example.com:d.git", "main");
+            String text = renderer.renderOrgMetaPipeline("org", entries, "git@example.com:d.git", "main");
             meta[i] = System.nanoTime() - start;
             assertThat(text).contains("mysql-9999");
         }

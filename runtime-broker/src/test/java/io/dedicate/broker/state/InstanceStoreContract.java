@@ -188,6 +188,37 @@ abstract class InstanceStoreContract extends StoreContract {
     }
 
     @Test
+    void clusterOrgsKeepsTheOrgsOfDeletedClustersAndLeavesChildrenOut() throws Exception {
+        try (Connection connection = dataSource().getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO service_instance (id, service_id,"
+                        + " plan_id, kind, org_guid, space_guid, parameters, status, request_digest, git_path,"
+                        + " created_at, updated_at) VALUES (?, 's', 'p', ?, ?, 's', '{}', ?, 'd', ?, ?, ?)")) {
+            Timestamp now = Timestamp.from(NOW);
+            String[][] rows = {
+                {"c1", "cluster", "org-b", "ready"},
+                {"c2", "cluster", "org-a", "deleted"},
+                {"c3", "cluster", "org-b", "creating"},
+                {"k1", "child", "org-c", "ready"},
+            };
+            for (String[] row : rows) {
+                insert.setString(1, row[0]);
+                insert.setString(2, row[1]);
+                insert.setString(3, row[2]);
+                insert.setString(4, row[3]);
+                insert.setString(5, row[2] + "/s/" + row[0]);
+                insert.setTimestamp(6, now);
+                insert.setTimestamp(7, now);
+                insert.executeUpdate();
+            }
+        }
+
+        assertThat(instances().clusterOrgs()).containsExactly("org-a", "org-b");
+        assertThat(instances().instanceFolders())
+                .extracting(InstanceFolder::gitPath)
+                .containsExactly("org-b/s/c1", "org-b/s/c3");
+    }
+
+    @Test
     void namesAreUpdatedAndAbsentNamesKept() {
         instances().createInstance(withNames(cluster("c1"), "org", "space", "name"), deploy("op-1", "c1"));
 
