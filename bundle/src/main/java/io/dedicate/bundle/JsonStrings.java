@@ -41,6 +41,10 @@ public final class JsonStrings {
 
     /** Appends the characters of {@code text} escaped for the inside of a JSON string. */
     static void appendEscaped(StringBuilder out, String text, Escaping escaping) {
+        if (isPlainAscii(text)) {
+            out.append(text);
+            return;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -65,6 +69,20 @@ public final class JsonStrings {
                 }
             }
         }
+    }
+
+    /**
+     * Whether {@code text} is printable ASCII without quote or backslash, written as it is in both
+     * escapings (the common case, checked first to copy it whole).
+     */
+    private static boolean isPlainAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code c}, not the first half of a surrogate pair, is written as {@code \}{@code uXXXX}. */

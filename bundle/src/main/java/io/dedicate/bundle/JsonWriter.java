@@ -118,6 +118,8 @@ public final class JsonWriter {
 
     private void newline(int depth) {
         out.append('\n');
-        out.append(INDENT.repeat(depth));
+        for (int level = 0; level < depth; level++) {
+            out.append(INDENT);
+        }
     }
 }

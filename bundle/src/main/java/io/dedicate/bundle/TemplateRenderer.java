@@ -1,5 +1,7 @@
 package io.dedicate.bundle;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
@@ -43,7 +45,17 @@ public final class TemplateRenderer {
 
     private static final long MAX_OUTPUT_BYTES = 16L * 1024 * 1024;
 
-    private final Jinjava jinjava = new Jinjava(configuration(null));
+    /**
+     * Jinjava's own JSON mapper (a plain {@link ObjectMapper} with the JDK 8 module, what Jinjava
+     * builds for each configuration when given none), built once: configured, it is thread-safe, and
+     * every render has its own configuration.
+     */
+    private static final ObjectMapper OBJECT_MAPPER = new ObjectMapper().registerModule(new Jdk8Module());
+
+    /** The configuration templates are parsed with (no variables, so no lookups). */
+    private static final JinjavaConfig PARSING = configuration(null);
+
+    private final Jinjava jinjava = new Jinjava(PARSING);
 
     /**
      * Renders {@code template} with {@code variables}.
@@ -67,7 +79,7 @@ public final class TemplateRenderer {
      */
     public PreparedTemplate prepare(String templateName, String template) {
         String text = template.replace("\r\n", "\n").replace('\r', '\n');
-        JinjavaConfig config = configuration(null);
+        JinjavaConfig config = PARSING;
         JinjavaInterpreter parser = new JinjavaInterpreter(
                 jinjava, new Context(jinjava.getGlobalContext(), Map.of(), config.getDisabled()), config);
         Node root;
@@ -155,7 +167,8 @@ public final class TemplateRenderer {
                 .withKeepTrailingNewline(true)
                 .withTrimBlocks(true)
                 .withLstripBlocks(true)
-                .withMaxOutputSize(MAX_OUTPUT_BYTES);
+                .withMaxOutputSize(MAX_OUTPUT_BYTES)
+                .withObjectMapper(OBJECT_MAPPER);
         if (session != null) {
             CompositeELResolver resolver = new CompositeELResolver();
             resolver.add(session.strictLookups());

@@ -70,7 +70,11 @@ public final class OfferingCompiler {
 
     /** {@link #check(List)}, reading the offering files' text through {@code reader} (an editor's open documents). */
     public CompileResult check(List<Path> inputs, SourceReader reader) {
-        LoadResult loaded = OfferingLoader.load(inputs, reader);
+        return check(OfferingLoader.load(inputs, reader));
+    }
+
+    /** {@link #check(List)} of offerings already loaded ({@link OfferingLoader#load}), for a caller that keeps the load's syntax trees. */
+    public CompileResult check(LoadResult loaded) {
         Set<Diagnostic> diagnostics = new LinkedHashSet<>(loaded.diagnostics());
         List<Offering> offerings = new ArrayList<>();
         for (Validator.Validation validation :
@@ -95,7 +99,12 @@ public final class OfferingCompiler {
 
     /** {@link #compile(List)}, reading the offering files' text through {@code reader} (an editor's open documents). */
     public Bundle compile(List<Path> inputs, SourceReader reader) {
-        CompileResult result = check(inputs, reader);
+        return compile(OfferingLoader.load(inputs, reader));
+    }
+
+    /** {@link #compile(List)} of offerings already loaded ({@link OfferingLoader#load}), for a caller that keeps the load's syntax trees. */
+    public Bundle compile(LoadResult loaded) {
+        CompileResult result = check(loaded);
         if (result.hasErrors()) {
             return new Bundle(result, new MemoryManifest());
         }

@@ -41,7 +41,8 @@ final class Analyzer {
         }
         Declarations declarations = Declarations.none();
         if (!inputs.isEmpty()) {
-            var bundle = compiler.compile(inputs, reader);
+            LoadResult loaded = OfferingLoader.load(inputs, reader);
+            var bundle = compiler.compile(loaded);
             for (String file : bundle.result().sources().keySet()) {
                 byFile.computeIfAbsent(path(file), p -> new ArrayList<>());
             }
@@ -49,7 +50,6 @@ final class Analyzer {
                 byFile.computeIfAbsent(path(diagnostic.span().file()), p -> new ArrayList<>())
                         .add(diagnostic);
             }
-            LoadResult loaded = OfferingLoader.load(inputs, reader);
             declarations = Declarations.of(loaded.offerings());
             for (Path open : openDocuments.keySet()) {
                 boolean reached =

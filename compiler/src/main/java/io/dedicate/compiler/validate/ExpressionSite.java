@@ -96,32 +96,45 @@ record ExpressionSite(Expr expr, Place place) {
 
     /** This expression and every expression nested in it, depth first. */
     Stream<Expr> nested() {
-        return nested(expr);
+        List<Expr> all = new ArrayList<>();
+        collect(expr, all);
+        return all.stream();
     }
 
     /** Every reference of the offering with the place of its top-level expression. */
     static List<ReferenceSite> references(ExpandedOffering offering) {
-        return all(offering).stream()
-                .flatMap(site -> site.nested()
-                        .filter(Expr.Reference.class::isInstance)
-                        .map(e -> new ReferenceSite((Expr.Reference) e, site.place())))
-                .toList();
+        List<ReferenceSite> references = new ArrayList<>();
+        List<Expr> nested = new ArrayList<>();
+        for (ExpressionSite site : all(offering)) {
+            nested.clear();
+            collect(site.expr(), nested);
+            for (Expr expr : nested) {
+                if (expr instanceof Expr.Reference reference) {
+                    references.add(new ReferenceSite(reference, site.place()));
+                }
+            }
+        }
+        return List.copyOf(references);
     }
 
     /** A reference and where it is written. */
     record ReferenceSite(Expr.Reference reference, Place place) {}
 
-    private static Stream<Expr> nested(Expr expr) {
-        Stream<Expr> children;
+    /** Adds {@code expr}, then the expressions nested in it, depth first (plain loops: every rule walks them). */
+    private static void collect(Expr expr, List<Expr> into) {
+        into.add(expr);
         if (expr instanceof Expr.Template template) {
-            children = template.parts().stream();
+            for (Expr part : template.parts()) {
+                collect(part, into);
+            }
         } else if (expr instanceof Expr.ListOf list) {
-            children = list.items().stream();
+            for (Expr item : list.items()) {
+                collect(item, into);
+            }
         } else if (expr instanceof Expr.MapOf map) {
-            children = map.entries().stream().map(Expr.Entry::value);
-        } else {
-            children = Stream.empty();
+            for (Expr.Entry entry : map.entries()) {
+                collect(entry.value(), into);
+            }
         }
-        return Stream.concat(Stream.of(expr), children.flatMap(ExpressionSite::nested));
     }
 }

@@ -3,7 +3,6 @@ package io.dedicate.compiler.validate;
 import io.dedicate.compiler.diagnostic.Reporter;
 import io.dedicate.compiler.load.ExpandedOffering;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -31,10 +30,6 @@ public interface Rule {
 
     /** {@code UnknownPlanRule} gives {@code unknown-plan}. */
     static String codeOf(Class<?> rule) {
-        String name = rule.getSimpleName();
-        if (name.endsWith("Rule")) {
-            name = name.substring(0, name.length() - "Rule".length());
-        }
-        return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        return RuleCodes.of(rule);
     }
 }

@@ -34,6 +34,9 @@ final class StringLiterals {
 
     /** Reports every escape of a string or text block token that is not one of the six known. */
     void checkEscapes(Token token) {
+        if (token.getText().indexOf('\\') < 0) {
+            return; // no escape at all: most strings
+        }
         Located raw = Located.of(token);
         for (int i = 0; i < raw.length(); i++) {
             if (raw.at(i) == '\\' && i + 1 < raw.length()) {
@@ -236,7 +239,9 @@ final class StringLiterals {
             Spans.Position position = new Spans.Position(token.getLine(), token.getCharPositionInLine() + 1);
             for (int i = 0; i < codePoints.length; i++) {
                 positions[i] = position;
-                position = position.advance(Character.toString(codePoints[i]));
+                position = codePoints[i] == '\n'
+                        ? new Spans.Position(position.line() + 1, 1)
+                        : new Spans.Position(position.line(), position.column() + 1);
             }
             positions[codePoints.length] = position;
             return new Located(codePoints, positions);
