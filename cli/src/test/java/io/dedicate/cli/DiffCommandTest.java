@@ -129,7 +129,7 @@ class DiffCommandTest {
         edit(file, "range 128MB..64GB", "range 128MB..128GB");
         edit(file, "enum(\"5.7\", \"8.0\")", "enum(\"8.0\")");
         edit(file, "audit_log : boolean = false", "audit_log : boolean = false create_only");
-        edit(file, "pattern \"^[a-z0-9]+$\" length 1..32", "pattern \"^[a-z][a-z0-9]*$\" length 1..32");
+        edit(file, "length 1..32 pattern \"^[a-z0-9]+$\"", "length 1..32 pattern \"^[a-z][a-z0-9]*$\"");
         edit(file, "slow_query_threshold : duration = 10s", "slow_query_threshold : duration = 5s");
         edit(file, "    rolling_restart : boolean = false \"Restart the nodes one by one after the change\"\n", "");
         edit(file, "collation : string = \"utf8mb4_unicode_ci\" pattern", "collation : string required pattern");
