@@ -7,6 +7,7 @@ import io.dedicate.dsl.Severity;
 import io.dedicate.dsl.ast.Member;
 import io.dedicate.dsl.ast.SourceFile;
 import java.net.URI;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -244,8 +245,12 @@ public final class OfferingLanguageServer implements LanguageServer, LanguageCli
             if (member instanceof Member.Include include) {
                 var span = include.path().span();
                 if (span.line() == line && column >= span.column() && column <= span.endColumn()) {
-                    return Optional.of(Analyzer.normalised(
-                            file.resolveSibling(include.path().value())));
+                    try {
+                        return Optional.of(Analyzer.normalised(
+                                file.resolveSibling(include.path().value())));
+                    } catch (InvalidPathException e) {
+                        return Optional.empty(); // no file to go to; the diagnostics say why (include-not-found)
+                    }
                 }
             }
         }

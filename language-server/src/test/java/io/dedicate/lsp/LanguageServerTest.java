@@ -144,6 +144,21 @@ class LanguageServerTest {
     }
 
     @Test
+    void anIncludeThatIsNoFilePathHasNoDefinitionAndIsShownAsAnError() throws Exception {
+        Path offering = folder.resolve("nul.offering");
+        String offeringText = "offering nul version 1.0.0 {\n  include \"fragments/x\0y.fragment\"\n}\n";
+        Files.writeString(offering, offeringText);
+        try (EditorSession editor = new EditorSession()) {
+            editor.open(offering, offeringText);
+            List<Diagnostic> diagnostics = editor.nextDiagnostics(offering);
+            assertTrue(
+                    diagnostics.stream().anyMatch(d -> d.getMessage().contains("is not a file path")),
+                    diagnostics.toString());
+            assertEquals(List.of(), editor.definition(offering, 1, 14));
+        }
+    }
+
+    @Test
     void anOpenFragmentIsCheckedThroughTheOfferingNextToItAndItsSyntaxErrorsAreShown() throws Exception {
         Path offering = folder.resolve("small.offering");
         Path fragment = folder.resolve("fragments/shared.fragment");

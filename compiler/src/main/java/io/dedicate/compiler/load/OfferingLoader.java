@@ -9,6 +9,7 @@ import io.dedicate.dsl.ast.Member;
 import io.dedicate.dsl.ast.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -157,8 +159,17 @@ public final class OfferingLoader {
 
         private void include(Member.Include include, Path includer, String includerDisplay) {
             String written = include.path().value();
-            Path target = absolute(includer.resolveSibling(written));
-            String targetDisplay = display(Path.of(includerDisplay).resolveSibling(written));
+            Path target;
+            String targetDisplay;
+            try {
+                target = absolute(includer.resolveSibling(written));
+                targetDisplay = display(Path.of(includerDisplay).resolveSibling(written));
+            } catch (InvalidPathException e) {
+                new Reporter("include-not-found", diagnostics)
+                        .error(include.path(), "invalid-path", visible(written), e.getReason());
+                complete = false;
+                return;
+            }
             if (!written.endsWith(FRAGMENT_EXTENSION)) {
                 new Reporter("include-not-fragment", diagnostics)
                         .error(include.path(), "extension", written, targetDisplay);
@@ -197,6 +208,19 @@ public final class OfferingLoader {
             chain.push(new ChainLink(target, fragmentFile.display()));
             splice(ast.members(), target, fragmentFile.display());
             chain.pop();
+        }
+
+        /** {@code written} with its control characters as {@code \\uXXXX}, so a message shows what is there. */
+        private static String visible(String written) {
+            StringBuilder out = new StringBuilder(written.length());
+            written.chars().forEach(c -> {
+                if (Character.isISOControl(c)) {
+                    out.append(String.format(Locale.ROOT, "\\u%04x", c));
+                } else {
+                    out.append((char) c);
+                }
+            });
+            return out.toString();
         }
 
         /** {@code a.fragment -> b.fragment -> a.fragment}: the includes from {@code target} back to it. */

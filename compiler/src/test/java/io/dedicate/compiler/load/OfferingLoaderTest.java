@@ -91,6 +91,25 @@ class OfferingLoaderTest {
         assertTrue(a.diagnostics().stream().allMatch(d -> d.span().file().endsWith("bad.fragment")));
     }
 
+    /** Found by OfferingCompilerFuzzTest (its input is kept in the corpus): a NUL in an include threw. */
+    @Test
+    void anIncludeThatIsNoFilePathIsAnErrorAtItsPath() {
+        Sources.write(
+                folder,
+                Map.of(
+                        "a.offering",
+                        Sources.minimalOffering("")
+                                .replace("  stemcell ubuntu-jammy latest\n", "  include \"f/x\0y.fragment\"\n")));
+        ExpandedOffering a = OfferingLoader.load(List.of(folder)).offerings().get(0);
+        assertFalse(a.complete());
+        Diagnostic invalid = a.diagnostics().get(0);
+        assertEquals("include-not-found", invalid.code());
+        assertTrue(invalid.isError());
+        assertEquals(
+                "included path `f/x\\u0000y.fragment` is not a file path: Nul character not allowed",
+                invalid.message());
+    }
+
     @Test
     void missingInputs() {
         LoadResult result = OfferingLoader.load(List.of(folder.resolve("nothing-here")));
