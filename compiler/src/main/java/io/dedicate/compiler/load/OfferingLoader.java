@@ -1,6 +1,7 @@
 package io.dedicate.compiler.load;
 
 import io.dedicate.compiler.diagnostic.Reporter;
+import io.dedicate.compiler.diagnostic.Shown;
 import io.dedicate.dsl.Diagnostic;
 import io.dedicate.dsl.OfferingParser;
 import io.dedicate.dsl.ParseResult;
@@ -19,7 +20,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -166,7 +166,7 @@ public final class OfferingLoader {
                 targetDisplay = display(Path.of(includerDisplay).resolveSibling(written));
             } catch (InvalidPathException e) {
                 new Reporter("include-not-found", diagnostics)
-                        .error(include.path(), "invalid-path", visible(written), e.getReason());
+                        .error(include.path(), "invalid-path", Shown.controlsEscaped(written), e.getReason());
                 complete = false;
                 return;
             }
@@ -208,19 +208,6 @@ public final class OfferingLoader {
             chain.push(new ChainLink(target, fragmentFile.display()));
             splice(ast.members(), target, fragmentFile.display());
             chain.pop();
-        }
-
-        /** {@code written} with its control characters as {@code \\uXXXX}, so a message shows what is there. */
-        private static String visible(String written) {
-            StringBuilder out = new StringBuilder(written.length());
-            written.chars().forEach(c -> {
-                if (Character.isISOControl(c)) {
-                    out.append(String.format(Locale.ROOT, "\\u%04x", c));
-                } else {
-                    out.append((char) c);
-                }
-            });
-            return out.toString();
         }
 
         /** {@code a.fragment -> b.fragment -> a.fragment}: the includes from {@code target} back to it. */

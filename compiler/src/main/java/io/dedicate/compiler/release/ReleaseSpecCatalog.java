@@ -1,6 +1,8 @@
 package io.dedicate.compiler.release;
 
+import io.dedicate.compiler.diagnostic.Shown;
 import io.dedicate.dsl.ast.Member;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,7 +51,13 @@ public final class ReleaseSpecCatalog {
                 return new Lookup.None();
             }
             Path declaringFile = Path.of(release.span().file());
-            path = declaringFile.resolveSibling(release.specs().value());
+            String written = release.specs().value();
+            try {
+                path = declaringFile.resolveSibling(written);
+            } catch (InvalidPathException e) {
+                return new Lookup.Failed(
+                        "`" + Shown.controlsEscaped(written) + "` is not a file path: " + e.getReason(), false);
+            }
         }
         Path key = path.toAbsolutePath().normalize();
         Lookup cached = read.get(key);

@@ -165,4 +165,16 @@ class ReleaseSpecCheckTest {
                         + " read: `releases/demo` does not exist"),
                 lines(new OfferingCompiler().check(List.of(file)), temp));
     }
+
+    /** Found by OfferingCompilerFuzzTest (its input is kept in the corpus): a NUL in the specs path threw. */
+    @Test
+    void specsThatAreNoFilePathAreAnErrorAtTheSpecsMember() throws IOException {
+        Path file = offering("demo", "{ specs \"releases/demo\0.tgz\" }", """
+                      job server from demo
+                """);
+        assertEquals(
+                List.of("o.offering:3:30: error[release-specs-unreadable]: the specs of release `demo` cannot be"
+                        + " read: `releases/demo\\u0000.tgz` is not a file path: Nul character not allowed"),
+                lines(new OfferingCompiler().check(List.of(file)), temp));
+    }
 }
