@@ -71,6 +71,16 @@ public final class GitDeployer implements AutoCloseable {
      */
     private static final long TREE_CACHE_BYTES = 8L * 1024 * 1024;
 
+    /**
+     * How old a pack must be for a packing to delete it once the new pack holds its objects ({@code
+     * gc.prunePackExpire}). JGit's default, an hour, is for other processes that may still be reading it; the broker
+     * owns its repository (the data directory's lock) and JGit finds an object again in the new pack when an old one
+     * is gone. With the default, every packing within the hour left a full pack behind, and JGit keeps every pack's
+     * index and bitmap on the heap: about 19 MB of a 175 MB live heap with 10,000 instances, growing with each
+     * packing (benchmarks/broker-bench.sh prints the heap).
+     */
+    static final String PACK_EXPIRY = "1.minute.ago";
+
     private final GitSettings settings;
     private final Repository repository;
     private final @Nullable RemoteSync remote;
@@ -479,6 +489,13 @@ public final class GitDeployer implements AutoCloseable {
             if (loose == null || Long.parseLong(loose.toString()) <= looseObjectLimit) {
                 return false;
             }
+            repository
+                    .getConfig()
+                    .setString(
+                            ConfigConstants.CONFIG_GC_SECTION,
+                            null,
+                            ConfigConstants.CONFIG_KEY_PRUNEPACKEXPIRE,
+                            PACK_EXPIRY);
             git.gc().setAggressive(false).call();
             return true;
         } catch (GitAPIException | RuntimeException e) {
