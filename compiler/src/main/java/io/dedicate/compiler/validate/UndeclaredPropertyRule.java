@@ -6,11 +6,8 @@ import io.dedicate.compiler.release.JobSpec;
 import io.dedicate.compiler.release.ReleaseSpec;
 import io.dedicate.compiler.release.ReleaseSpecCatalog;
 import io.dedicate.dsl.FromSourceSpan;
-import io.dedicate.dsl.ast.DeploymentSetting;
 import io.dedicate.dsl.ast.Expr;
 import io.dedicate.dsl.ast.GroupSetting;
-import io.dedicate.dsl.ast.Member;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,22 +28,16 @@ public final class UndeclaredPropertyRule implements Rule {
 
     @Override
     public void check(ExpandedOffering offering, Reporter reporter) {
-        List<Member.Release> releases = offering.members(Member.Release.class);
-        for (DeploymentSetting.InstanceGroup group : offering.instanceGroups()) {
-            for (GroupSetting.Job job : Members.ofKind(group.settings(), GroupSetting.Job.class)) {
-                Optional<JobSpec> spec = catalog.specOf(job.release().value(), releases)
-                        .flatMap(release -> release.job(job.name().value()));
-                if (spec.isEmpty()) {
-                    continue;
-                }
-                ReleaseSpec release =
-                        catalog.specOf(job.release().value(), releases).orElseThrow();
-                for (GroupSetting.Property property : job.properties()) {
-                    FromSourceSpan at = Members.spanning(
-                            property.path().get(0),
-                            property.path().get(property.path().size() - 1));
-                    check(property.dotted(), property.value(), at, spec.get(), release, reporter);
-                }
+        for (SpecifiedJob specified : SpecifiedJob.of(offering, catalog)) {
+            Optional<JobSpec> spec = specified.spec();
+            if (spec.isEmpty()) {
+                continue;
+            }
+            for (GroupSetting.Property property : specified.job().properties()) {
+                FromSourceSpan at = Members.spanning(
+                        property.path().get(0),
+                        property.path().get(property.path().size() - 1));
+                check(property.dotted(), property.value(), at, spec.get(), specified.release(), reporter);
             }
         }
     }

@@ -4,12 +4,9 @@ import io.dedicate.compiler.diagnostic.Reporter;
 import io.dedicate.compiler.load.ExpandedOffering;
 import io.dedicate.compiler.release.JobSpec;
 import io.dedicate.compiler.release.ReleaseSpecCatalog;
-import io.dedicate.dsl.ast.DeploymentSetting;
 import io.dedicate.dsl.ast.Expr;
 import io.dedicate.dsl.ast.GroupSetting;
-import io.dedicate.dsl.ast.Member;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,32 +26,29 @@ public final class UnsetTemplatePropertyRule implements Rule {
 
     @Override
     public void check(ExpandedOffering offering, Reporter reporter) {
-        List<Member.Release> releases = offering.members(Member.Release.class);
-        for (DeploymentSetting.InstanceGroup group : offering.instanceGroups()) {
-            for (GroupSetting.Job job : Members.ofKind(group.settings(), GroupSetting.Job.class)) {
-                Optional<JobSpec> spec = catalog.specOf(job.release().value(), releases)
-                        .flatMap(release -> release.job(job.name().value()));
-                if (spec.isEmpty()) {
-                    continue;
-                }
-                Set<String> set = new HashSet<>();
-                Set<String> whole = new HashSet<>();
-                for (GroupSetting.Property property : job.properties()) {
-                    collect(property.dotted(), property.value(), set, whole);
-                }
-                Set<String> reported = new HashSet<>();
-                for (JobSpec.TemplateRead read : spec.get().reads()) {
-                    if (!spec.get().hasDefault(read.property())
-                            && !isSet(read.property(), set, whole)
-                            && reported.add(read.property())) {
-                        reporter.warning(
-                                job.name(),
-                                "",
-                                read.property(),
-                                read.template(),
-                                job.name().value(),
-                                spec.get().declares(read.property()) ? "" : " (and the spec does not declare it)");
-                    }
+        for (SpecifiedJob specified : SpecifiedJob.of(offering, catalog)) {
+            GroupSetting.Job job = specified.job();
+            Optional<JobSpec> spec = specified.spec();
+            if (spec.isEmpty()) {
+                continue;
+            }
+            Set<String> set = new HashSet<>();
+            Set<String> whole = new HashSet<>();
+            for (GroupSetting.Property property : job.properties()) {
+                collect(property.dotted(), property.value(), set, whole);
+            }
+            Set<String> reported = new HashSet<>();
+            for (JobSpec.TemplateRead read : spec.get().reads()) {
+                if (!spec.get().hasDefault(read.property())
+                        && !isSet(read.property(), set, whole)
+                        && reported.add(read.property())) {
+                    reporter.warning(
+                            job.name(),
+                            "",
+                            read.property(),
+                            read.template(),
+                            job.name().value(),
+                            spec.get().declares(read.property()) ? "" : " (and the spec does not declare it)");
                 }
             }
         }
