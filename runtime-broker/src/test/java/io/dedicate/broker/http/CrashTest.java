@@ -78,10 +78,15 @@ class CrashTest {
         Model model = new Model();
         long started = System.nanoTime();
         for (int round = 0; round <= rounds; round++) {
+            // a child or binding killed while being created stays `creating` until the recovery sweep gives it up
+            // after the grace period (5 min by default): 10 s here, so that the sweep runs within SETTLE
             ClusterBrokerProcess broker = ClusterBrokerProcess.start(
                     bundle,
                     data,
-                    List.of("--dedicate.recovery-interval=PT1S", "--dedicate.git.pack-above-loose-objects=0"));
+                    List.of(
+                            "--dedicate.recovery-interval=PT1S",
+                            "--dedicate.children.creating-grace=PT10S",
+                            "--dedicate.git.pack-above-loose-objects=0"));
             try {
                 String when = "round " + round + " (seed " + seed + ")";
                 assertSurvived(broker, model, when);
