@@ -123,14 +123,13 @@ def main():
         deadline = time.monotonic() + 60
         while True:
             try:
-                pipeline = committed("pipeline.yml")
+                operation = json.loads(committed("operation.json"))
                 break
             except subprocess.CalledProcessError:
                 if time.monotonic() > deadline:
-                    sys.exit(f"child_bench: the cluster's pipeline never reached {args.repo}")
+                    sys.exit(f"child_bench: the cluster's operation.json never reached {args.repo}")
                 time.sleep(0.1)
-        report_url = next(line.strip()[len("REPORT_URL:"):].strip().replace('"', "")
-                          for line in pipeline.splitlines() if line.strip().startswith("REPORT_URL:"))
+        report_url = operation["report_url"]
         report_path = report_url.split("://", 1)[1].split("/", 1)[1]
         send("POST", "/" + report_path, {
             "state": "succeeded", "description": "deployed (benchmark)",
