@@ -79,7 +79,7 @@ public final class GitDeployer implements AutoCloseable {
      * index and bitmap on the heap: about 19 MB of a 175 MB live heap with 10,000 instances, growing with each
      * packing (benchmarks/broker-bench.sh prints the heap).
      */
-    static final String PACK_EXPIRY = "1.minute.ago";
+    private static final String PACK_EXPIRY = "1.minute.ago";
 
     private final GitSettings settings;
     private final Repository repository;
