@@ -11,16 +11,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyFactory;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -157,7 +164,7 @@ class SecretParametersLifeTest {
 
         List<String> secrets = new ArrayList<>(List.of(
                 FIRST_SECRET, SECOND_SECRET, RunningBroker.REPORT_SIGNING_KEY, bindingPassword, admin.adminPassword()));
-        secrets.addAll(pemBodyLines(Files.readString(keyFile, StandardCharsets.US_ASCII)));
+        secrets.addAll(privateKeyForms(Files.readString(keyFile, StandardCharsets.US_ASCII)));
         broker.stop();
         int blobs = repository.assertNoBlobContains(secrets.toArray(String[]::new));
         assertThat(blobs).as("blobs read from the whole history").isGreaterThan(10);
@@ -201,13 +208,22 @@ class SecretParametersLifeTest {
         return SharingTest.file(repository, path);
     }
 
-    /** The base64 lines of a PEM file (each 64 random characters of the key). */
-    private static List<String> pemBodyLines(String pem) {
-        List<String> lines = pem.lines()
-                .filter(line -> !line.startsWith("-----") && line.length() >= 40)
-                .toList();
-        assertThat(lines).as("the private key's PEM lines").hasSizeGreaterThan(10);
-        return lines;
+    /**
+     * What would betray the generated private key (PKCS#8 PEM, EC P-256) if it leaked: its base64 body, its first line,
+     * and its private scalar in hex and base64.
+     */
+    private static List<String> privateKeyForms(String pem) throws Exception {
+        String body = pem.lines().filter(line -> !line.startsWith("-----")).collect(Collectors.joining());
+        ECPrivateKey key = (ECPrivateKey) KeyFactory.getInstance("EC")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+        byte[] scalar = key.getS().toByteArray();
+        byte[] fixed = Arrays.copyOfRange(scalar, scalar.length - 32, scalar.length);
+        assertThat(key.getS().bitLength()).as("the private scalar").isGreaterThan(200);
+        return List.of(
+                body,
+                body.substring(0, Math.min(64, body.length())),
+                HexFormat.of().formatHex(fixed),
+                Base64.getEncoder().encodeToString(fixed));
     }
 
     /**

@@ -18,16 +18,19 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The broker's {@code secrets.cms} opened by the real {@code openssl cms -decrypt}, as the deploy task does. */
 class SecretParametersEnvelopeTest {
 
-    @Test
-    void opensslCmsDecryptOpensTheEnvelopeWithTheRecipientsKey(@TempDir Path work) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(3072);
+    @ParameterizedTest
+    @CsvSource({"RSA, 3072, SHA256withRSA, rsaesOaep", "EC, 256, SHA256withECDSA, dhSinglePass-stdDH-sha256kdf-scheme"})
+    void opensslCmsDecryptOpensTheEnvelopeWithTheRecipientsKey(
+            String algorithm, int size, String signature, String keyEncryption, @TempDir Path work) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+        generator.initialize(size);
         KeyPair pair = generator.generateKeyPair();
         X500Name name = new X500Name("CN=dedicate secret parameters");
         Instant now = Instant.now();
@@ -39,7 +42,7 @@ class SecretParametersEnvelopeTest {
                                 Date.from(now.plus(Duration.ofDays(3650))),
                                 name,
                                 pair.getPublic())
-                        .build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+                        .build(new JcaContentSignerBuilder(signature).build(pair.getPrivate())));
         String plaintext = "dedicate_secret_admin_password: \"s3cr3t-V4lue: with ((parens)) and 'quotes'\"\n";
 
         String pem = new SecretParametersEnvelope(certificate).seal(plaintext);
@@ -79,6 +82,6 @@ class SecretParametersEnvelopeTest {
                 .start();
         String printed = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(version.waitFor()).as(printed).isZero();
-        assertThat(printed).contains("aes-256-cbc").contains("rsaesOaep");
+        assertThat(printed).contains("aes-256-cbc").contains(keyEncryption);
     }
 }

@@ -28,6 +28,7 @@ class SecretParametersRecipientTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
                 .isEqualTo("rw-------");
         assertThat(Files.readString(key)).startsWith("-----BEGIN PRIVATE KEY-----");
+        assertThat(first.certificate().getPublicKey().getAlgorithm()).isEqualTo("EC");
         assertThat(first.toString()).doesNotContain("PRIVATE");
         SecretParametersRecipient again = SecretParametersRecipient.generatedIn(data);
         assertThat(again.certificate()).isEqualTo(first.certificate());
@@ -57,7 +58,7 @@ class SecretParametersRecipientTest {
     }
 
     @Test
-    void theOperatorsCertificateIsUsedAndAnythingButRsaIsRefused() throws Exception {
+    void theOperatorsRsaOrEcCertificateIsUsedAndAnyOtherKeyIsRefused() throws Exception {
         openssl(
                 "req",
                 "-x509",
@@ -97,9 +98,21 @@ class SecretParametersRecipientTest {
                 "ec.key",
                 "-out",
                 "ec.crt");
-        assertThatThrownBy(() -> SecretParametersRecipient.configured(data.resolve("ec.crt")))
+        SecretParametersRecipient ec = SecretParametersRecipient.configured(data.resolve("ec.crt"));
+        Files.writeString(data.resolve("ec.cms"), new SecretParametersEnvelope(ec.certificate()).seal("b: 2\n"));
+        openssl("cms", "-decrypt", "-inform", "PEM", "-in", "ec.cms", "-inkey", "ec.key", "-out", "ec.yml");
+        assertThat(Files.readString(data.resolve("ec.yml"))).isEqualTo("b: 2\n");
+
+        // Ed25519 signs but cannot agree on a key: no envelope can be made to it
+        openssl(
+                "req", "-x509", "-newkey", "ed25519", "-nodes", "-days", "1", "-subj", "/CN=ed", "-keyout", "ed.key",
+                "-out", "ed.crt");
+        assertThatThrownBy(() -> SecretParametersRecipient.configured(data.resolve("ed.crt")))
                 .isInstanceOf(SecretBoxException.class)
-                .hasMessageContaining("RSA");
+                .hasMessageContaining("ed.crt")
+                .hasMessageContaining("EdDSA key")
+                .hasMessageContaining("RSA certificate")
+                .hasMessageContaining("EC one");
         Files.writeString(data.resolve("garbage.crt"), "not a certificate");
         assertThatThrownBy(() -> SecretParametersRecipient.configured(data.resolve("garbage.crt")))
                 .isInstanceOf(SecretBoxException.class)
