@@ -40,14 +40,26 @@ for arg in "$@"; do
   case "$arg" in --dedicate.bundle=*) bundle="${arg#*=}" ;; esac
 done
 
+# training_alive: whether the lock folder belongs to a training that still runs: its pid file names a
+# live process, or it has no pid file yet and is younger than 10 s (just made). A lock left by a
+# killed training, with or without its pid file, is not alive. (Never `kill -0` of an empty or
+# zero pid: `kill -0 0` signals this very process group and succeeds.)
+training_alive() {
+  [ -d "$cds_dir.lock" ] || return 1
+  local holder; holder="$(cat "$cds_dir.lock/pid" 2>/dev/null || true)"
+  case "$holder" in
+    ''|*[!0-9]*) [ $(( $(date +%s) - $(stat -c %Y "$cds_dir.lock" 2>/dev/null || echo 0) )) -lt 10 ] ;;
+    *) [ "$holder" -gt 0 ] && kill -0 "$holder" 2>/dev/null ;;
+  esac
+}
+
 # train: extract the jar, list the classes a start loads, dump the archive, in place (the archive
 # names the extracted jars by absolute path), under a lock folder so that two starts do not train
 # at once; the archive appears last.
 # A lock folder whose training process is gone (killed) is taken over.
 train() {
   if ! mkdir "$cds_dir.lock" 2>/dev/null; then
-    local holder; holder="$(cat "$cds_dir.lock/pid" 2>/dev/null || true)"
-    if [ -n "$holder" ] && kill -0 "$holder" 2>/dev/null; then return 1; fi
+    if training_alive; then return 1; fi
     rm -rf "$cds_dir.lock"
     mkdir "$cds_dir.lock" 2>/dev/null || return 1
   fi
@@ -85,7 +97,7 @@ if [ "$mode" != off ]; then
     if [ "$mode" = wait ]; then
       echo "broker.sh: recording the class-data sharing archive for this jar first (once, 10 to 30 s)..." >&2
       train || echo "broker.sh: class-data sharing unavailable, running the plain jar" >&2
-    elif [ ! -d "$cds_dir.lock" ] || ! kill -0 "$(cat "$cds_dir.lock/pid" 2>/dev/null || echo 0)" 2>/dev/null; then
+    elif ! training_alive; then
       echo "broker.sh: starting without class-data sharing this once; its archive is recorded in the" \
         "background at low priority ($cds_dir), later starts use it" >&2
       # detached from the terminal's signals; the training JVMs inherit nice 19
