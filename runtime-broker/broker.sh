@@ -2,6 +2,7 @@
 # Runs the broker jar with the JVM settings we measured (benchmarks/broker-bench.sh):
 # serial GC and a bounded heap keep the footprint small; class-data sharing shortens start-up.
 #   broker.sh JAR [broker arguments...]
+#   broker.sh --record-archive JAR BUNDLE   (what the Maven build runs after packaging the jar)
 #
 # Class-data sharing (Spring Boot's way, made to work on JDK 17): once per built jar, the jar is
 # extracted under JAR_DIR/cds/app/; a training run (the broker started up to its context refresh,
@@ -10,7 +11,8 @@
 # Later starts run the extracted jar with that archive. The first start after a build does not wait
 # for it: it runs the plain jar at once while the archive is recorded in the background at the
 # lowest CPU priority (nice 19), so the newcomer's first `./dedicate serve` costs no more than a
-# start without the archive. Redone when the jar is newer than the archive; if anything fails, the
+# start without the archive. The Maven build records it right after packaging the jar
+# (--record-archive, runtime-broker/pom.xml), so after a build even the first start has it. Redone when the jar is newer than the archive; if anything fails, the
 # plain jar runs (and the training is not retried for that jar and bundle). DEDICATE_CDS=off skips
 # it all; DEDICATE_CDS=wait records the archive in the foreground first (what the benchmark does to
 # time restarts with it).
@@ -19,6 +21,11 @@
 # so their classes are excluded, but not the lambdas they create. The static dump is given the
 # class list without JGit's classes.
 set -euo pipefail
+record_only=""
+if [ "${1:-}" = --record-archive ]; then
+  record_only=1; shift
+  [ $# -eq 2 ] || { echo "usage: broker.sh --record-archive JAR BUNDLE" >&2; exit 2; }
+fi
 jar="$1"; shift
 cds_dir="$(cd "$(dirname "$jar")" && pwd)/cds"
 archive="$cds_dir/broker.jsa"
@@ -87,6 +94,19 @@ train() {
   trap - EXIT
   return $ok
 }
+
+if [ -n "$record_only" ]; then
+  bundle="$1"
+  echo "broker.sh: recording the class-data sharing archive of $(basename "$jar") (once per build)..." >&2
+  if train; then
+    echo "broker.sh: class-data sharing archive $archive recorded" >&2
+  else
+    # not fatal: every start then runs the plain jar (or records the archive in the background)
+    echo "broker.sh: WARNING: the class-data sharing archive could not be recorded ($cds_dir/failed);" \
+      "the broker starts without it, a few seconds slower" >&2
+  fi
+  exit 0
+fi
 
 cds=()
 mode="${DEDICATE_CDS:-on}"
