@@ -17,9 +17,12 @@
 # it all; DEDICATE_CDS=wait records the archive in the foreground first (what the benchmark does to
 # time restarts with it).
 # Why not -XX:ArchiveClassesAtExit: on JDK 17 the dump crashes (SIGSEGV in
-# adjust_lambda_proxy_class_dictionary, JDK-8276184, fixed in 18) because JGit's jars are signed,
-# so their classes are excluded, but not the lambdas they create. The static dump is given the
-# class list without JGit's classes.
+# adjust_lambda_proxy_class_dictionary, JDK-8276184, fixed in 18) because JGit's jars are signed:
+# the classes of signed jars are never archived, but the lambdas they create were. The extracted
+# copy's jars are unsigned instead (their signature files removed, with the JDK's jar tool), so
+# JGit's classes enter the static archive and load without signature checks: 0.24 s less per start
+# (3,110 -> 2,868 ms, median of eight interleaved starts each; CPU 4.0 -> 3.7 s). The jars were
+# checked by Maven when they were downloaded; the fat jar keeps them as released.
 set -euo pipefail
 record_only=""
 if [ "${1:-}" = --record-archive ]; then
@@ -60,6 +63,23 @@ training_alive() {
   esac
 }
 
+# unsign_jars DIR: removes the signature files (META-INF/*.SF, .RSA, .DSA, .EC) of every signed jar in
+# DIR, rebuilding it with the JDK's jar tool (same entries, same manifest).
+unsign_jars() {
+  local j tmp
+  for j in "$1"/*.jar; do
+    jar tf "$j" | grep -qE '^META-INF/[^/]+\.(SF|RSA|DSA|EC)$' || continue
+    tmp="$(mktemp -d "$1/.unsign.XXXXXX")"
+    (cd "$tmp" && jar xf "$j") || { rm -rf "$tmp"; return 1; }
+    rm -f "$tmp"/META-INF/*.SF "$tmp"/META-INF/*.RSA "$tmp"/META-INF/*.DSA "$tmp"/META-INF/*.EC
+    mv "$tmp/META-INF/MANIFEST.MF" "$tmp.mf"
+    jar --create --file "$j.new" --manifest "$tmp.mf" -C "$tmp" . && mv "$j.new" "$j"
+    local ok=$?
+    rm -rf "$tmp" "$tmp.mf" "$j.new"
+    [ $ok -eq 0 ] || return 1
+  done
+}
+
 # train: extract the jar, list the classes a start loads, dump the archive, in place (the archive
 # names the extracted jars by absolute path), under a lock folder so that two starts do not train
 # at once; the archive appears last.
@@ -76,13 +96,14 @@ train() {
   rm -rf "$cds_dir"
   mkdir -p "$cds_dir" "$data"
   if java -Djarmode=tools -jar "$jar" extract --destination "$cds_dir/app" >/dev/null 2>&1 \
+     && unsign_jars "$cds_dir/app/lib" \
      && java "${jvm[@]}" -XX:DumpLoadedClassList="$cds_dir.lock/classes.lst" \
           -Dspring.context.exit=onRefresh -jar "$app" --dedicate.bundle="$bundle" --dedicate.data="$data" \
           --dedicate.git.uri= --spring.datasource.url="jdbc:h2:file:$data/state" \
           --spring.datasource.username=sa --spring.datasource.password= --server.port=0 \
           --dedicate.username=training --dedicate.password=training --logging.level.root=ERROR \
           >/dev/null 2>&1 \
-     && grep -v 'org/eclipse/jgit' "$cds_dir.lock/classes.lst" >"$cds_dir/classes.lst" \
+     && cp "$cds_dir.lock/classes.lst" "$cds_dir/classes.lst" \
      && java "${jvm[@]}" -Xshare:dump -XX:SharedClassListFile="$cds_dir/classes.lst" \
           -XX:SharedArchiveFile="$cds_dir.lock/broker.jsa" -cp "$app" >/dev/null 2>&1 \
      && [ -s "$cds_dir.lock/broker.jsa" ]; then
