@@ -40,9 +40,15 @@ app="$cds_dir/app/$(basename "$jar")"
 # The price is catalog throughput (14,226 req/s against 19,767 with C2, under the 20,000 of issue 4):
 # start-up is what the platform waits for, so C1 it is. MinHeapFreeRatio/MaxHeapFreeRatio let the serial GC
 # give back heap after a full collection instead of keeping the high-water mark.
+# -Dspring.aot.enabled=true: the bean definitions Spring generated when the jar was built
+# (spring-boot-maven-plugin process-aot, runtime-broker/pom.xml) instead of parsing the configuration
+# classes and evaluating their conditions at every start: 0.35 s less (3,196 -> 2,843 ms, median of six
+# interleaved starts each; CPU 4.1 -> 3.6 s). The conditions are fixed at build time; the broker's own
+# choices (H2 or PostgreSQL, a local or remote repository) are made in its beans, not by conditions,
+# and PackagedBrokerIT runs this very start on both stores.
 jvm=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxRAM=1g -XX:MaxRAMPercentage=50
      -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:ReservedCodeCacheSize=64m
-     -Xlog:cds=off -Xlog:cds+dynamic=off)
+     -Xlog:cds=off -Xlog:cds+dynamic=off -Dspring.aot.enabled=true)
 
 # The bundle the training run loads: the one given to this run (the archive does not depend on it).
 bundle=""
