@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -58,6 +60,20 @@ public final class MariaDbServer {
     /** The administrator endpoint, as a cluster's pipeline would report it. */
     public MysqlAdminEndpoint admin() {
         return new MysqlAdminEndpoint("127.0.0.1", port, ADMIN_USER, ADMIN_PASSWORD);
+    }
+
+    /**
+     * The outputs a MySQL cluster's deploy report carries when this server is the cluster: its admin endpoint, as
+     * {@code host}, {@code port}, {@code admin_username} and {@code admin_password}.
+     */
+    public Map<String, Object> clusterOutputs() {
+        MysqlAdminEndpoint admin = admin();
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        outputs.put("host", admin.host());
+        outputs.put("port", admin.port());
+        outputs.put("admin_username", admin.adminUsername());
+        outputs.put("admin_password", admin.adminPassword());
+        return outputs;
     }
 
     /** A new connection as the administrator, for the tests' own checks (e.g. {@code SHOW DATABASES}). */

@@ -75,11 +75,7 @@ class ChildDatabaseTest {
         assertThat(tooEarly.status()).as(tooEarly.toString()).isEqualTo(400);
         assertThat(tooEarly.text("description")).contains("my-cluster").contains("still being created");
 
-        Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("host", admin.host());
-        outputs.put("port", admin.port());
-        outputs.put("admin_username", admin.adminUsername());
-        outputs.put("admin_password", admin.adminPassword());
+        Map<String, Object> outputs = MariaDbServer.get().clusterOutputs();
         Answer reported = report(cluster, outputs);
         assertThat(reported.status()).as(reported.toString()).isEqualTo(200);
 

@@ -3,7 +3,6 @@ package io.dedicate.broker.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dedicate.broker.drivers.MariaDbServer;
-import io.dedicate.broker.drivers.MysqlAdminEndpoint;
 import io.dedicate.broker.drivers.MysqlChildDriver;
 import io.dedicate.broker.http.OsbClient.Answer;
 import io.dedicate.broker.offering.TestBundles;
@@ -12,7 +11,6 @@ import io.dedicate.broker.state.PostgresDatabases;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -97,12 +95,7 @@ class ChildDeleteRaceTest {
         assertThat(a.put(ChildDatabaseTest.path(cluster) + "?accepts_incomplete=true", body)
                         .status())
                 .isEqualTo(202);
-        MysqlAdminEndpoint admin = MariaDbServer.get().admin();
-        Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("host", admin.host());
-        outputs.put("port", admin.port());
-        outputs.put("admin_username", admin.adminUsername());
-        outputs.put("admin_password", admin.adminPassword());
+        Map<String, Object> outputs = MariaDbServer.get().clusterOutputs();
         ChildDatabaseTest reporter = new ChildDatabaseTest();
         reporter.repository = new DeploymentRepository(dataA.resolve("deployments.git"));
         assertThat(reporter.report(cluster, outputs).status()).isEqualTo(200);

@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -56,11 +55,7 @@ class ChildNamesTest {
                                 ClusterLifeContract.provisionBody(ClusterLifeContract.SMALL, Map.of()))
                         .status())
                 .isEqualTo(202);
-        Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("host", admin.host());
-        outputs.put("port", admin.port());
-        outputs.put("admin_username", admin.adminUsername());
-        outputs.put("admin_password", admin.adminPassword());
+        Map<String, Object> outputs = MariaDbServer.get().clusterOutputs();
         assertThat(cluster.report(id, outputs).status()).isEqualTo(200);
     }
 

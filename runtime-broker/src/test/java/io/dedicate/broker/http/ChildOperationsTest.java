@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dedicate.broker.drivers.MariaDbServer;
-import io.dedicate.broker.drivers.MysqlAdminEndpoint;
 import io.dedicate.broker.drivers.MysqlChildDriver;
 import io.dedicate.broker.drivers.MysqlQuotaSweep;
 import io.dedicate.broker.drivers.QuotaCheck;
@@ -315,18 +314,13 @@ class ChildOperationsTest {
 
     /** A cluster created over HTTP whose deploy report points at the test MariaDB. */
     private String readyCluster() {
-        MysqlAdminEndpoint admin = MariaDbServer.get().admin();
         String id = UUID.randomUUID().toString();
         Answer accepted =
                 osb.put(path(id) + "?accepts_incomplete=true", ClusterLifeContract.provisionBody(SMALL, Map.of()));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
         String folder = ClusterLifeContract.ORG + "/" + ClusterLifeContract.SPACE + "/" + id;
         String pipeline = file(folder + "/operation.json");
-        Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("host", admin.host());
-        outputs.put("port", admin.port());
-        outputs.put("admin_username", admin.adminUsername());
-        outputs.put("admin_password", admin.adminPassword());
+        Map<String, Object> outputs = MariaDbServer.get().clusterOutputs();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("state", "succeeded");
         body.put("description", "deploy succeeded");

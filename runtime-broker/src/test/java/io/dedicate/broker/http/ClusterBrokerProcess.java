@@ -138,6 +138,11 @@ final class ClusterBrokerProcess implements AutoCloseable {
     }
 
     String logTail() {
+        return tail(log);
+    }
+
+    /** The last 40 lines of a process's log file, for a failure's message. */
+    static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -146,7 +151,8 @@ final class ClusterBrokerProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A TCP port no one listens on now. */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

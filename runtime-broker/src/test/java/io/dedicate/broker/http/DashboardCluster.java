@@ -45,11 +45,7 @@ final class DashboardCluster implements AutoCloseable {
         assertThat(created.status()).as(created.toString()).isEqualTo(202);
         MysqlAdminEndpoint admin = MariaDbServer.get().admin();
         this.adminPassword = admin.adminPassword();
-        Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("host", admin.host());
-        outputs.put("port", admin.port());
-        outputs.put("admin_username", admin.adminUsername());
-        outputs.put("admin_password", admin.adminPassword());
+        Map<String, Object> outputs = MariaDbServer.get().clusterOutputs();
         Answer reported = report("succeeded", outputs);
         assertThat(reported.status()).as(reported.toString()).isEqualTo(200);
     }

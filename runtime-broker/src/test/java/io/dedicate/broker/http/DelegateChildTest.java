@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.dedicate.broker.drivers.MariaDbServer;
-import io.dedicate.broker.drivers.MysqlAdminEndpoint;
 import io.dedicate.broker.drivers.MysqlChildDriver;
 import io.dedicate.broker.http.OsbClient.Answer;
 import io.dedicate.broker.offering.TestBundles;
@@ -80,12 +79,7 @@ class DelegateChildTest {
         body.put("parameters", Map.of());
         Answer created = remote.put(ChildDatabaseTest.path(cluster) + "?accepts_incomplete=true", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(202);
-        MysqlAdminEndpoint admin = MariaDbServer.get().admin();
-        Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("host", admin.host());
-        outputs.put("port", admin.port());
-        outputs.put("admin_username", admin.adminUsername());
-        outputs.put("admin_password", admin.adminPassword());
+        Map<String, Object> outputs = MariaDbServer.get().clusterOutputs();
         Answer reported = report(started.repository(), cluster, outputs);
         assertThat(reported.status()).as(reported.toString()).isEqualTo(200);
     }

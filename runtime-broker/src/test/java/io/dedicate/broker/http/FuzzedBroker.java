@@ -3,7 +3,6 @@ package io.dedicate.broker.http;
 import com.code_intelligence.jazzer.api.BugDetectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dedicate.broker.drivers.MariaDbServer;
-import io.dedicate.broker.drivers.MysqlAdminEndpoint;
 import io.dedicate.broker.offering.TestBundles;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -38,7 +37,6 @@ final class FuzzedBroker {
     final OsbClient osb;
     final String cluster;
     final String child;
-    private final MysqlAdminEndpoint admin;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -52,7 +50,6 @@ final class FuzzedBroker {
 
     private FuzzedBroker() throws IOException {
         allowLoopback();
-        admin = MariaDbServer.get().admin();
         Path data = Files.createTempDirectory("dedicate-fuzz-broker-");
         broker = new RunningBroker(TestBundles.mysqlBundle(), data, TestStores.jdbcUrl(data), Map.of()).start();
         osb = new OsbClient(broker::baseUrl);
@@ -110,11 +107,7 @@ final class FuzzedBroker {
 
     /** The succeeded (or failed) report of {@code operation}, with the MariaDB's admin endpoint as outputs. */
     OsbClient.Answer report(String operation, String state) {
-        Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("host", admin.host());
-        outputs.put("port", admin.port());
-        outputs.put("admin_username", admin.adminUsername());
-        outputs.put("admin_password", admin.adminPassword());
+        Map<String, Object> outputs = MariaDbServer.get().clusterOutputs();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("state", state);
         body.put("description", "fuzz " + state);

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dedicate.broker.drivers.MariaDbServer;
-import io.dedicate.broker.drivers.MysqlAdminEndpoint;
 import io.dedicate.broker.http.OsbClient.Answer;
 import io.dedicate.broker.offering.TestBundles;
 import io.dedicate.broker.state.PostgresDatabases;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,7 +17,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,7 +52,7 @@ class PackagedBrokerIT {
         String jdbcUrl = store.equals("h2")
                 ? "jdbc:h2:file:" + data.resolve("state").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
                 : PostgresDatabases.newJdbcUrl();
-        int port = freePort();
+        int port = ClusterBrokerProcess.freePort();
         start(port, jdbcUrl);
 
         Answer catalog = osb.get("/v2/catalog");
@@ -73,12 +69,7 @@ class PackagedBrokerIT {
                 ClusterLifeContract.instancePath(cluster) + "?accepts_incomplete=true",
                 ClusterLifeContract.provisionBody(ClusterLifeContract.SMALL, Map.of()));
         assertThat(provisioned.status()).as(provisioned.toString()).isEqualTo(202);
-        MysqlAdminEndpoint admin = MariaDbServer.get().admin();
-        Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("host", admin.host());
-        outputs.put("port", admin.port());
-        outputs.put("admin_username", admin.adminUsername());
-        outputs.put("admin_password", admin.adminPassword());
+        Map<String, Object> outputs = MariaDbServer.get().clusterOutputs();
         Answer reported = SharingTest.report(repository, cluster, outputs);
         assertThat(reported.status()).as(reported.toString()).isEqualTo(200);
         Answer deployed = osb.get(ClusterLifeContract.instancePath(cluster) + "/last_operation?service_id="
@@ -187,17 +178,6 @@ class PackagedBrokerIT {
     }
 
     private String tail() {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return ClusterBrokerProcess.tail(log);
     }
 }

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -115,11 +114,7 @@ class SecretParametersLifeTest {
                 .contains("openssl cms -decrypt");
 
         MysqlAdminEndpoint admin = MariaDbServer.get().admin();
-        Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("host", admin.host());
-        outputs.put("port", admin.port());
-        outputs.put("admin_username", admin.adminUsername());
-        outputs.put("admin_password", admin.adminPassword());
+        Map<String, Object> outputs = MariaDbServer.get().clusterOutputs();
         assertThat(SharingTest.report(repository, cluster, outputs).status()).isEqualTo(200);
         Answer fetched = osb.get(ClusterLifeContract.instancePath(cluster));
         assertThat(ChildDatabaseTest.json(fetched)

@@ -3,7 +3,6 @@ package io.dedicate.broker.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dedicate.broker.drivers.MariaDbServer;
-import io.dedicate.broker.drivers.MysqlAdminEndpoint;
 import io.dedicate.broker.drivers.MysqlChildDriver;
 import io.dedicate.broker.http.OsbClient.Answer;
 import io.dedicate.broker.offering.TestBundles;
@@ -181,12 +180,7 @@ class SharingTest {
         Answer accepted =
                 osb.put(path(cluster) + "?accepts_incomplete=true", ClusterLifeContract.provisionBody(SMALL, Map.of()));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
-        MysqlAdminEndpoint admin = MariaDbServer.get().admin();
-        Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("host", admin.host());
-        outputs.put("port", admin.port());
-        outputs.put("admin_username", admin.adminUsername());
-        outputs.put("admin_password", admin.adminPassword());
+        Map<String, Object> outputs = MariaDbServer.get().clusterOutputs();
         Answer reported = report(repository, cluster, outputs);
         assertThat(reported.status()).as(reported.toString()).isEqualTo(200);
         return cluster;
