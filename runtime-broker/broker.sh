@@ -12,8 +12,8 @@
 # for it: it runs the plain jar at once while the archive is recorded in the background at the
 # lowest CPU priority (nice 19), so the newcomer's first `./dedicate serve` costs no more than a
 # start without the archive. The Maven build records it right after packaging the jar
-# (--record-archive, runtime-broker/pom.xml), so after a build even the first start has it. Redone when the jar is newer than the archive; if anything fails, the
-# plain jar runs (and the training is not retried for that jar and bundle). DEDICATE_CDS=off skips
+# (--record-archive, runtime-broker/pom.xml), so after a build even the first start has it. Redone
+# when the jar is newer than the archive; if anything fails, the plain jar runs (and the training is not retried for that jar and bundle). DEDICATE_CDS=off skips
 # it all; DEDICATE_CDS=wait records the archive in the foreground first (what the benchmark does to
 # time restarts with it).
 # Why not -XX:ArchiveClassesAtExit: on JDK 17 the dump crashes (SIGSEGV in
@@ -79,10 +79,10 @@ unsign_jars() {
     (cd "$tmp" && jar xf "$j") || { rm -rf "$tmp"; return 1; }
     rm -f "$tmp"/META-INF/*.SF "$tmp"/META-INF/*.RSA "$tmp"/META-INF/*.DSA "$tmp"/META-INF/*.EC
     mv "$tmp/META-INF/MANIFEST.MF" "$tmp.mf"
-    jar --create --file "$j.new" --manifest "$tmp.mf" -C "$tmp" . && mv "$j.new" "$j"
-    local ok=$?
-    rm -rf "$tmp" "$tmp.mf" "$j.new"
-    [ $ok -eq 0 ] || return 1
+    if ! jar --create --file "$j.new" --manifest "$tmp.mf" -C "$tmp" .; then
+      rm -rf "$tmp" "$tmp.mf" "$j.new"; return 1
+    fi
+    mv "$j.new" "$j"; rm -rf "$tmp" "$tmp.mf"
   done
 }
 
@@ -103,13 +103,12 @@ train() {
   mkdir -p "$cds_dir" "$data"
   if java -Djarmode=tools -jar "$jar" extract --destination "$cds_dir/app" >/dev/null 2>&1 \
      && unsign_jars "$cds_dir/app/lib" \
-     && java "${jvm[@]}" -XX:DumpLoadedClassList="$cds_dir.lock/classes.lst" \
+     && java "${jvm[@]}" -XX:DumpLoadedClassList="$cds_dir/classes.lst" \
           -Dspring.context.exit=onRefresh -jar "$app" --dedicate.bundle="$bundle" --dedicate.data="$data" \
           --dedicate.git.uri= --spring.datasource.url="jdbc:h2:file:$data/state" \
           --spring.datasource.username=sa --spring.datasource.password= --server.port=0 \
           --dedicate.username=training --dedicate.password=training --logging.level.root=ERROR \
           >/dev/null 2>&1 \
-     && cp "$cds_dir.lock/classes.lst" "$cds_dir/classes.lst" \
      && java "${jvm[@]}" -Xshare:dump -XX:SharedClassListFile="$cds_dir/classes.lst" \
           -XX:SharedArchiveFile="$cds_dir.lock/broker.jsa" -cp "$app" >/dev/null 2>&1 \
      && [ -s "$cds_dir.lock/broker.jsa" ]; then
