@@ -151,6 +151,7 @@ if [ "$rest" -gt 0 ]; then
 fi
 sleep 10
 full_rss="$(rss_mb "$broker_pid")"
+state_mb="$(du -m "$work/data/state.mv.db" | cut -f1)"
 if command -v jcmd >/dev/null; then   # where the memory is (after the RSS is read: the histogram collects garbage first)
   say "heap with $instances instances:"; jcmd "$broker_pid" GC.heap_info 2>&1 | sed -n '2,6p' >&2 || true
   say "largest classes on the heap (live objects):"; jcmd "$broker_pid" GC.class_histogram 2>&1 | sed -n '2,16p' >&2 || true
@@ -176,5 +177,6 @@ printf '%-58s %12s %12s\n' "provision p50 / reference commit p50" "$(ratio "$p50
 printf '%-58s %12s %12s\n' "provision p99 / reference commit p50" "$(ratio "$p99" "$commit_p50")" "<= 5x"
 printf '%-58s %9s MB %12s\n' "RSS with $instances instances (filled in ${fill_s} s)" "$full_rss" ""
 printf '%-58s %12s %12s\n' "RSS with $instances instances / idle RSS" "$(ratio "$full_rss" "$idle_median")" "<= 1.5x"
+printf '%-58s %9s MB %12s\n' "  the H2 state file with $instances instances" "$state_mb" ""
 echo "$(java -version 2>&1 | head -1); broker JVM flags: see runtime-broker/broker.sh"
 echo "Absolute times depend on the machine's load (above): compare the ratios, measured in the same run."

@@ -6,6 +6,7 @@ import io.dedicate.broker.drivers.DelegatedChildren;
 import io.dedicate.broker.drivers.MysqlQuotaSweep;
 import io.dedicate.broker.periodic.PeriodicPass;
 import io.dedicate.broker.periodic.PeriodicWork;
+import io.dedicate.broker.state.StateDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ public class PeriodicWorkConfiguration {
             ChildRecovery children,
             DelegatedChildren delegated,
             MysqlQuotaSweep quotas,
+            StateDatabase state,
             BrokerSettings broker,
             ChildSettings settings) {
         Duration recovery = broker.recoveryInterval();
@@ -39,6 +41,9 @@ public class PeriodicWorkConfiguration {
         List<PeriodicPass> passes = new ArrayList<>(operations.passes(recovery));
         passes.add(PeriodicPass.of("child recovery", recovery, children::runOnce));
         passes.add(PeriodicPass.of("delegated deadlines", recovery, delegated::failOverdue));
+        if (state.isEmbedded()) {
+            passes.add(PeriodicPass.of("state store upkeep", StateDatabase.UPKEEP_INTERVAL, state::upkeep));
+        }
         if (!quota.isZero()) {
             passes.add(PeriodicPass.of("quota sweep", quota, quotas::runOnce));
         }
