@@ -168,6 +168,7 @@ public final class TemplateRenderer {
                 .withTrimBlocks(true)
                 .withLstripBlocks(true)
                 .withMaxOutputSize(MAX_OUTPUT_BYTES)
+                .withEnableFilterChainOptimization(true)
                 .withObjectMapper(OBJECT_MAPPER);
         if (session != null) {
             CompositeELResolver resolver = new CompositeELResolver();
