@@ -242,8 +242,13 @@ public class BrokerConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    MetaPipelineSync metaPipelineSync(InstanceStore instances, GitDeployer git, OperationRenderer renderer) {
-        return new MetaPipelineSync(instances, git, renderer, java.time.Duration.ofMillis(500));
+    MetaPipelineSync metaPipelineSync(
+            InstanceStore instances, GitDeployer git, OperationRenderer renderer, BrokerSettings settings) {
+        if (settings.metaPipelineDelay().isNegative()) {
+            throw new IllegalArgumentException(
+                    "dedicate.meta-pipeline-delay must not be negative, got " + settings.metaPipelineDelay());
+        }
+        return new MetaPipelineSync(instances, git, renderer, settings.metaPipelineDelay());
     }
 
     @Bean

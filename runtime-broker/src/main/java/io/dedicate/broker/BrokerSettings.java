@@ -23,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultOperationTimeout how long an operation may run when its plan sets no {@code
  *     max_polling}
  * @param recoveryInterval how often pending git commits are retried and overdue operations failed
+ * @param metaPipelineDelay how long a change of the set of clusters waits for others before the meta pipeline is
+ *     committed: one commit per delay however many provisions, each of which holds the repository for a render of
+ *     every cluster (50 ms with 10,000) and an fsync'd commit; Concourse checks the repository every minute by default
  * @param reports how pipelines' reports are authenticated
  * @param dashboard the instance dashboards' signed links
  */
@@ -35,6 +38,7 @@ public record BrokerSettings(
         @Nullable String password,
         @DefaultValue("PT2H") Duration defaultOperationTimeout,
         @DefaultValue("PT30S") Duration recoveryInterval,
+        @DefaultValue("PT5S") Duration metaPipelineDelay,
         @DefaultValue Git git,
         @DefaultValue Concourse concourse,
         @DefaultValue Secrets secrets,
