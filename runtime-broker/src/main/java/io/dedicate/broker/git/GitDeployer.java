@@ -23,6 +23,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.storage.file.WindowCacheConfig;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +81,22 @@ public final class GitDeployer implements AutoCloseable {
      * packing (benchmarks/broker-bench.sh prints the heap).
      */
     private static final String PACK_EXPIRY = "1.minute.ago";
+
+    /**
+     * JGit's pack caches (one per JVM): the pack windows it reads ({@code core.packedGitLimit}, 10 MB by default)
+     * and the delta bases it resolves ({@code core.deltaBaseCacheLimit}, 10 MB). The broker reads packs only for
+     * the trees along a commit's paths (kept parsed in {@link #TREE_CACHE_BYTES}) and a marker blob, and packing reads
+     * every object once; both caches filled up after the first packing and stayed full on the heap (soft references
+     * the serial collector keeps while the heap has room).
+     */
+    private static final int PACK_CACHE_BYTES = 2 * 1024 * 1024;
+
+    static {
+        WindowCacheConfig packCaches = new WindowCacheConfig();
+        packCaches.setPackedGitLimit(PACK_CACHE_BYTES);
+        packCaches.setDeltaBaseCacheLimit(PACK_CACHE_BYTES);
+        packCaches.install();
+    }
 
     private final GitSettings settings;
     private final Repository repository;
