@@ -44,8 +44,8 @@ public final class StateDatabase {
     /**
      * How long (ms) the embedded store keeps a chunk of its file that no longer holds live data before it reuses the
      * space. H2's default (45 s) assumes the operating system writes the file back within that time; {@link #upkeep()}
-     * forces it to disk every {@link #UPKEEP_INTERVAL}, so a tenth of it is still a wide margin, and the file no longer
-     * holds 45 s of a busy broker's writes.
+     * forces it to disk every {@link #UPKEEP_INTERVAL}, so 5 s (five intervals) keeps that assumption with a wide
+     * margin, and the file no longer holds 45 s of a busy broker's writes.
      */
     static final int RETENTION_MILLIS = 5_000;
 

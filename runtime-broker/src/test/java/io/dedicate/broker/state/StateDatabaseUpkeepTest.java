@@ -34,8 +34,8 @@ class StateDatabaseUpkeepTest {
             int commits = 0;
             long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
             while (System.nanoTime() < end) {
-                String body = Integer.toString(commits)
-                        .repeat(BODY / Integer.toString(commits).length());
+                String digits = Integer.toString(commits);
+                String body = digits.repeat(BODY / digits.length());
                 database.jdbc()
                         .sql("MERGE INTO churn KEY(id) VALUES (:id, :body)")
                         .param("id", commits % ROWS)
