@@ -118,7 +118,7 @@ final class TreeEditor {
     /** Applies {@code root} to {@code baseTree} (null for an empty repository) and returns the new root tree. */
     ObjectId apply(Edit root, @Nullable AnyObjectId baseTree) throws IOException {
         ObjectId tree = rewrite(root, baseTree);
-        return tree != null ? tree : insertTree(new TreeFormatter());
+        return tree != null ? tree : insertTree(new TreeFormatter(), null);
     }
 
     /** The entry that replaces an old entry (mode 0: absent) under {@code edit}, or null when nothing remains. */
@@ -130,8 +130,11 @@ final class TreeEditor {
         if (!edit.writesBelow && !edit.deleteFirst && !oldIsTree) {
             return oldId == null ? null : new NewEntry(edit.name, oldMode, oldId);
         }
-        if (edit.deleteFirst && !edit.writesBelow) {
-            return null;
+        if (edit.deleteFirst) {
+            cache.forget(oldIsTree ? oldId : null); // the folder goes, or is written anew from nothing
+            if (!edit.writesBelow) {
+                return null;
+            }
         }
         ObjectId tree = rewrite(edit, oldIsTree && !edit.deleteFirst ? oldId : null);
         return tree == null ? null : new NewEntry(edit.name, TREE_BITS, tree);
@@ -184,13 +187,18 @@ final class TreeEditor {
             added.get(next++).appendTo(formatter);
             empty = false;
         }
-        return empty ? null : insertTree(formatter);
+        if (empty) {
+            cache.forget(baseTree);
+            return null;
+        }
+        return insertTree(formatter, baseTree);
     }
 
-    private ObjectId insertTree(TreeFormatter formatter) throws IOException {
+    /** Inserts a tree written in place of {@code replaced} (null for a new folder). */
+    private ObjectId insertTree(TreeFormatter formatter, @Nullable AnyObjectId replaced) throws IOException {
         byte[] bytes = formatter.toByteArray();
         ObjectId id = inserter.insert(Constants.OBJ_TREE, bytes);
-        cache.put(id, bytes);
+        cache.replace(replaced, id, bytes);
         return id;
     }
 
