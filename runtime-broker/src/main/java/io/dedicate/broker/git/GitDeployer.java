@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.internal.storage.file.FileRepository;
+import org.eclipse.jgit.internal.storage.file.GC;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
@@ -64,11 +66,19 @@ public final class GitDeployer implements AutoCloseable {
     private static final int FAST_COMPRESSION = 1;
 
     /**
+     * Packs above which a packing repacks everything ({@code gc.autoPackLimit}, 50 in git): below it, each packing
+     * only packs the loose objects into a pack of their own. Every object lookup that misses the cache searches each
+     * pack's index; 20 packs of 5,000 objects are about 100,000 objects, 12,000 provisions between full repacks.
+     */
+    static final int PACKS_BEFORE_REPACK = 20;
+
+    /**
      * Room for the trees along the paths of the last few commits: a commit reads the trees the previous one wrote
      * (the root, an org's and a space's tree), and trees of up to a quarter of it are cached (a space tree of
-     * 10,000 instances is about 600 kB). Every commit writes a new root tree, so the cache is always full: a bigger
-     * one only keeps old tips' trees alive, which the broker never reads again (at 64 MB they were a large part of
-     * the live heap with a few thousand instances; benchmarks/broker-bench.sh prints the heap).
+     * 10,000 instances is about 600 kB). A rewritten tree takes the place of the one it replaces ({@link
+     * TreeCache#replace}), so the cache holds trees of the tip; beyond the commit's own path they are only read again
+     * when a later commit touches the same org (at 64 MB, before trees were replaced, they were a large part of the
+     * live heap with a few thousand instances; benchmarks/broker-bench.sh prints the heap).
      */
     private static final long TREE_CACHE_BYTES = 8L * 1024 * 1024;
 
@@ -495,16 +505,22 @@ public final class GitDeployer implements AutoCloseable {
      * Packs the repository when it holds more than {@code looseObjectLimit} loose objects. Every
      * commit adds loose objects (each rewritten tree along the changed paths is a new object, and
      * a space with thousands of instances has a large tree), so an unpacked repository grows by
-     * gigabytes over thousands of operations; packing stores them as deltas. Runs JGit's garbage
-     * collection, which never prunes recent unreferenced objects, so commits may go on meanwhile.
+     * gigabytes over thousands of operations; packing stores them as deltas. As {@code git gc --auto} does, the loose
+     * objects go into a new pack of their own ({@link LooseObjectPacker}) until there are more than {@link
+     * #PACKS_BEFORE_REPACK} packs; then JGit's garbage collection repacks everything into one pack and drops what is
+     * unreachable (it never prunes recent unreferenced objects, so commits may go on meanwhile).
      *
      * @return true if it packed
      */
     public boolean packIfNeeded(long looseObjectLimit) throws GitDeployException {
         try (Git git = Git.wrap(repository)) {
-            Object loose = git.gc().getStatistics().get("numberOfLooseObjects");
-            if (loose == null || Long.parseLong(loose.toString()) <= looseObjectLimit) {
+            GC.RepoStatistics statistics = new GC(fileRepository()).getStatistics();
+            if (statistics.numberOfLooseObjects <= looseObjectLimit) {
                 return false;
+            }
+            if (statistics.numberOfPackFiles < PACKS_BEFORE_REPACK) {
+                LooseObjectPacker.pack(fileRepository());
+                return true;
             }
             repository
                     .getConfig()
@@ -515,9 +531,16 @@ public final class GitDeployer implements AutoCloseable {
                             PACK_EXPIRY);
             git.gc().setAggressive(false).call();
             return true;
-        } catch (GitAPIException | RuntimeException e) {
+        } catch (IOException | GitAPIException | RuntimeException e) {
             throw new GitDeployException("packing " + description + " failed: " + e.getMessage(), e);
         }
+    }
+
+    private FileRepository fileRepository() throws IOException {
+        if (repository instanceof FileRepository file) {
+            return file;
+        }
+        throw new IOException("not a repository on the file system: " + repository);
     }
 
     /** The id of the branch tip (40 hex digits), or null before the first commit. */

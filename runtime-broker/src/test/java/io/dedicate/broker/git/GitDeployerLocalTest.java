@@ -5,12 +5,8 @@ import static io.dedicate.broker.git.Changes.deploy;
 import static io.dedicate.broker.git.Changes.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
@@ -146,39 +141,6 @@ class GitDeployerLocalTest {
                     .isEmpty();
             assertThat(GitCli.run(data.resolve("deployments.git"), "rev-list", "--count", "main"))
                     .isEqualTo("41\n");
-        }
-    }
-
-    @Test
-    void aPackingDeletesThePacksItReplacesOnceTheyAreAMinuteOld() throws Exception {
-        Path packs = data.resolve("deployments.git/objects/pack");
-        try (GitDeployer deployer = GitDeployer.open(GitSettings.local(data))) {
-            for (int i = 0; i < 20; i++) {
-                deployer.commit(deploy("op-" + i, "o", "s", "instance-" + i, "v" + i));
-            }
-            assertThat(deployer.packIfNeeded(10)).isTrue();
-            List<Path> first = packFiles(packs);
-            assertThat(first).hasSize(1);
-            FileTime twoMinutesAgo = FileTime.from(Instant.now().minus(Duration.ofMinutes(2)));
-            Files.setLastModifiedTime(first.get(0), twoMinutesAgo);
-
-            for (int i = 20; i < 40; i++) {
-                deployer.commit(deploy("op-" + i, "o", "s", "instance-" + i, "v" + i));
-            }
-            assertThat(deployer.packIfNeeded(10)).isTrue();
-            List<Path> second = packFiles(packs);
-            assertThat(second).hasSize(1).doesNotContain(first.get(0));
-            assertThat(deployer.read("o/s/instance-3/operation")).isNotNull();
-            assertThat(GitCli.run(data.resolve("deployments.git"), "fsck", "--strict"))
-                    .isEmpty();
-        }
-    }
-
-    private static List<Path> packFiles(Path packs) throws IOException {
-        try (Stream<Path> files = Files.list(packs)) {
-            return files.filter(file -> file.toString().endsWith(".pack"))
-                    .sorted()
-                    .toList();
         }
     }
 
