@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The raw bytes of recently read or written tree objects, least recently used first out.
  *
- * <p>Trees are immutable by id, so the cache never goes stale. It matters for the big trees (a space folder with
+ * <p>Trees are immutable by id, so the cache never goes stale. It is for the big trees (a space folder with
  * thousands of instances is hundreds of kilobytes): the tree a commit writes is the one the next commit reads, and
  * without the cache every commit would inflate it again from its loose object.
  *
@@ -23,6 +23,13 @@ import org.jspecify.annotations.Nullable;
  * instances, a 100 KB root tree per commit, full collections every few seconds during a burst of provisions.
  */
 final class TreeCache {
+    /**
+     * Trees smaller than this (about a hundred entries) are not cached: they inflate in microseconds, and there is one
+     * per instance folder, read again only when that instance changes. Cached, they filled the cache with thousands of
+     * small trees that outlived the young generation and were evicted from the old one.
+     */
+    static final int MIN_BYTES = 4096;
+
     private final long capacityBytes;
     private final LinkedHashMap<ObjectId, byte[]> trees = new LinkedHashMap<>(64, 0.75f, true);
     private long sizeBytes;
@@ -68,9 +75,9 @@ final class TreeCache {
         return sizeBytes;
     }
 
-    /** Remembers the raw bytes of tree {@code id} (just written, or just read). */
+    /** Remembers the raw bytes of tree {@code id} (just written, or just read), if it is worth it (see {@link #MIN_BYTES}). */
     synchronized void put(ObjectId id, byte[] raw) {
-        if (raw.length > capacityBytes / 4) {
+        if (raw.length < MIN_BYTES || raw.length > capacityBytes / 4) {
             return;
         }
         byte[] previous = trees.put(id, raw);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -38,16 +39,25 @@ class TreeCacheTest {
                     root = commit(editor, root, "space/i" + i + "/vars.yml", i);
                 }
                 inserter.flush();
-                assertThat(cache.sizeBytes()).isEqualTo(treeBytes(reader, root));
+                assertThat(cache.sizeBytes()).isEqualTo(treeBytes(reader, root)).isGreaterThan(TreeCache.MIN_BYTES);
 
                 for (int i = 0; i < 500; i++) {
                     root = commit(editor, root, "space/i" + i + "/vars.yml", 500 + i);
                 }
-                root = commit(editor, root, "other/vars.yml", 1000);
+                Map<String, byte[]> files = new HashMap<>();
+                for (int i = 0; i < 150; i++) {
+                    files.put("other/file-" + i, bytes("file " + i));
+                }
+                root = editor.apply(
+                        editor.plan(
+                                new ChangeSet("op-other", "write other", ".dedicate/operation", files, Set.of()),
+                                bytes("operation other\n")),
+                        root);
                 inserter.flush();
-                assertThat(cache.sizeBytes()).isEqualTo(treeBytes(reader, root));
+                long withOther = cache.sizeBytes();
+                assertThat(withOther).isEqualTo(treeBytes(reader, root));
 
-                // a folder a commit removes leaves the cache too (its own tree: folders below it age out)
+                // a folder a commit removes leaves the cache too (its own tree: big folders below it age out)
                 root = editor.apply(
                         editor.plan(
                                 new ChangeSet(
@@ -55,7 +65,7 @@ class TreeCacheTest {
                                 bytes("operation delete\n")),
                         root);
                 inserter.flush();
-                assertThat(cache.sizeBytes()).isEqualTo(treeBytes(reader, root));
+                assertThat(cache.sizeBytes()).isEqualTo(treeBytes(reader, root)).isLessThan(withOther);
             }
         }
     }
@@ -67,7 +77,7 @@ class TreeCacheTest {
         return editor.apply(editor.plan(change, bytes("operation " + operation + "\n")), root);
     }
 
-    /** The size of every distinct tree of {@code root}, itself included. */
+    /** The size of every distinct tree of {@code root} that is big enough to be cached, itself included. */
     private static long treeBytes(ObjectReader reader, ObjectId root) throws IOException {
         Set<ObjectId> trees = new HashSet<>();
         trees.add(root);
@@ -83,7 +93,8 @@ class TreeCacheTest {
         }
         long bytes = 0;
         for (ObjectId tree : trees) {
-            bytes += reader.getObjectSize(tree, Constants.OBJ_TREE);
+            long size = reader.getObjectSize(tree, Constants.OBJ_TREE);
+            bytes += size >= TreeCache.MIN_BYTES ? size : 0;
         }
         return bytes;
     }
