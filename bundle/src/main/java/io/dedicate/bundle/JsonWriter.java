@@ -58,7 +58,7 @@ public final class JsonWriter {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String s) {
-            out.append(JsonStrings.quote(s));
+            quote(s);
         } else if (value instanceof Boolean b) {
             out.append(b.booleanValue() ? "true" : "false");
         } else if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
@@ -88,7 +88,7 @@ public final class JsonWriter {
                 throw new IllegalArgumentException("JSON object keys are strings: " + entry.getKey());
             }
             newline(depth + 1);
-            out.append(JsonStrings.quote(key));
+            quote(key);
             out.append(": ");
             value(entry.getValue(), depth + 1);
             if (entries.hasNext()) {
@@ -114,6 +114,13 @@ public final class JsonWriter {
         }
         newline(depth);
         out.append(']');
+    }
+
+    /** Appends {@code text} as a JSON string ({@link JsonStrings#quote}, without its intermediate string). */
+    private void quote(String text) {
+        out.append('"');
+        JsonStrings.appendEscaped(out, text, JsonStrings.Escaping.JSON);
+        out.append('"');
     }
 
     private void newline(int depth) {
