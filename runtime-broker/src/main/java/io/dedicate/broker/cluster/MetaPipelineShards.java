@@ -4,11 +4,16 @@ import io.dedicate.broker.state.InstanceFolder;
 import io.dedicate.bundle.BundleLayout;
 import io.dedicate.bundle.render.MetaPipelineEntry;
 import io.dedicate.bundle.render.OperationRenderer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The meta pipeline files of the deployment repository, sharded per org: the root {@code meta-pipeline.yml} sets one
@@ -42,6 +47,23 @@ public final class MetaPipelineShards {
             List<InstanceFolder> folders,
             String gitUri,
             String gitBranch) {
+        SortedMap<String, String> files = new TreeMap<>();
+        listings(orgs, folders)
+                .forEach((path, listing) -> files.put(path, listing.render(renderer, gitUri, gitBranch)));
+        return files;
+    }
+
+    /**
+     * What each meta pipeline file lists, by path, sorted: the root lists the orgs, each org's shard its clusters. A
+     * file is a function of its listing (and of the bundle and the repository's address), so a caller can render only
+     * the files whose listing changed ({@link MetaPipelineSync}).
+     *
+     * @param orgs every org that has ever had a cluster (deleted ones included): each keeps its shard
+     * @param folders the clusters that have a folder ({@code ORG_GUID/SPACE_GUID/INSTANCE_ID}), in the order the
+     *     shards list them
+     * @throws IllegalArgumentException if a folder is not {@code ORG_GUID/SPACE_GUID/INSTANCE_ID}
+     */
+    public static SortedMap<String, Listing> listings(List<String> orgs, List<InstanceFolder> folders) {
         SortedMap<String, List<MetaPipelineEntry>> byOrg = new TreeMap<>();
         for (String org : orgs) {
             byOrg.put(org, new ArrayList<>());
@@ -50,16 +72,58 @@ public final class MetaPipelineShards {
             byOrg.computeIfAbsent(org(folder), unused -> new ArrayList<>())
                     .add(new MetaPipelineEntry(OperationLinks.pipelineName(folder.instanceId()), folder.gitPath()));
         }
-        SortedMap<String, String> files = new TreeMap<>();
-        files.put(
-                BundleLayout.META_PIPELINE_FILE,
-                renderer.renderRootMetaPipeline(List.copyOf(byOrg.keySet()), gitUri, gitBranch));
+        SortedMap<String, Listing> listings = new TreeMap<>();
+        listings.put(BundleLayout.META_PIPELINE_FILE, new Listing(null, List.copyOf(byOrg.keySet()), List.of()));
         for (Map.Entry<String, List<MetaPipelineEntry>> shard : byOrg.entrySet()) {
-            files.put(
+            listings.put(
                     BundleLayout.orgMetaPipelineFile(shard.getKey()),
-                    renderer.renderOrgMetaPipeline(shard.getKey(), shard.getValue(), gitUri, gitBranch));
+                    new Listing(shard.getKey(), List.of(), List.copyOf(shard.getValue())));
         }
-        return files;
+        return listings;
+    }
+
+    /**
+     * What one meta pipeline file lists: the root ({@code org} null) its orgs, an org's shard its clusters.
+     *
+     * @param org the shard's org, null for the root
+     * @param orgs the orgs the root sets a shard for (empty for a shard)
+     * @param clusters the clusters a shard sets a pipeline for, in order (empty for the root)
+     */
+    public record Listing(@Nullable String org, List<String> orgs, List<MetaPipelineEntry> clusters) {
+
+        /** The file's content. */
+        public String render(OperationRenderer renderer, String gitUri, String gitBranch) {
+            return org == null
+                    ? renderer.renderRootMetaPipeline(orgs, gitUri, gitBranch)
+                    : renderer.renderOrgMetaPipeline(org, clusters, gitUri, gitBranch);
+        }
+
+        /** A SHA-256 of the listing (hexadecimal): equal for equal listings, without keeping them. */
+        public String digest() {
+            MessageDigest digest = sha256();
+            update(digest, org == null ? "" : org);
+            for (String listed : orgs) {
+                update(digest, listed);
+            }
+            for (MetaPipelineEntry cluster : clusters) {
+                update(digest, cluster.name());
+                update(digest, cluster.path());
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        }
+
+        private static void update(MessageDigest digest, String text) {
+            digest.update(text.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        }
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /** The org of a cluster's folder: its first level. */

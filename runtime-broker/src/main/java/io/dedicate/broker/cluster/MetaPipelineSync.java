@@ -8,8 +8,8 @@ import io.dedicate.broker.state.InstanceStore;
 import io.dedicate.bundle.render.OperationRenderer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the meta pipeline files ({@link MetaPipelineShards}: the root {@code meta-pipeline.yml}, which sets one shard
  * per org, and each org's {@code ORG_GUID/meta-pipeline.yml}, which sets one pipeline per cluster of the org) in step
- * with the instances, off the request path: rendering them lists every instance (about 0.1 s with
- * 10,000), so provisions only ask for a sync, and a background thread coalesces the requests into
+ * with the instances, off the request path: listing them reads every instance, so provisions only ask for a sync, and a background thread coalesces the requests into
  * one commit (files whose content did not change stay as they are). The lists are read from the
  * state store after the branch tip is read, on every attempt ({@link GitDeployer#commitAtTip}), so
  * a concurrent commit from another replica can never be overwritten by an older list. Meta pipelines identical to the committed ones commit nothing.
@@ -53,6 +52,16 @@ public final class MetaPipelineSync implements AutoCloseable {
         return thread;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    /**
+     * Each meta pipeline file of the branch, as this broker last committed it (or found it committed): the listing it
+     * was rendered from and its content's digest. Only this sync writes these files, so a file whose listing did not
+     * change is neither rendered nor written again; before a first commit and after a failed one it is empty and
+     * every file is rendered. Before it, every sync rendered every org's shard: with 10,000 clusters, megabytes every
+     * few seconds during a burst of provisions, which outlived the young generation and grew the old one.
+     */
+    private final Map<String, Rendering> committed = new HashMap<>();
+
+    private Map<String, Rendering> rendered = new HashMap<>();
     private final Duration delay;
 
     /**
@@ -84,47 +93,64 @@ public final class MetaPipelineSync implements AutoCloseable {
     }
 
     /** Commits the meta pipeline now if it changed; false if the repository could not be reached. */
-    public boolean syncNow() {
+    public synchronized boolean syncNow() {
         try {
             git.commitAtTip(this::change);
+            committed.putAll(rendered);
             return true;
         } catch (GitDeployException e) {
+            committed.clear(); // the branch may hold some of the files or none: render them all next time
             LOG.warn("the meta pipeline is not committed yet, will retry: {}", e.getMessage());
             return false;
+        } catch (RuntimeException e) {
+            committed.clear();
+            throw e;
+        } finally {
+            rendered = new HashMap<>();
         }
     }
 
+    /**
+     * The meta pipeline files at the tip: only the files whose listing changed since the last commit are rendered and
+     * written (the others stay as they are in the branch); the operation id digests every file's content.
+     */
     private ChangeSet change() {
         List<InstanceFolder> folders = instances.instanceFolders();
         List<String> orgs = instances.clusterOrgs();
-        SortedMap<String, String> rendered =
-                MetaPipelineShards.render(renderer, orgs, folders, git.uri(), git.branch());
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        MessageDigest digest = sha256();
-        for (Map.Entry<String, String> file : rendered.entrySet()) {
-            byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
-            files.put(file.getKey(), content);
+        SortedMap<String, MetaPipelineShards.Listing> listings = MetaPipelineShards.listings(orgs, folders);
+        Map<String, byte[]> writes = new LinkedHashMap<>();
+        Map<String, Rendering> renderings = new HashMap<>();
+        MessageDigest digest = MetaPipelineShards.sha256();
+        for (Map.Entry<String, MetaPipelineShards.Listing> file : listings.entrySet()) {
+            String listed = file.getValue().digest();
+            Rendering rendering = committed.get(file.getKey());
+            if (rendering == null || !rendering.listing().equals(listed)) {
+                byte[] content = file.getValue()
+                        .render(renderer, git.uri(), git.branch())
+                        .getBytes(StandardCharsets.UTF_8);
+                writes.put(file.getKey(), content);
+                rendering = new Rendering(
+                        listed,
+                        HexFormat.of().formatHex(MetaPipelineShards.sha256().digest(content)));
+            }
+            renderings.put(file.getKey(), rendering);
             digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            digest.update(content);
+            digest.update(rendering.content().getBytes(StandardCharsets.US_ASCII));
             digest.update((byte) 0);
         }
+        rendered = renderings;
         return new ChangeSet(
                 "meta-" + HexFormat.of().formatHex(digest.digest()).substring(0, 32),
                 "meta pipeline: " + folders.size() + " instance" + (folders.size() == 1 ? "" : "s") + " in "
-                        + (rendered.size() - 1) + " org shard" + (rendered.size() == 2 ? "" : "s"),
+                        + (listings.size() - 1) + " org shard" + (listings.size() == 2 ? "" : "s"),
                 MARKER,
-                files,
+                writes,
                 Set.of());
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
+    /** The digest of what a committed file was rendered from, and the SHA-256 of its content (hexadecimal). */
+    private record Rendering(String listing, String content) {}
 
     /** Stops the background thread, letting a commit under way finish (up to 10 s). */
     @Override

@@ -38,6 +38,7 @@ import io.dedicate.bundle.render.OperationRenderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +46,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Constants;
@@ -89,6 +91,7 @@ class ClusterLifecycleRulesTest {
     ChildStore children;
     GitDeployer git;
     MetaPipelineSync metaPipeline;
+    OperationRenderer renderer;
     ClusterLifecycle lifecycle;
     OperationStatus status;
     OfferingModel offering;
@@ -113,7 +116,7 @@ class ClusterLifecycleRulesTest {
         large = plan("cluster-large");
         childPlan = plan("100mb");
         git = GitDeployer.open(GitSettings.local(data));
-        OperationRenderer renderer = new OperationRenderer(bundle);
+        renderer = new OperationRenderer(bundle);
         metaPipeline = new MetaPipelineSync(instances, git, renderer, Duration.ofMillis(50));
         OperationLinks links = new OperationLinks(() -> URI.create(BROKER), null, "main");
         lifecycle = new ClusterLifecycle(
@@ -325,6 +328,46 @@ class ClusterLifecycleRulesTest {
                         "deploy timed out: the pipeline did not report within 2h (the plan's maximum); see " + BROKER
                                 + "/dashboard/instances/" + id));
         assertThat(instances.findInstance(id).orElseThrow().status()).isEqualTo(InstanceStatus.CREATE_FAILED);
+    }
+
+    // ------------------------------------------------------------------ meta pipeline
+
+    @Test
+    void theMetaPipelineRendersOnlyChangedShardsAndTheBranchAlwaysHoldsEveryShardAsAFullRenderWouldWriteIt() {
+        Placement otherOrg = new Placement("org-2", "space-2", "other-org", "other-space", "other-cluster");
+        lifecycle.provision(provision(newId(), PLACEMENT, true, Map.of()));
+        assertMetaPipelineIsCurrent();
+        lifecycle.provision(provision(newId(), otherOrg, true, Map.of()));
+        assertMetaPipelineIsCurrent();
+        String org1Shard = text("org-1/meta-pipeline.yml");
+        lifecycle.provision(provision(newId(), named("second-cluster"), true, Map.of()));
+        assertMetaPipelineIsCurrent();
+        assertThat(text("org-1/meta-pipeline.yml")).isNotEqualTo(org1Shard);
+
+        String tip = git.tipCommitId();
+        assertThat(metaPipeline.syncNow()).isTrue();
+        assertThat(git.tipCommitId()).as("nothing changed: no commit").isEqualTo(tip);
+        try (MetaPipelineSync restarted = new MetaPipelineSync(instances, git, renderer, Duration.ofMillis(50))) {
+            assertThat(restarted.syncNow()).isTrue();
+        }
+        assertThat(git.tipCommitId())
+                .as("a broker that starts renders every file again, finds them committed, commits nothing")
+                .isEqualTo(tip);
+    }
+
+    /** Syncs, then checks every meta pipeline file of the branch against a full render of the state store. */
+    private void assertMetaPipelineIsCurrent() {
+        assertThat(metaPipeline.syncNow()).isTrue();
+        SortedMap<String, String> full = MetaPipelineShards.render(
+                renderer, instances.clusterOrgs(), instances.instanceFolders(), git.uri(), git.branch());
+        assertThat(full).isNotEmpty();
+        full.forEach((path, content) -> assertThat(text(path)).as(path).isEqualTo(content));
+    }
+
+    private String text(String path) {
+        byte[] content = git.read(path);
+        assertThat(content).as("%s in the branch", path).isNotNull();
+        return new String(content, StandardCharsets.UTF_8);
     }
 
     // ------------------------------------------------------------------ helpers
