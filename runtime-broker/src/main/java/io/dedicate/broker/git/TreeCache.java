@@ -24,11 +24,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class TreeCache {
     /**
-     * Trees smaller than this (about a hundred entries) are not cached: they inflate in microseconds, and there is one
+     * Trees smaller than this (about 25 entries) are not cached: they inflate in microseconds, and there is one
      * per instance folder, read again only when that instance changes. Cached, they filled the cache with thousands of
      * small trees that outlived the young generation and were evicted from the old one.
      */
-    static final int MIN_BYTES = 4096;
+    static final int MIN_BYTES = 1024;
 
     private final long capacityBytes;
     private final LinkedHashMap<ObjectId, byte[]> trees = new LinkedHashMap<>(64, 0.75f, true);
