@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,14 +55,24 @@ public final class MetaPipelineSync implements AutoCloseable {
     private final AtomicBoolean queued = new AtomicBoolean();
     /**
      * Each meta pipeline file of the branch, as this broker last committed it (or found it committed): the listing it
-     * was rendered from and its content's digest. Only this sync writes these files, so a file whose listing did not
-     * change is neither rendered nor written again; before a first commit and after a failed one it is empty and
-     * every file is rendered. Before it, every sync rendered every org's shard: with 10,000 clusters, megabytes every
+     * was rendered from and its content's digest. Only the sync writes these files, so while the tip holds this
+     * broker's last meta marker, a file whose listing did not change is neither rendered nor written again; before a
+     * first commit, after a failed one, and when another writer's marker is at the tip, it is empty and every file is
+     * rendered. Before it, every sync rendered every org's shard: with 10,000 clusters, megabytes every
      * few seconds during a burst of provisions, which outlived the young generation and grew the old one.
      */
     private final Map<String, Rendering> committed = new HashMap<>();
 
+    /**
+     * The marker of the meta pipeline commit {@link #committed} describes. A tip whose marker differs was written by
+     * someone else (another replica of the broker on the same remote, a hand): its files are unknown, and every file
+     * is rendered again.
+     */
+    private @Nullable String committedMarker;
+
     private Map<String, Rendering> rendered = new HashMap<>();
+
+    private @Nullable String renderedMarker;
     private final Duration delay;
 
     /**
@@ -97,13 +108,14 @@ public final class MetaPipelineSync implements AutoCloseable {
         try {
             git.commitAtTip(this::change);
             committed.putAll(rendered);
+            committedMarker = renderedMarker;
             return true;
         } catch (GitDeployException e) {
-            committed.clear(); // the branch may hold some of the files or none: render them all next time
+            forget(); // the branch may hold some of the files or none: render them all next time
             LOG.warn("the meta pipeline is not committed yet, will retry: {}", e.getMessage());
             return false;
         } catch (RuntimeException e) {
-            committed.clear();
+            forget();
             throw e;
         } finally {
             rendered = new HashMap<>();
@@ -115,6 +127,11 @@ public final class MetaPipelineSync implements AutoCloseable {
      * written (the others stay as they are in the branch); the operation id digests every file's content.
      */
     private ChangeSet change() {
+        byte[] marker = git.read(MARKER);
+        if (marker == null
+                || !new String(marker, StandardCharsets.UTF_8).strip().equals(committedMarker)) {
+            forget();
+        }
         List<InstanceFolder> folders = instances.instanceFolders();
         List<String> orgs = instances.clusterOrgs();
         SortedMap<String, MetaPipelineShards.Listing> listings = MetaPipelineShards.listings(orgs, folders);
@@ -140,13 +157,19 @@ public final class MetaPipelineSync implements AutoCloseable {
             digest.update((byte) 0);
         }
         rendered = renderings;
+        renderedMarker = "meta-" + HexFormat.of().formatHex(digest.digest()).substring(0, 32);
         return new ChangeSet(
-                "meta-" + HexFormat.of().formatHex(digest.digest()).substring(0, 32),
+                renderedMarker,
                 "meta pipeline: " + folders.size() + " instance" + (folders.size() == 1 ? "" : "s") + " in "
                         + (listings.size() - 1) + " org shard" + (listings.size() == 2 ? "" : "s"),
                 MARKER,
                 writes,
                 Set.of());
+    }
+
+    private void forget() {
+        committed.clear();
+        committedMarker = null;
     }
 
     /** The digest of what a committed file was rendered from, and the SHA-256 of its content (hexadecimal). */

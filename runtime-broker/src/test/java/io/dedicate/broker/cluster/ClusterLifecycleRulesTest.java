@@ -10,6 +10,7 @@ import io.dedicate.broker.cluster.LifecycleRequests.Delete;
 import io.dedicate.broker.cluster.LifecycleRequests.Provision;
 import io.dedicate.broker.cluster.LifecycleRequests.Update;
 import io.dedicate.broker.cluster.OperationStatus.LastOperation;
+import io.dedicate.broker.git.ChangeSet;
 import io.dedicate.broker.git.GitDeployer;
 import io.dedicate.broker.git.GitSettings;
 import io.dedicate.broker.http.MutableClock;
@@ -343,6 +344,15 @@ class ClusterLifecycleRulesTest {
         lifecycle.provision(provision(newId(), named("second-cluster"), true, Map.of()));
         assertMetaPipelineIsCurrent();
         assertThat(text("org-1/meta-pipeline.yml")).isNotEqualTo(org1Shard);
+
+        // another replica (or a hand) commits a meta pipeline file: the next sync cannot trust what it remembers
+        git.commit(new ChangeSet(
+                "meta-by-another-writer",
+                "meta pipeline: another writer",
+                ".dedicate/meta-pipeline",
+                Map.of("org-1/meta-pipeline.yml", "stale\n".getBytes(StandardCharsets.UTF_8)),
+                java.util.Set.of()));
+        assertMetaPipelineIsCurrent();
 
         String tip = git.tipCommitId();
         assertThat(metaPipeline.syncNow()).isTrue();
