@@ -4,31 +4,37 @@ import io.dedicate.bundle.BundleLayout;
 import io.dedicate.bundle.TemplateRenderException;
 import io.dedicate.bundle.TemplateRenderer;
 import io.dedicate.compiler.diagnostic.Reporter;
-import io.dedicate.compiler.emit.MemoryManifest;
+import io.dedicate.compiler.emit.FileManifest;
 import io.dedicate.compiler.emit.TemplateSamples;
 import io.dedicate.compiler.model.ClusterPlan;
 import io.dedicate.compiler.model.Hook;
 import io.dedicate.compiler.model.Offering;
+import io.dedicate.compiler.model.Operation;
 import io.dedicate.dsl.Diagnostic;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders every template of a freshly emitted bundle with sample values ({@link TemplateSamples}),
  * as the broker will, and reports each template that fails as a {@code template-render} error at
  * its offering: a bundle whose templates do not render is never written.
  *
- * <p>What is rendered, kept small because it runs on every compilation: each pipeline for each
- * operation kind it serves (deploy and update for {@code deploy}) with the first cluster plan, the
- * manifest with every cluster plan (the plans size it), each hook's ops file with the first plan,
- * and the meta pipeline with two sample instances. The sample parameters are the defaults, else
- * values of their type, so a template that fails only for some user values is not caught here; the
- * escaping filters refuse unsafe user values at run time anyway.
+ * <p>What is rendered, kept small because it runs on every compilation: the instance pipeline once
+ * for each operation kind the broker renders it for ({@link
+ * io.dedicate.compiler.model.Automation#operations()}) with the first cluster plan, the manifest with
+ * every cluster plan (the plans size it), each hook's ops file with the first plan, and the meta
+ * pipeline in both its shapes (an org's shard with two sample instances, the root). A template is
+ * reported once, at its first failing rendition. The sample parameters are the defaults, else values
+ * of their type, so a template that fails only for some user values is not caught here; the escaping
+ * filters refuse unsafe user values at run time anyway.
+ *
+ * <p>The three parts ({@link #pipelines}, {@link #deployment}, {@link #metaPipeline}) read only the
+ * files of the emitter that writes their templates, so the compiler runs each beside the other
+ * emitters; {@link #check} runs them all, in the order the diagnostics are reported.
  */
 public final class TemplateRenderCheck {
 
@@ -36,124 +42,111 @@ public final class TemplateRenderCheck {
     public static final String CODE = "template-render";
 
     private static final TemplateRenderer RENDERER = new TemplateRenderer();
-    /** Each pipeline template ({@link BundleLayout#pipeline}) and an operation kind it serves. */
-    private record PipelineRendition(String template, String kind) {}
-
-    private static final List<PipelineRendition> PIPELINES = List.of(
-            new PipelineRendition("deploy", "deploy"),
-            new PipelineRendition("deploy", "update"),
-            new PipelineRendition("recreate", "recreate"),
-            new PipelineRendition("upgrade", "upgrade"),
-            new PipelineRendition("delete", "delete"));
 
     private TemplateRenderCheck() {}
 
     /**
      * The errors of the templates in {@code files} that do not render (one per template, the first
-     * failure); empty when all do.
+     * failure), each offering's instance pipeline, then its manifest and hook ops files, then the meta
+     * pipeline; empty when all render.
      */
-    public static List<Diagnostic> check(List<Offering> offerings, MemoryManifest files) {
-        // Each offering has its own templates: check them in parallel, collect in offering order.
+    public static List<Diagnostic> check(List<Offering> offerings, FileManifest files) {
         List<Diagnostic> diagnostics = new ArrayList<>();
-        offerings.parallelStream()
-                .map(offering -> check(offering, files))
-                .toList()
-                .forEach(diagnostics::addAll);
-        if (!offerings.isEmpty()) {
-            // both shapes of the meta pipeline: one org's shard, and the root that sets the shards
-            Map<String, TemplateRenderer.PreparedTemplate> prepared = new HashMap<>();
-            Reporter reporter = new Reporter(CODE, diagnostics);
-            Set<String> failed = new HashSet<>();
-            render(
-                    offerings.get(0),
-                    BundleLayout.META_PIPELINE,
-                    files,
-                    prepared,
-                    reporter,
-                    failed,
-                    "meta",
-                    TemplateSamples::metaPipeline);
-            render(
-                    offerings.get(0),
-                    BundleLayout.META_PIPELINE,
-                    files,
-                    prepared,
-                    reporter,
-                    failed,
-                    "root meta",
-                    TemplateSamples::rootMetaPipeline);
+        for (Offering offering : offerings) {
+            diagnostics.addAll(pipelines(offering, files));
+            diagnostics.addAll(deployment(offering, files));
         }
+        diagnostics.addAll(metaPipeline(offerings, files));
         return diagnostics;
     }
 
-    /** The render errors of one offering's templates. */
-    private static List<Diagnostic> check(Offering offering, MemoryManifest files) {
+    /** The render error of {@code offering}'s instance pipeline, rendered for each operation kind. */
+    public static List<Diagnostic> pipelines(Offering offering, FileManifest files) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         if (offering.plans().cluster().isEmpty()) {
             return diagnostics;
         }
-        Map<String, TemplateRenderer.PreparedTemplate> prepared = new HashMap<>();
-        Reporter reporter = new Reporter(CODE, diagnostics);
-        Set<String> failed = new HashSet<>();
         ClusterPlan first = offering.plans().cluster().get(0);
-        for (PipelineRendition pipeline : PIPELINES) {
-            render(
-                    offering,
-                    BundleLayout.pipeline(offering.name(), pipeline.template()),
-                    files,
-                    prepared,
-                    reporter,
-                    failed,
-                    pipeline.kind(),
-                    () -> TemplateSamples.instance(offering, first, pipeline.kind()));
+        Template pipeline =
+                new Template(offering, BundleLayout.pipeline(offering.name(), BundleLayout.INSTANCE_PIPELINE), files);
+        for (Operation operation : offering.automation().operations()) {
+            pipeline.render(operation.label(), () -> TemplateSamples.instance(offering, first, operation.label()));
         }
+        pipeline.reportTo(diagnostics);
+        return diagnostics;
+    }
+
+    /** The render errors of {@code offering}'s manifest (with every cluster plan) and hook ops files. */
+    public static List<Diagnostic> deployment(Offering offering, FileManifest files) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        if (offering.plans().cluster().isEmpty()) {
+            return diagnostics;
+        }
+        Template manifest = new Template(offering, BundleLayout.manifest(offering.name()), files);
         for (ClusterPlan plan : offering.plans().cluster()) {
-            render(
-                    offering,
-                    BundleLayout.manifest(offering.name()),
-                    files,
-                    prepared,
-                    reporter,
-                    failed,
-                    "deploy, plan " + plan.name(),
-                    () -> TemplateSamples.instance(offering, plan, "deploy"));
+            manifest.render("deploy, plan " + plan.name(), () -> TemplateSamples.instance(offering, plan, "deploy"));
         }
+        manifest.reportTo(diagnostics);
+        ClusterPlan first = offering.plans().cluster().get(0);
         for (Hook hook : offering.automation().hooks()) {
-            render(
-                    offering,
-                    BundleLayout.hookOps(offering.name(), hook.name()),
-                    files,
-                    prepared,
-                    reporter,
-                    failed,
-                    "deploy",
-                    () -> TemplateSamples.instance(offering, first, "deploy"));
+            Template ops = new Template(offering, BundleLayout.hookOps(offering.name(), hook.name()), files);
+            ops.render("deploy", () -> TemplateSamples.instance(offering, first, "deploy"));
+            ops.reportTo(diagnostics);
         }
         return diagnostics;
     }
 
-    private static void render(
-            Offering offering,
-            String path,
-            MemoryManifest files,
-            Map<String, TemplateRenderer.PreparedTemplate> prepared,
-            Reporter reporter,
-            Set<String> failed,
-            String rendition,
-            Supplier<Map<String, Object>> variables) {
-        if (failed.contains(path) || !files.files().containsKey(path)) {
-            return;
+    /** The render error of the meta pipeline (reported at the first offering), in both its shapes. */
+    public static List<Diagnostic> metaPipeline(List<Offering> offerings, FileManifest files) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        if (offerings.isEmpty()) {
+            return diagnostics;
         }
-        try {
-            TemplateRenderer.PreparedTemplate template = prepared.get(path);
-            if (template == null) {
-                template = RENDERER.prepare(path, files.text(path));
-                prepared.put(path, template);
+        Template meta = new Template(offerings.get(0), BundleLayout.META_PIPELINE, files);
+        meta.render("meta", TemplateSamples::metaPipeline);
+        meta.render("root meta", TemplateSamples::rootMetaPipeline);
+        meta.reportTo(diagnostics);
+        return diagnostics;
+    }
+
+    /** One template of the bundle, prepared once, rendered until its first failure. */
+    private static final class Template {
+        private final Offering offering;
+        private final String path;
+        private final @Nullable String text;
+        private TemplateRenderer.@Nullable PreparedTemplate prepared;
+        private @Nullable Failure failure;
+
+        Template(Offering offering, String path, FileManifest files) {
+            this.offering = offering;
+            this.path = path;
+            byte[] content = files.files().get(path);
+            this.text = content == null ? null : new String(content, StandardCharsets.UTF_8);
+        }
+
+        /** Renders with {@code variables}, unless the bundle has no such template or it failed already. */
+        void render(String rendition, Supplier<Map<String, Object>> variables) {
+            if (text == null || failure != null) {
+                return;
             }
-            template.render(variables.get());
-        } catch (TemplateRenderException e) {
-            failed.add(path);
-            reporter.error(Reporter.at(offering.span()), "", path, rendition, e.getMessage());
+            try {
+                if (prepared == null) {
+                    prepared = RENDERER.prepare(path, text);
+                }
+                prepared.render(variables.get());
+            } catch (TemplateRenderException e) {
+                failure = new Failure(rendition, e.getMessage());
+            }
         }
+
+        void reportTo(List<Diagnostic> diagnostics) {
+            Failure first = failure;
+            if (first != null) {
+                new Reporter(CODE, diagnostics)
+                        .error(Reporter.at(offering.span()), "", path, first.rendition(), first.message());
+            }
+        }
+
+        private record Failure(String rendition, String message) {}
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dedicate.bundle.BundleLayout;
 import io.dedicate.compiler.emit.MemoryManifest;
 import io.dedicate.compiler.model.Offering;
+import io.dedicate.compiler.model.Operation;
 import io.dedicate.dsl.Diagnostic;
 import io.dedicate.dsl.Severity;
 import java.nio.charset.StandardCharsets;
@@ -66,27 +67,61 @@ class TemplateRenderCheckTest {
     void everyOperationKindAndTheMetaPipelineAreRendered() {
         Bundle bundle = compileMinimal();
         Offering offering = bundle.result().offerings().get(0);
+        String pipeline = BundleLayout.pipeline("minimal", BundleLayout.INSTANCE_PIPELINE);
+        assertTrue(
+                bundle.files().files().containsKey(pipeline),
+                bundle.files().files().keySet().toString());
+        List<String> kinds = offering.automation().operations().stream()
+                .map(Operation::label)
+                .toList();
+        assertEquals(List.of("deploy", "update", "recreate", "upgrade", "delete"), kinds);
+        for (String kind : kinds) {
+            MemoryManifest files = new MemoryManifest();
+            bundle.files().files().forEach((path, bytes) -> {
+                if (!path.equals(BundleLayout.META_PIPELINE) && !path.equals(pipeline)) {
+                    files.writeFile(path, bytes);
+                }
+            });
+            files.writeFile(
+                    BundleLayout.META_PIPELINE, "{{ instances[0].nope | yaml }}\n".getBytes(StandardCharsets.UTF_8));
+            files.writeFile(
+                    pipeline,
+                    ("{% if operation.kind == '" + kind + "' %}{{ nope }}{% endif %}\n")
+                            .getBytes(StandardCharsets.UTF_8));
+
+            List<String> failing = TemplateRenderCheck.check(List.of(offering), files).stream()
+                    .map(Diagnostic::message)
+                    .map(m -> m.substring(0, m.indexOf(':')))
+                    .toList();
+
+            assertEquals(
+                    List.of(
+                            "template `" + pipeline + "` does not render (" + kind + ")",
+                            "template `pipelines/meta.yml.j2` does not render (meta)"),
+                    failing);
+        }
+    }
+
+    @Test
+    void aPipelineThatDoesNotRenderFailsTheCompilation() {
+        Bundle bundle = compileMinimal();
+        Offering offering = bundle.result().offerings().get(0);
         MemoryManifest files = new MemoryManifest();
+        String pipeline = BundleLayout.pipeline("minimal", BundleLayout.INSTANCE_PIPELINE);
         bundle.files().files().forEach((path, bytes) -> {
-            if (!path.equals(BundleLayout.META_PIPELINE) && !path.equals(BundleLayout.pipeline("minimal", "delete"))) {
+            if (!path.equals(pipeline)) {
                 files.writeFile(path, bytes);
             }
         });
-        files.writeFile(
-                BundleLayout.META_PIPELINE, "{{ instances[0].nope | yaml }}\n".getBytes(StandardCharsets.UTF_8));
-        files.writeFile(
-                BundleLayout.pipeline("minimal", "delete"),
-                "{% if operation.kind == 'delete' %}{{ nope }}{% endif %}\n".getBytes(StandardCharsets.UTF_8));
-
-        List<String> failing = TemplateRenderCheck.check(List.of(offering), files).stream()
-                .map(Diagnostic::message)
-                .map(m -> m.substring(0, m.indexOf(':')))
-                .toList();
+        files.writeFile(pipeline, "jobs: {{ params.nope | yaml }}\n".getBytes(StandardCharsets.UTF_8));
 
         assertEquals(
-                List.of(
-                        "template `pipelines/minimal/delete.yml.j2` does not render (delete)",
-                        "template `pipelines/meta.yml.j2` does not render (meta)"),
-                failing);
+                List.of("template `" + pipeline + "` does not render (deploy)"),
+                TemplateRenderCheck.pipelines(offering, files).stream()
+                        .map(Diagnostic::message)
+                        .map(m -> m.substring(0, m.indexOf(':')))
+                        .toList());
+        assertEquals(List.of(), TemplateRenderCheck.deployment(offering, files));
+        assertEquals(List.of(), TemplateRenderCheck.metaPipeline(List.of(offering), files));
     }
 }

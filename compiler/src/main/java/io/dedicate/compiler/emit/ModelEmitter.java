@@ -213,10 +213,7 @@ public final class ModelEmitter implements Emitter {
     private static TemplatePaths templates(Offering offering) {
         boolean bosh = !offering.automation().deployment().instanceGroups().isEmpty();
         Map<String, String> pipelines = new LinkedHashMap<>();
-        for (Operation operation : Operation.values()) {
-            if (!bosh && (operation == Operation.RECREATE || operation == Operation.UPGRADE)) {
-                continue;
-            }
+        for (Operation operation : offering.automation().operations()) {
             pipelines.put(operation.label(), BundleLayout.pipeline(offering.name(), BundleLayout.INSTANCE_PIPELINE));
         }
         Map<String, String> hookOps = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.dedicate.compiler.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,17 @@ public record Automation(
         errands = List.copyOf(errands);
         hooks = List.copyOf(hooks);
         apps = List.copyOf(apps);
+    }
+
+    /**
+     * The operations the broker runs for a cluster, each by rendering the one instance pipeline with its kind:
+     * recreate and upgrade act on a BOSH deployment, so they exist only when there is one.
+     */
+    public List<Operation> operations() {
+        boolean bosh = !deployment.instanceGroups().isEmpty();
+        return Arrays.stream(Operation.values())
+                .filter(operation -> bosh || (operation != Operation.RECREATE && operation != Operation.UPGRADE))
+                .toList();
     }
 
     /** The automation of {@code deployment}; everything else starts empty, pipelines as default. */
