@@ -9,9 +9,14 @@ import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.tree.Node;
+import com.hubspot.jinjava.tree.TextNode;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jinjava.javax.el.CompositeELResolver;
 import org.jspecify.annotations.Nullable;
@@ -108,6 +113,29 @@ public final class TemplateRenderer {
 
         public String name() {
             return templateName;
+        }
+
+        /**
+         * Whether the template's code can read the top-level variable {@code variable}: some tag or
+         * expression names it as a word. When it does not, renderings whose variables differ only in
+         * that one give the same text (a template can reach a variable only by its name; it includes
+         * nothing, as none of its tags {@code include}, {@code import} or {@code from} anything, which
+         * count as reading every variable). A word that is not the variable (a key of that name, a
+         * string) only makes the answer true when it need not be.
+         */
+        public boolean reads(String variable) {
+            Pattern name = Pattern.compile("\\b(" + Pattern.quote(variable) + "|include|import|from)\\b");
+            Deque<Node> pending = new ArrayDeque<>(List.of(root));
+            while (!pending.isEmpty()) {
+                Node node = pending.pop();
+                if (!(node instanceof TextNode)
+                        && node.getMaster() != null
+                        && name.matcher(node.getMaster().getImage()).find()) {
+                    return true;
+                }
+                pending.addAll(node.getChildren());
+            }
+            return false;
         }
 
         /**

@@ -1,6 +1,7 @@
 package io.dedicate.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,5 +47,25 @@ class PreparedTemplateTest {
         TemplateRenderException e = assertThrows(
                 TemplateRenderException.class, () -> renderer.prepare("bad.yml.j2", "{% if x %}\nnever closed\n"));
         assertTrue(e.getMessage().contains("bad.yml.j2"), e.getMessage());
+    }
+
+    @Test
+    void readsSaysWhetherATagOrExpressionNamesTheVariable() {
+        assertTrue(renderer.prepare("t", TEMPLATE).reads("operation"));
+        assertTrue(renderer.prepare("t", TEMPLATE).reads("instance"));
+        assertFalse(renderer.prepare("t", TEMPLATE).reads("plan"));
+        // named only in text, or as part of a longer name: not read
+        assertFalse(renderer.prepare("t", "# operation kind\nx: {{ operations | yaml }}\n")
+                .reads("operation"));
+        // in an expression, a nested block's tag, an else branch
+        assertTrue(
+                renderer.prepare("t", "a: {{ ('x' ~ operation.id) | yaml }}\n").reads("operation"));
+        assertTrue(renderer.prepare("t", "{% if a %}\n{% for k in operation %}\nb\n{% endfor %}\n{% endif %}\n")
+                .reads("operation"));
+        assertTrue(renderer.prepare("t", "{% if a %}\nb\n{% else %}\n{{ operation.kind }}\n{% endif %}\n")
+                .reads("operation"));
+        // a template that includes or imports another counts as reading everything
+        assertTrue(renderer.prepare("t", "{% include 'other.j2' %}\n").reads("operation"));
+        assertTrue(renderer.prepare("t", "{% from 'm.j2' import x %}\n").reads("operation"));
     }
 }

@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>What is rendered, kept small because it runs on every compilation: the instance pipeline once
  * for each operation kind the broker renders it for ({@link
- * io.dedicate.compiler.model.Automation#operations()}) with the first cluster plan, the manifest with
+ * io.dedicate.compiler.model.Automation#operations()}) with the first cluster plan (once only when no
+ * tag or expression of it names {@code operation}: every kind then gives the same text), the manifest with
  * every cluster plan (the plans size it), each hook's ops file with the first plan, and the meta
  * pipeline in both its shapes (an org's shard with two sample instances, the root). A template is
  * reported once, at its first failing rendition. The sample parameters are the defaults, else values
@@ -71,6 +72,9 @@ public final class TemplateRenderCheck {
                 new Template(offering, BundleLayout.pipeline(offering.name(), BundleLayout.INSTANCE_PIPELINE), files);
         for (Operation operation : offering.automation().operations()) {
             pipeline.render(operation.label(), () -> TemplateSamples.instance(offering, first, operation.label()));
+            if (!pipeline.reads("operation")) {
+                break; // every kind renders the same text
+            }
         }
         pipeline.reportTo(diagnostics);
         return diagnostics;
@@ -137,6 +141,11 @@ public final class TemplateRenderCheck {
             } catch (TemplateRenderException e) {
                 failure = new Failure(rendition, e.getMessage());
             }
+        }
+
+        /** {@link TemplateRenderer.PreparedTemplate#reads}; true until the template is parsed. */
+        boolean reads(String variable) {
+            return prepared == null || prepared.reads(variable);
         }
 
         void reportTo(List<Diagnostic> diagnostics) {
