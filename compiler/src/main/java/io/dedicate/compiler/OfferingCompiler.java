@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Offering files in, bundle out.
@@ -34,7 +35,7 @@ import java.util.Set;
  */
 public final class OfferingCompiler {
 
-    /** The emitters, in the order they run; the model emitter is last because it digests the others. */
+    /** The emitters; the model emitter is last because it digests the others, which run in any order. */
     public static final List<Emitter> EMITTERS = List.of(
             new CatalogEmitter(),
             new SchemaEmitter(),
@@ -108,11 +109,18 @@ public final class OfferingCompiler {
         if (result.hasErrors()) {
             return new Bundle(result, new MemoryManifest());
         }
+        // The emitters are independent but for the model emitter, which digests the others' files; the render check
+        // reads only those. So: all but the model emitter at once, then the model emitter beside the render check,
+        // on the common fork-join pool's threads and this one (a second core takes 9% off a warm compile of
+        // mysql.offering, README). The files are a sorted map: the bundle does not depend on which emitter ends first.
+        List<Offering> offerings = result.offerings();
         MemoryManifest files = new MemoryManifest();
-        for (Emitter emitter : EMITTERS) {
-            emitter.emit(result.offerings(), files);
-        }
-        List<Diagnostic> renderErrors = TemplateRenderCheck.check(result.offerings(), files);
+        EMITTERS.subList(0, EMITTERS.size() - 1).parallelStream().forEach(emitter -> emitter.emit(offerings, files));
+        ForkJoinTask<?> model = ForkJoinTask.adapt(
+                        () -> EMITTERS.get(EMITTERS.size() - 1).emit(offerings, files))
+                .fork();
+        List<Diagnostic> renderErrors = TemplateRenderCheck.check(offerings, files);
+        model.join();
         if (renderErrors.isEmpty()) {
             return new Bundle(result, files);
         }

@@ -52,13 +52,15 @@ public final class TemplateRenderCheck {
      * pipeline; empty when all render.
      */
     public static List<Diagnostic> check(List<Offering> offerings, FileManifest files) {
-        List<Diagnostic> diagnostics = new ArrayList<>();
+        // the parts are independent: rendered at once (the common fork-join pool's threads and this one), collected
+        // in order
+        List<Supplier<List<Diagnostic>>> parts = new ArrayList<>();
         for (Offering offering : offerings) {
-            diagnostics.addAll(pipelines(offering, files));
-            diagnostics.addAll(deployment(offering, files));
+            parts.add(() -> pipelines(offering, files));
+            parts.add(() -> deployment(offering, files));
         }
-        diagnostics.addAll(metaPipeline(offerings, files));
-        return diagnostics;
+        parts.add(() -> metaPipeline(offerings, files));
+        return parts.parallelStream().flatMap(part -> part.get().stream()).toList();
     }
 
     /** The render error of {@code offering}'s instance pipeline, rendered for each operation kind. */

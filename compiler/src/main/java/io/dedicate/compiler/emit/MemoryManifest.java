@@ -3,12 +3,15 @@ package io.dedicate.compiler.emit;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
-/** A manifest held in memory, sorted by path: what every compilation writes first, and what tests read. */
+/**
+ * A manifest held in memory, sorted by path: what every compilation writes first, and what tests read. Emitters may
+ * write into one at the same time (the compiler runs them at once), and it may be read while another file is written.
+ */
 public final class MemoryManifest implements FileManifest {
 
-    private final TreeMap<String, byte[]> files = new TreeMap<>();
+    private final ConcurrentSkipListMap<String, byte[]> files = new ConcurrentSkipListMap<>();
 
     @Override
     public void writeFile(String path, byte[] content) {
