@@ -30,10 +30,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * The offerings folder is {@code offerings} under the working directory, or the system property
  * {@code dedicate.offerings}.
  */
+// 20 warm-up iterations of 2 s: on 2 cores the JIT's C2 thread was still compiling through the tenth (27% of the
+// process's CPU samples in the measurement), and the figure kept falling until about the fifteenth (README).
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 5, time = 2)
+@Warmup(iterations = 20, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class CompileBenchmark {

@@ -25,7 +25,7 @@ class ModelEmitterTest {
         MemoryManifest manifest = new MemoryManifest();
         new CatalogEmitter().emit(OFFERINGS, manifest);
         new SchemaEmitter().emit(OFFERINGS, manifest);
-        manifest.writeText(BundleLayout.pipeline("tiny", "deploy"), pipelineText);
+        manifest.writeText(BundleLayout.pipeline("tiny", BundleLayout.INSTANCE_PIPELINE), pipelineText);
         new ModelEmitter().emit(OFFERINGS, manifest);
         return manifest;
     }
