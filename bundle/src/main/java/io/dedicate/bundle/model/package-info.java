@@ -162,7 +162,7 @@
  *         "binding_create": [ ... ]
  *       },
  *       "templates": {
- *         "pipelines": { "deploy": "pipelines/mysql-on-demand/deploy.yml.j2", "update": "pipelines/mysql-on-demand/deploy.yml.j2", ... },
+ *         "pipelines": { "deploy": "pipelines/mysql-on-demand/pipeline.yml.j2", "update": "pipelines/mysql-on-demand/pipeline.yml.j2", ... },
  *         "manifest": "manifests/mysql-on-demand/manifest.yml.j2",
  *         "hook_ops": { "prometheus": "manifests/mysql-on-demand/hooks/prometheus.yml.j2" }
  *       },
