@@ -8,6 +8,7 @@ import io.dedicate.compiler.emit.ModelEmitter;
 import io.dedicate.compiler.emit.PipelineEmitter;
 import io.dedicate.compiler.emit.SchemaEmitter;
 import io.dedicate.compiler.emit.SourceMapEmitter;
+import io.dedicate.compiler.load.ExpandedOffering;
 import io.dedicate.compiler.load.LoadResult;
 import io.dedicate.compiler.load.OfferingLoader;
 import io.dedicate.compiler.load.SourceReader;
@@ -20,11 +21,14 @@ import io.dedicate.dsl.Diagnostic;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ForkJoinTask;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Offering files in, bundle out.
@@ -76,13 +80,22 @@ public final class OfferingCompiler {
 
     /** {@link #check(List)} of offerings already loaded ({@link OfferingLoader#load}), for a caller that keeps the load's syntax trees. */
     public CompileResult check(LoadResult loaded) {
+        return result(loaded, validate(loaded), ModelBuilder::build);
+    }
+
+    private List<Validator.Validation> validate(LoadResult loaded) {
+        return new Validator(ValidationRules.all(new ReleaseSpecCatalog(releaseSpecs))).validate(loaded.offerings());
+    }
+
+    /** The diagnostics of the load and of {@code validations}; the offerings without errors as {@code model} builds them, sorted by name. */
+    private static CompileResult result(
+            LoadResult loaded, List<Validator.Validation> validations, Function<ExpandedOffering, Offering> model) {
         Set<Diagnostic> diagnostics = new LinkedHashSet<>(loaded.diagnostics());
         List<Offering> offerings = new ArrayList<>();
-        for (Validator.Validation validation :
-                new Validator(ValidationRules.all(new ReleaseSpecCatalog(releaseSpecs))).validate(loaded.offerings())) {
+        for (Validator.Validation validation : validations) {
             diagnostics.addAll(validation.diagnostics());
             if (!validation.hasErrors()) {
-                offerings.add(ModelBuilder.build(validation.offering()));
+                offerings.add(model.apply(validation.offering()));
             }
         }
         offerings.sort(Comparator.comparing(Offering::name));
@@ -105,27 +118,111 @@ public final class OfferingCompiler {
 
     /** {@link #compile(List)} of offerings already loaded ({@link OfferingLoader#load}), for a caller that keeps the load's syntax trees. */
     public Bundle compile(LoadResult loaded) {
-        CompileResult result = check(loaded);
+        // Validation and emission overlap: the rules run on another thread (the common fork-join pool's) while this one
+        // builds the model of every offering and emits the bundle as if none had an error, the usual case; when one
+        // has, the emitted files are dropped (and emission stops at its next step). A model or emitter that fails on
+        // an offering the rules refuse is expected and ignored; on offerings without errors it is rethrown, as before.
+        ForkJoinTask<List<Validator.Validation>> validating =
+                ForkJoinTask.adapt(() -> validate(loaded)).fork();
+        Emission emission = new Emission(loaded, validating);
+        emission.run();
+        List<Validator.Validation> validations = validating.join();
+        CompileResult result = result(loaded, validations, emission::model);
         if (result.hasErrors()) {
             return new Bundle(result, new MemoryManifest());
         }
-        // The emitters are independent but for the model emitter, which digests the others' files; the render check
-        // reads only those. So: all but the model emitter at once, then the model emitter beside the render check,
-        // on the common fork-join pool's threads and this one (a second core takes 9% off a warm compile of
-        // mysql.offering, README). The files are a sorted map: the bundle does not depend on which emitter ends first.
-        List<Offering> offerings = result.offerings();
-        MemoryManifest files = new MemoryManifest();
-        EMITTERS.subList(0, EMITTERS.size() - 1).parallelStream().forEach(emitter -> emitter.emit(offerings, files));
-        ForkJoinTask<?> model = ForkJoinTask.adapt(
-                        () -> EMITTERS.get(EMITTERS.size() - 1).emit(offerings, files))
-                .fork();
-        List<Diagnostic> renderErrors = TemplateRenderCheck.check(offerings, files);
-        model.join();
+        emission.rethrowFailure();
+        List<Diagnostic> renderErrors = emission.renderErrors();
         if (renderErrors.isEmpty()) {
-            return new Bundle(result, files);
+            return new Bundle(result, emission.files());
         }
         List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
         diagnostics.addAll(renderErrors);
         return new Bundle(new CompileResult(result.offerings(), diagnostics, result.sources()), new MemoryManifest());
+    }
+
+    /**
+     * The model and bundle of offerings whose validation runs meanwhile: every offering's model, then the emitters
+     * but the model emitter at once, then the model emitter beside the render check (on the common fork-join pool's
+     * threads and this one; the files are a sorted map, so the bytes do not depend on which ends first). Between
+     * steps it stops when the validation has found an error.
+     */
+    private static final class Emission {
+        private final LoadResult loaded;
+        private final ForkJoinTask<List<Validator.Validation>> validating;
+        private final IdentityHashMap<ExpandedOffering, Offering> models = new IdentityHashMap<>();
+        private final MemoryManifest files = new MemoryManifest();
+        private List<Diagnostic> renderErrors = List.of();
+        private @Nullable Throwable failure;
+        private boolean finished;
+
+        Emission(LoadResult loaded, ForkJoinTask<List<Validator.Validation>> validating) {
+            this.loaded = loaded;
+            this.validating = validating;
+        }
+
+        void run() {
+            try {
+                for (ExpandedOffering offering : loaded.offerings()) {
+                    if (refused()) {
+                        return;
+                    }
+                    models.put(offering, ModelBuilder.build(offering));
+                }
+                List<Offering> offerings = new ArrayList<>(models.values());
+                offerings.sort(Comparator.comparing(Offering::name));
+                if (refused()) {
+                    return;
+                }
+                EMITTERS.subList(0, EMITTERS.size() - 1).parallelStream()
+                        .forEach(emitter -> emitter.emit(offerings, files));
+                if (refused()) {
+                    return;
+                }
+                ForkJoinTask<?> model = ForkJoinTask.adapt(
+                                () -> EMITTERS.get(EMITTERS.size() - 1).emit(offerings, files))
+                        .fork();
+                renderErrors = TemplateRenderCheck.check(offerings, files);
+                model.join();
+                finished = true;
+            } catch (RuntimeException | StackOverflowError e) {
+                failure = e;
+            }
+        }
+
+        /** Whether the validation is over and found an error: the bundle will be empty. */
+        private boolean refused() {
+            return validating.isDone()
+                    && !validating.isCompletedAbnormally()
+                    && validating.join().stream().anyMatch(Validator.Validation::hasErrors);
+        }
+
+        /** The model of an offering without errors, built here, or built again to throw what building it threw. */
+        Offering model(ExpandedOffering offering) {
+            Offering built = models.get(offering);
+            return built != null ? built : ModelBuilder.build(offering);
+        }
+
+        /** When the offerings have no error: what the emission threw, thrown again, or nothing if it finished. */
+        void rethrowFailure() {
+            Throwable thrown = failure;
+            if (thrown instanceof RuntimeException e) {
+                throw e;
+            }
+            if (thrown instanceof Error e) {
+                throw e;
+            }
+            if (!finished) {
+                throw new IllegalStateException("the emission stopped, yet no offering has an error");
+            }
+        }
+
+        List<Diagnostic> renderErrors() {
+            return renderErrors;
+        }
+
+        MemoryManifest files() {
+            return files;
+        }
     }
 }
