@@ -33,9 +33,8 @@ import org.jspecify.annotations.Nullable;
  * of their type, so a template that fails only for some user values is not caught here; the escaping
  * filters refuse unsafe user values at run time anyway.
  *
- * <p>The three parts ({@link #pipelines}, {@link #deployment}, {@link #metaPipeline}) read only the
- * files of the emitter that writes their templates, so the compiler runs each beside the other
- * emitters; {@link #check} runs them all, in the order the diagnostics are reported.
+ * <p>The three parts ({@link #pipelines}, {@link #deployment}, {@link #metaPipeline}) are independent;
+ * {@link #check} renders them at once and reports in that order.
  */
 public final class TemplateRenderCheck {
 
