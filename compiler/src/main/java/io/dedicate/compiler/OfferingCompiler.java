@@ -122,9 +122,10 @@ public final class OfferingCompiler {
         // builds the model of every offering and emits the bundle as if none had an error, the usual case; when one
         // has, the emitted files are dropped (and emission stops at its next step). A model or emitter that fails on
         // an offering the rules refuse is expected and ignored; on offerings without errors it is rethrown, as before.
+        CallerClassLoader caller = CallerClassLoader.ofCurrentThread();
         ForkJoinTask<List<Validator.Validation>> validating =
-                ForkJoinTask.adapt(() -> validate(loaded)).fork();
-        Emission emission = new Emission(loaded, validating);
+                ForkJoinTask.adapt(caller.carrying(() -> validate(loaded))::get).fork();
+        Emission emission = new Emission(loaded, validating, caller);
         emission.run();
         List<Validator.Validation> validations = validating.join();
         CompileResult result = result(loaded, validations, emission::model);
@@ -150,15 +151,17 @@ public final class OfferingCompiler {
     private static final class Emission {
         private final LoadResult loaded;
         private final ForkJoinTask<List<Validator.Validation>> validating;
+        private final CallerClassLoader caller;
         private final IdentityHashMap<ExpandedOffering, Offering> models = new IdentityHashMap<>();
         private final MemoryManifest files = new MemoryManifest();
         private List<Diagnostic> renderErrors = List.of();
         private @Nullable Throwable failure;
         private boolean finished;
 
-        Emission(LoadResult loaded, ForkJoinTask<List<Validator.Validation>> validating) {
+        Emission(LoadResult loaded, ForkJoinTask<List<Validator.Validation>> validating, CallerClassLoader caller) {
             this.loaded = loaded;
             this.validating = validating;
+            this.caller = caller;
         }
 
         void run() {
@@ -175,12 +178,13 @@ public final class OfferingCompiler {
                     return;
                 }
                 EMITTERS.subList(0, EMITTERS.size() - 1).parallelStream()
-                        .forEach(emitter -> emitter.emit(offerings, files));
+                        .forEach(emitter -> caller.carrying(() -> emitter.emit(offerings, files))
+                                .run());
                 if (refused()) {
                     return;
                 }
-                ForkJoinTask<?> model = ForkJoinTask.adapt(
-                                () -> EMITTERS.get(EMITTERS.size() - 1).emit(offerings, files))
+                ForkJoinTask<?> model = ForkJoinTask.adapt(caller.carrying(
+                                () -> EMITTERS.get(EMITTERS.size() - 1).emit(offerings, files)))
                         .fork();
                 renderErrors = TemplateRenderCheck.check(offerings, files);
                 model.join();

@@ -59,7 +59,10 @@ public final class TemplateRenderCheck {
             parts.add(() -> deployment(offering, files));
         }
         parts.add(() -> metaPipeline(offerings, files));
-        return parts.parallelStream().flatMap(part -> part.get().stream()).toList();
+        CallerClassLoader caller = CallerClassLoader.ofCurrentThread();
+        return parts.parallelStream()
+                .flatMap(part -> caller.carrying(part).get().stream())
+                .toList();
     }
 
     /** The render error of {@code offering}'s instance pipeline, rendered for each operation kind. */
