@@ -114,6 +114,12 @@ public final class GitDeployer implements AutoCloseable {
     private final String tipRef;
     private final String description;
     private final ReentrantLock commitLock = new ReentrantLock();
+    /**
+     * Held while this process pushes: a push to a remote reachable as a path takes the remote branch's lock file
+     * itself for a moment, so the health looks at that file between pushes only.
+     */
+    private final ReentrantLock pushLock = new ReentrantLock();
+
     private final TreeCache trees = new TreeCache(TREE_CACHE_BYTES);
 
     private GitDeployer(GitSettings settings, Repository repository, @Nullable RemoteSync remote) {
@@ -313,7 +319,14 @@ public final class GitDeployer implements AutoCloseable {
     /** Moves the branch (local) or pushes (remote); REJECTED when someone else moved the branch first. */
     private Landing land(ObjectId commit, @Nullable ObjectId tip, ChangeSet change) throws IOException {
         if (remote != null) {
-            return switch (remote.push(commit, tip)) {
+            RemoteSync.PushOutcome pushed;
+            pushLock.lock();
+            try {
+                pushed = remote.push(commit, tip);
+            } finally {
+                pushLock.unlock();
+            }
+            return switch (pushed) {
                 case PUSHED -> Landing.LANDED;
                 case ALREADY_THERE -> Landing.ALREADY_THERE;
                 case REJECTED -> Landing.REJECTED;
@@ -366,7 +379,8 @@ public final class GitDeployer implements AutoCloseable {
 
     /**
      * The lock files that stop commits now and that the broker cannot prove stale (it never removes them): the remote
-     * branch's lock file, when the remote is reachable as a path and the file exists; its own branch's lock file, when
+     * branch's lock file, when the remote is reachable as a path and the file exists between two pushes of this
+     * process; its own branch's lock file, when
      * the last commit could not lock the branch and the file is still there. Checked on every call, so a lock that is
      * gone is no longer listed.
      */
@@ -374,7 +388,8 @@ public final class GitDeployer implements AutoCloseable {
         java.util.List<UnprovenLock> locks = new java.util.ArrayList<>();
         String remoteUri = settings.remoteUri();
         if (remoteUri != null) {
-            StaleLocks.remoteBranchLock(remoteUri, settings.branch())
+            StaleLocks.remoteBranchLockFile(remoteUri, settings.branch())
+                    .filter(this::existsBetweenPushes)
                     .ifPresent(lock -> locks.add(new UnprovenLock(
                             lock,
                             "the remote repository's branch '" + settings.branch() + "' is locked: another process may"
@@ -390,6 +405,16 @@ public final class GitDeployer implements AutoCloseable {
                             + " repository"));
         }
         return locks;
+    }
+
+    /** Whether the file exists, looked at while no push of this process runs (which may hold it). */
+    private boolean existsBetweenPushes(Path file) {
+        pushLock.lock();
+        try {
+            return Files.exists(file);
+        } finally {
+            pushLock.unlock();
+        }
     }
 
     /** Names the remote branch's lock file when it exists (a remote reachable as a path), for error messages. */

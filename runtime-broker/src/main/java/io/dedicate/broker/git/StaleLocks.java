@@ -73,11 +73,18 @@ public final class StaleLocks {
      * exists: the broker cannot tell whether another process holds it, so it is only named.
      */
     public static Optional<Path> remoteBranchLock(String remoteUri, String branch) {
+        return remoteBranchLockFile(remoteUri, branch).filter(Files::exists);
+    }
+
+    /**
+     * Where the branch's lock file of a remote repository reachable as a local path (a path or {@code file://} URI)
+     * would be; empty for a remote reached over the network (its files cannot be looked at).
+     */
+    public static Optional<Path> remoteBranchLockFile(String remoteUri, String branch) {
         String path = remoteUri.startsWith("file://") ? remoteUri.substring("file://".length()) : remoteUri;
         if (path.contains("://") || (path.contains("@") && path.contains(":"))) {
             return Optional.empty();
         }
-        Path lock = Path.of(path).resolve("refs/heads/" + branch + ".lock");
-        return Files.exists(lock) ? Optional.of(lock) : Optional.empty();
+        return Optional.of(Path.of(path).resolve("refs/heads/" + branch + ".lock"));
     }
 }
