@@ -39,14 +39,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OfferingCompiler {
 
+    private static final Emitter PIPELINE_EMITTER = new PipelineEmitter();
+    private static final Emitter MODEL_EMITTER = new ModelEmitter();
+
     /** The emitters; the model emitter is last because it digests the others, which run in any order. */
     public static final List<Emitter> EMITTERS = List.of(
             new CatalogEmitter(),
             new SchemaEmitter(),
-            new PipelineEmitter(),
+            PIPELINE_EMITTER,
             new ManifestEmitter(),
             new SourceMapEmitter(),
-            new ModelEmitter());
+            MODEL_EMITTER);
 
     private final Map<String, Path> releaseSpecs;
 
@@ -143,10 +146,10 @@ public final class OfferingCompiler {
     }
 
     /**
-     * The model and bundle of offerings whose validation runs meanwhile: every offering's model, then the emitters
-     * but the model emitter at once, then the model emitter beside the render check (on the common fork-join pool's
-     * threads and this one; the files are a sorted map, so the bytes do not depend on which ends first). Between
-     * steps it stops when the validation has found an error.
+     * The model and bundle of offerings whose validation runs meanwhile: every offering's model, then the pipeline
+     * emitter, whose templates are rendered on a pool thread while this one runs the other emitters, renders the
+     * manifests and runs the model emitter last (the files are a sorted map, so the bytes do not depend on which ends
+     * first). Between steps it stops when the validation has found an error.
      */
     private static final class Emission {
         private final LoadResult loaded;
@@ -177,17 +180,26 @@ public final class OfferingCompiler {
                 if (refused()) {
                     return;
                 }
-                EMITTERS.subList(0, EMITTERS.size() - 1).parallelStream()
-                        .forEach(emitter -> caller.carrying(() -> emitter.emit(offerings, files))
-                                .run());
+                // The instance pipeline is the biggest template: the pipeline emitter runs first, and its files are
+                // rendered on a pool thread while this one runs the other emitters and renders the manifests. The
+                // model emitter digests every other emitter's files, so it runs once they are written.
+                TemplateRenderCheck check = new TemplateRenderCheck(offerings, files, caller);
+                PIPELINE_EMITTER.emit(offerings, files);
+                ForkJoinTask<?> pipelinesRendered = ForkJoinTask.adapt(caller.carrying(check::renderPipelines))
+                        .fork();
+                for (Emitter emitter : EMITTERS) {
+                    if (emitter != PIPELINE_EMITTER && emitter != MODEL_EMITTER) {
+                        emitter.emit(offerings, files);
+                    }
+                }
                 if (refused()) {
+                    pipelinesRendered.join();
                     return;
                 }
-                ForkJoinTask<?> model = ForkJoinTask.adapt(caller.carrying(
-                                () -> EMITTERS.get(EMITTERS.size() - 1).emit(offerings, files)))
-                        .fork();
-                renderErrors = TemplateRenderCheck.check(offerings, files);
-                model.join();
+                check.renderDeployments();
+                MODEL_EMITTER.emit(offerings, files);
+                pipelinesRendered.join();
+                renderErrors = check.errors();
                 finished = true;
             } catch (RuntimeException | StackOverflowError e) {
                 failure = e;

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -33,8 +34,11 @@ import org.jspecify.annotations.Nullable;
  * of their type, so a template that fails only for some user values is not caught here; the escaping
  * filters refuse unsafe user values at run time anyway.
  *
- * <p>The three parts ({@link #pipelines}, {@link #deployment}, {@link #metaPipeline}) are independent;
- * {@link #check} renders them at once and reports in that order.
+ * <p>The parts ({@link #pipelines}, {@link #deployment}, {@link #metaPipeline}) are independent, and each reads
+ * the files of one emitter. An instance of the check renders them in two halves, {@link #renderPipelines} (the
+ * pipeline emitter's files) and {@link #renderDeployments} (the manifest emitter's), which a caller runs at once or
+ * each as soon as its emitter is done; {@link #errors} then reports in one order whichever ended first: per offering its
+ * instance pipeline, then its manifest and hook ops files, then the meta pipeline.
  */
 public final class TemplateRenderCheck {
 
@@ -43,7 +47,19 @@ public final class TemplateRenderCheck {
 
     private static final TemplateRenderer RENDERER = new TemplateRenderer();
 
-    private TemplateRenderCheck() {}
+    private final List<Offering> offerings;
+    private final FileManifest files;
+    private final CallerClassLoader caller;
+    private List<List<Diagnostic>> pipelineErrors = List.of();
+    private List<Diagnostic> metaPipelineErrors = List.of();
+    private List<List<Diagnostic>> deploymentErrors = List.of();
+
+    /** A check of the templates that {@code files} holds for {@code offerings}; nothing rendered yet. */
+    TemplateRenderCheck(List<Offering> offerings, FileManifest files, CallerClassLoader caller) {
+        this.offerings = List.copyOf(offerings);
+        this.files = files;
+        this.caller = caller;
+    }
 
     /**
      * The errors of the templates in {@code files} that do not render (one per template, the first
@@ -51,18 +67,53 @@ public final class TemplateRenderCheck {
      * pipeline; empty when all render.
      */
     public static List<Diagnostic> check(List<Offering> offerings, FileManifest files) {
-        // the parts are independent: rendered at once (the common fork-join pool's threads and this one), collected
-        // in order
+        TemplateRenderCheck check = new TemplateRenderCheck(offerings, files, CallerClassLoader.ofCurrentThread());
+        ForkJoinTask<?> pipelines = ForkJoinTask.adapt(check.caller.carrying(check::renderPipelines))
+                .fork();
+        check.renderDeployments();
+        pipelines.join();
+        return check.errors();
+    }
+
+    /** Renders every offering's instance pipeline and the meta pipeline (what the pipeline emitter wrote). */
+    void renderPipelines() {
         List<Supplier<List<Diagnostic>>> parts = new ArrayList<>();
         for (Offering offering : offerings) {
             parts.add(() -> pipelines(offering, files));
-            parts.add(() -> deployment(offering, files));
         }
         parts.add(() -> metaPipeline(offerings, files));
-        CallerClassLoader caller = CallerClassLoader.ofCurrentThread();
-        return parts.parallelStream()
-                .flatMap(part -> caller.carrying(part).get().stream())
-                .toList();
+        List<List<Diagnostic>> rendered = renderAtOnce(parts);
+        pipelineErrors = rendered.subList(0, offerings.size());
+        metaPipelineErrors = rendered.get(offerings.size());
+    }
+
+    /** Renders every offering's manifest and hook ops files (what the manifest emitter wrote). */
+    void renderDeployments() {
+        List<Supplier<List<Diagnostic>>> parts = new ArrayList<>();
+        for (Offering offering : offerings) {
+            parts.add(() -> deployment(offering, files));
+        }
+        deploymentErrors = renderAtOnce(parts);
+    }
+
+    /** The errors found by the halves rendered so far, in the order {@link #check} reports them. */
+    List<Diagnostic> errors() {
+        List<Diagnostic> errors = new ArrayList<>();
+        for (int i = 0; i < offerings.size(); i++) {
+            if (i < pipelineErrors.size()) {
+                errors.addAll(pipelineErrors.get(i));
+            }
+            if (i < deploymentErrors.size()) {
+                errors.addAll(deploymentErrors.get(i));
+            }
+        }
+        errors.addAll(metaPipelineErrors);
+        return errors;
+    }
+
+    /** The parts' results in their order, rendered on the common fork-join pool's threads and this one. */
+    private List<List<Diagnostic>> renderAtOnce(List<Supplier<List<Diagnostic>>> parts) {
+        return parts.parallelStream().map(part -> caller.carrying(part).get()).toList();
     }
 
     /** The render error of {@code offering}'s instance pipeline, rendered for each operation kind. */
