@@ -147,8 +147,8 @@ public final class OfferingCompiler {
 
     /**
      * The model and bundle of offerings whose validation runs meanwhile: every offering's model, then the pipeline
-     * emitter, whose templates are rendered on a pool thread while this one runs the other emitters, renders the
-     * manifests and runs the model emitter last (the files are a sorted map, so the bytes do not depend on which ends
+     * emitter, whose templates are rendered on a pool thread while this one runs the other emitters, then the model
+     * emitter beside the manifests' rendering (the files are a sorted map, so the bytes do not depend on which ends
      * first). Between steps it stops when the validation has found an error.
      */
     private static final class Emission {
@@ -181,8 +181,9 @@ public final class OfferingCompiler {
                     return;
                 }
                 // The instance pipeline is the biggest template: the pipeline emitter runs first, and its files are
-                // rendered on a pool thread while this one runs the other emitters and renders the manifests. The
-                // model emitter digests every other emitter's files, so it runs once they are written.
+                // rendered on a pool thread (once it is done with the validation) while this one runs the other
+                // emitters. The manifests are rendered by whichever thread is free first while this one runs the model
+                // emitter, which digests every other emitter's files.
                 TemplateRenderCheck check = new TemplateRenderCheck(offerings, files, caller);
                 PIPELINE_EMITTER.emit(offerings, files);
                 ForkJoinTask<?> pipelinesRendered = ForkJoinTask.adapt(caller.carrying(check::renderPipelines))
@@ -196,8 +197,10 @@ public final class OfferingCompiler {
                     pipelinesRendered.join();
                     return;
                 }
-                check.renderDeployments();
+                ForkJoinTask<?> deploymentsRendered = ForkJoinTask.adapt(caller.carrying(check::renderDeployments))
+                        .fork();
                 MODEL_EMITTER.emit(offerings, files);
+                deploymentsRendered.join();
                 pipelinesRendered.join();
                 renderErrors = check.errors();
                 finished = true;
