@@ -3,9 +3,13 @@ package io.dedicate.benchmarks;
 import io.dedicate.compiler.Bundle;
 import io.dedicate.compiler.CompileResult;
 import io.dedicate.compiler.OfferingCompiler;
+import io.dedicate.compiler.load.SourceReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -42,6 +46,9 @@ public class CompileBenchmark {
 
     private final OfferingCompiler compiler = new OfferingCompiler();
     private List<Path> inputs = List.of();
+    private Path mysqlPath = Path.of("mysql.offering");
+    private String mysqlText = "";
+    private long edits;
 
     @Setup
     public void locateOfferings() {
@@ -51,6 +58,15 @@ public class CompileBenchmark {
                     "no mysql.offering in " + offerings.toAbsolutePath() + ": run from the repository root");
         }
         inputs = List.of(offerings.resolve("mysql.offering"));
+        mysqlPath = inputs.get(0).toAbsolutePath().normalize();
+        try {
+            mysqlText = Files.readString(mysqlPath);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!mysqlText.contains("version 1.4.0 {")) {
+            throw new IllegalStateException("mysql.offering no longer declares version 1.4.0: update this benchmark");
+        }
         Bundle bundle = compiler.compile(inputs);
         if (bundle.result().hasErrors()) {
             throw new IllegalStateException(
@@ -62,6 +78,18 @@ public class CompileBenchmark {
     @Benchmark
     public Bundle compileMysqlOffering() {
         return compiler.compile(inputs);
+    }
+
+    /**
+     * {@link #compileMysqlOffering} after an edit that changes the pipeline and manifest templates (the offering's
+     * version, another each time, read as an editor's open document): the compiler parses those two templates again,
+     * as in the language server after such a keystroke, where the plain benchmark finds every template unchanged.
+     */
+    @Benchmark
+    public Bundle compileEditedMysqlOffering() {
+        edits++;
+        String edited = mysqlText.replace("version 1.4.0 {", "version 1.4." + edits + " {");
+        return compiler.compile(inputs, SourceReader.overlay(Map.of(mysqlPath, edited)));
     }
 
     /** Parse, include, resolve, validate, build the model. */
