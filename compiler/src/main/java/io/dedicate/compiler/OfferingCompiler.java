@@ -186,19 +186,16 @@ public final class OfferingCompiler {
                 // emitter, which digests every other emitter's files.
                 TemplateRenderCheck check = new TemplateRenderCheck(offerings, files, caller);
                 PIPELINE_EMITTER.emit(offerings, files);
-                ForkJoinTask<?> pipelinesRendered = ForkJoinTask.adapt(caller.carrying(check::renderPipelines))
-                        .fork();
+                ForkJoinTask<?> pipelinesRendered = forkUnlessRefused(check::renderPipelines);
                 for (Emitter emitter : EMITTERS) {
                     if (emitter != PIPELINE_EMITTER && emitter != MODEL_EMITTER) {
                         emitter.emit(offerings, files);
                     }
                 }
                 if (refused()) {
-                    pipelinesRendered.join();
-                    return;
+                    return; // the pipelines' rendering ends on its own: its results are dropped with the bundle
                 }
-                ForkJoinTask<?> deploymentsRendered = ForkJoinTask.adapt(caller.carrying(check::renderDeployments))
-                        .fork();
+                ForkJoinTask<?> deploymentsRendered = forkUnlessRefused(check::renderDeployments);
                 MODEL_EMITTER.emit(offerings, files);
                 deploymentsRendered.join();
                 pipelinesRendered.join();
@@ -207,6 +204,20 @@ public final class OfferingCompiler {
             } catch (RuntimeException | StackOverflowError e) {
                 failure = e;
             }
+        }
+
+        /**
+         * {@code work} on the common fork-join pool (or on this thread when it joins first), skipped when the
+         * validation has found an error by the time it starts: the pool's thread runs the validation first, so a
+         * refused offering's templates are not rendered.
+         */
+        private ForkJoinTask<?> forkUnlessRefused(Runnable work) {
+            return ForkJoinTask.adapt(caller.carrying(() -> {
+                        if (!refused()) {
+                            work.run();
+                        }
+                    }))
+                    .fork();
         }
 
         /** Whether the validation is over and found an error: the bundle will be empty. */
