@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -108,6 +110,9 @@ public final class GitDeployer implements AutoCloseable {
         packCaches.install();
     }
 
+    /** How long the health waits for a landing of this process to end before it looks at a lock file anyway. */
+    private static final Duration LANDING_WAIT = Duration.ofSeconds(2);
+
     private final GitSettings settings;
     private final Repository repository;
     private final @Nullable RemoteSync remote;
@@ -115,10 +120,11 @@ public final class GitDeployer implements AutoCloseable {
     private final String description;
     private final ReentrantLock commitLock = new ReentrantLock();
     /**
-     * Held while this process pushes: a push to a remote reachable as a path takes the remote branch's lock file
-     * itself for a moment, so the health looks at that file between pushes only.
+     * Held while this process moves the branch (a push, or the local ref update): either takes the branch's lock file
+     * (the remote's, for a remote reachable as a path) for a moment, so the health looks at lock files between
+     * landings only and never reports the broker's own.
      */
-    private final ReentrantLock pushLock = new ReentrantLock();
+    private final ReentrantLock landingLock = new ReentrantLock();
 
     private final TreeCache trees = new TreeCache(TREE_CACHE_BYTES);
 
@@ -320,11 +326,11 @@ public final class GitDeployer implements AutoCloseable {
     private Landing land(ObjectId commit, @Nullable ObjectId tip, ChangeSet change) throws IOException {
         if (remote != null) {
             RemoteSync.PushOutcome pushed;
-            pushLock.lock();
+            landingLock.lock();
             try {
                 pushed = remote.push(commit, tip);
             } finally {
-                pushLock.unlock();
+                landingLock.unlock();
             }
             return switch (pushed) {
                 case PUSHED -> Landing.LANDED;
@@ -337,8 +343,11 @@ public final class GitDeployer implements AutoCloseable {
         update.setNewObjectId(commit);
         update.setRefLogMessage("commit: operation " + change.operationId(), false);
         RefUpdate.Result result;
+        landingLock.lock();
         try (RevWalk walk = new RevWalk(repository)) {
             result = update.update(walk);
+        } finally {
+            landingLock.unlock();
         }
         return switch (result) {
             case NEW, FAST_FORWARD -> Landing.LANDED;
@@ -379,17 +388,17 @@ public final class GitDeployer implements AutoCloseable {
 
     /**
      * The lock files that stop commits now and that the broker cannot prove stale (it never removes them): the remote
-     * branch's lock file, when the remote is reachable as a path and the file exists between two pushes of this
-     * process; its own branch's lock file, when
-     * the last commit could not lock the branch and the file is still there. Checked on every call, so a lock that is
-     * gone is no longer listed.
+     * branch's lock file, when the remote is reachable as a path and the file exists; its own branch's lock file, when
+     * the last commit could not lock the branch and the file is still there. Both are looked at between this process's
+     * own landings, which take the file for a moment. Checked on every call, so a lock that is gone is no longer
+     * listed.
      */
     public java.util.List<UnprovenLock> unprovenLocks() {
         java.util.List<UnprovenLock> locks = new java.util.ArrayList<>();
         String remoteUri = settings.remoteUri();
         if (remoteUri != null) {
             StaleLocks.remoteBranchLockFile(remoteUri, settings.branch())
-                    .filter(this::existsBetweenPushes)
+                    .filter(this::existsBetweenLandings)
                     .ifPresent(lock -> locks.add(new UnprovenLock(
                             lock,
                             "the remote repository's branch '" + settings.branch() + "' is locked: another process may"
@@ -397,7 +406,7 @@ public final class GitDeployer implements AutoCloseable {
                                     + " on that repository)")));
         }
         String failed = lastLockFailure;
-        if (failed != null && Files.exists(Path.of(failed))) {
+        if (failed != null && existsBetweenLandings(Path.of(failed))) {
             locks.add(new UnprovenLock(
                     Path.of(failed),
                     "the last commit could not lock branch '" + settings.branch() + "': a git process other than the"
@@ -407,13 +416,24 @@ public final class GitDeployer implements AutoCloseable {
         return locks;
     }
 
-    /** Whether the file exists, looked at while no push of this process runs (which may hold it). */
-    private boolean existsBetweenPushes(Path file) {
-        pushLock.lock();
+    /**
+     * Whether the file exists, looked at while this process is not moving the branch (which may hold it); after
+     * {@link #LANDING_WAIT} of a landing that does not end, looked at anyway, so that the health always answers.
+     */
+    private boolean existsBetweenLandings(Path file) {
+        boolean between;
+        try {
+            between = landingLock.tryLock(LANDING_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            between = false;
+        }
         try {
             return Files.exists(file);
         } finally {
-            pushLock.unlock();
+            if (between) {
+                landingLock.unlock();
+            }
         }
     }
 
