@@ -24,29 +24,25 @@ final class CallerClassLoader {
 
     /** {@code work}, run with this class loader as the context class loader of whichever thread runs it. */
     <T> Supplier<T> carrying(Supplier<T> work) {
-        return () -> {
-            Thread thread = Thread.currentThread();
-            ClassLoader before = thread.getContextClassLoader();
-            thread.setContextClassLoader(loader);
-            try {
-                return work.get();
-            } finally {
-                thread.setContextClassLoader(before);
-            }
-        };
+        return () -> call(work);
     }
 
     /** {@link #carrying(Supplier)} for work without a result. */
     Runnable carrying(Runnable work) {
-        return () -> {
-            Thread thread = Thread.currentThread();
-            ClassLoader before = thread.getContextClassLoader();
-            thread.setContextClassLoader(loader);
-            try {
-                work.run();
-            } finally {
-                thread.setContextClassLoader(before);
-            }
-        };
+        return () -> call(() -> {
+            work.run();
+            return loader;
+        });
+    }
+
+    private <T> T call(Supplier<T> work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return work.get();
+        } finally {
+            thread.setContextClassLoader(before);
+        }
     }
 }
