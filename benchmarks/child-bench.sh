@@ -2,7 +2,8 @@
 # Databases inside a dedicated cluster, timed: child provision + bind through the broker (mysql
 # driver) on a ready cluster whose MySQL is a real MariaDB, next to the bare CREATE DATABASE +
 # CREATE USER + GRANT statements on the same server over JDBC. The target: the broker's p50 within
-# 3x of the bare statements'.
+# 3x of the bare statements'. Also printed: each of the pair's two requests, and the broker's floor
+# (requests through the same path that write nothing and run no MySQL statement; child_bench.py).
 #
 #   benchmarks/child-bench.sh [--children 200] [--warmup 600]
 #
@@ -97,7 +98,7 @@ say "timing $children child provisions + binds through the broker (after $warmup
 broker="$(python3 "$here/child_bench.py" --port "$port" --repo "$work/broker-data/deployments.git" \
   --mysql-port "$mysql_port" --mysql-user "$admin_user" --mysql-password "$admin_password" \
   --count "$children" --warmup "$warmup")"
-say "broker: $broker"
+say "broker: $(tr '\n' ' ' <<<"$broker")"
 say "timing $children bare CREATE DATABASE + CREATE USER + GRANT over JDBC..."
 bare="$(java -cp "$jdbc_jar" "$here/ChildSqlBaseline.java" 127.0.0.1 "$mysql_port" "$admin_user" "$admin_password" \
   "$children" "$warmup")"
@@ -106,7 +107,8 @@ say "bare: $(tr '\n' ' ' <<<"$bare")"
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2" | head -1; }
 statements="$(grep '^statements ' <<<"$bare")"
 connections="$(grep '^connections ' <<<"$bare")"
-b50="$(field p50_ms "$broker")" b99="$(field p99_ms "$broker")"
+pairs="$(sed -n 1p <<<"$broker")" split="$(sed -n 2p <<<"$broker")"
+b50="$(field p50_ms "$pairs")" b99="$(field p99_ms "$pairs")"
 s50="$(field p50_ms "$statements")" s99="$(field p99_ms "$statements")"
 c50="$(field p50_ms "$connections")" c99="$(field p99_ms "$connections")"
 ratio="$(python3 -c "print(f'{$b50 / $s50:.1f}x')")"
@@ -118,4 +120,9 @@ printf '%-62s %9s %9s\n' "child provision + bind via the broker (HTTP, H2, mysql
 printf '%-62s %9s %9s\n' "bare CREATE DATABASE + CREATE USER + GRANT (one connection)" "$s50" "$s99"
 printf '%-62s %9s %9s\n' "same, a new connection for the database and for the user" "$c50" "$c99"
 printf '%-62s %9s %9s\n' "broker p50 / bare statements p50 (target <= 3x)" "$ratio" ""
+printf '%-62s %9s\n' "of the pair: the child PUT (201)" "$(field child_put_ms "$split")"
+printf '%-62s %9s\n' "of the pair: the binding PUT (201)" "$(field bind_put_ms "$split")"
+printf '%-62s %9s\n' "floor: the same child PUT again (200, read + durable answer)" "$(field same_put_ms "$split")"
+printf '%-62s %9s\n' "floor: GET of a child instance (200, read, no sync)" "$(field get_instance_ms "$split")"
+printf '%-62s %9s\n' "floor: GET of the catalog (200, no store)" "$(field catalog_ms "$split")"
 echo "$(java -version 2>&1 | head -1)"

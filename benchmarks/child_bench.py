@@ -10,11 +10,17 @@ them (PUT of a child instance with {"cluster": <name>}, 201) and binds each (PUT
 and measures each child + bind pair from sending the first request to reading the second answer.
 Any other answer stops the run with the answer printed.
 
-Prints one line: "count=N p50_ms=X p90_ms=X p99_ms=X max_ms=X total_s=X". Python 3 standard
-library and the git command.
+Then, on the measured pairs' children, the requests that make up the broker's own floor, each timed
+--floor times after as many for warm-up: the same child PUT again (200: the child is read and the answer made durable, through the
+same filters, controller and sync as a create, with no write and no MySQL statement), a GET of the child
+instance (no sync) and a GET of the catalog (no store at all).
+
+Prints two lines: "count=N p50_ms=X p90_ms=X p99_ms=X max_ms=X total_s=X", then "child_put_ms=X
+bind_put_ms=X same_put_ms=X get_instance_ms=X catalog_ms=X" (p50s: the pair's two requests, then the
+floors). Python 3 standard library and the git command.
 
     child_bench.py --port 8080 --repo DATA/deployments.git --mysql-port 3306
-                   --mysql-user U --mysql-password P --count 200 [--warmup 10]
+                   --mysql-user U --mysql-password P --count 200 [--warmup 10] [--floor 400]
 """
 
 import argparse
@@ -67,6 +73,7 @@ def main():
     parser.add_argument("--mysql-password", required=True)
     parser.add_argument("--count", type=int, default=200, help="measured child + bind pairs")
     parser.add_argument("--warmup", type=int, default=10, help="pairs before measuring")
+    parser.add_argument("--floor", type=int, default=400, help="timed requests of each floor kind")
     parser.add_argument("--plan", default=MYSQL_CHILD_1GB)
     parser.add_argument("--per-cluster", type=int, default=50,
                         help="databases per cluster (the offering's children_per_cluster)")
@@ -88,7 +95,7 @@ def main():
     def send(method, path, body, expected, what, extra_headers=None, sign_for=None):
         request_headers = dict(headers, **{"X-Broker-API-Request-Identity": str(uuid.uuid4())})
         request_headers.update(extra_headers or {})
-        payload = json.dumps(body).encode()
+        payload = None if body is None else json.dumps(body).encode()
         if sign_for is not None:  # a pipeline's report: HMAC-SHA256(key, OPERATION_ID + "\n" + BODY), no basic auth
             key = bytes.fromhex(os.environ["DEDICATE_REPORT_SIGNING_KEY"])
             digest = hmac.new(key, sign_for.encode() + b"\n" + payload, hashlib.sha256).hexdigest()
@@ -146,29 +153,51 @@ def main():
         cluster_name, org = clusters[placed // args.per_cluster]
         placed += 1
         child = str(uuid.uuid4())
-        start = time.perf_counter()
-        send("PUT", f"/v2/service_instances/{child}", {
+        create = {
             "service_id": MYSQL_SERVICE, "plan_id": args.plan,
             "context": context(f"bench-db-{run}-{index}", org), "parameters": {"cluster": cluster_name},
-        }, 201, f"child {index} ({child})")
+        }
+        start = time.perf_counter()
+        send("PUT", f"/v2/service_instances/{child}", create, 201, f"child {index} ({child})")
+        created = time.perf_counter()
         send("PUT", f"/v2/service_instances/{child}/service_bindings/{uuid.uuid4()}", {
             "service_id": MYSQL_SERVICE, "plan_id": args.plan,
             "bind_resource": {"app_guid": "bench-app"}, "parameters": {},
         }, 201, f"binding of child {index} ({child})")
-        return time.perf_counter() - start
+        bound = time.perf_counter()
+        return child, create, created - start, bound - created
 
     for i in range(args.warmup):
         child_and_bind(f"w{i}")
-    latencies = []
+    pairs = []
     began = time.perf_counter()
     for i in range(args.count):
-        latencies.append(child_and_bind(i))
+        pairs.append(child_and_bind(i))
     total = time.perf_counter() - began
+
+    def p50(seconds):
+        return percentile(sorted(seconds), 0.50) * 1000
+
+    def timed(request, pair):
+        start = time.perf_counter()
+        request(pair)
+        return time.perf_counter() - start
+
+    def floor(request):
+        """The p50 of --floor requests after as many for warm-up, round-robin over the measured pairs' children."""
+        times = [timed(request, pairs[k % len(pairs)]) for k in range(2 * args.floor)]
+        return p50(times[args.floor:])
+
+    same_put = floor(lambda pair: send("PUT", f"/v2/service_instances/{pair[0]}", pair[1], 200, "the same child PUT"))
+    get_instance = floor(lambda pair: send("GET", f"/v2/service_instances/{pair[0]}", None, 200, "GET of a child"))
+    catalog = floor(lambda pair: send("GET", "/v2/catalog", None, 200, "GET of the catalog"))
     connection.close()
 
-    ms = sorted(t * 1000 for t in latencies)
+    ms = sorted((child + bind) * 1000 for _, _, child, bind in pairs)
     print(f"count={len(ms)} p50_ms={percentile(ms, 0.50):.1f} p90_ms={percentile(ms, 0.90):.1f} "
           f"p99_ms={percentile(ms, 0.99):.1f} max_ms={ms[-1]:.1f} total_s={total:.1f}")
+    print(f"child_put_ms={p50([pair[2] for pair in pairs]):.2f} bind_put_ms={p50([pair[3] for pair in pairs]):.2f} "
+          f"same_put_ms={same_put:.2f} get_instance_ms={get_instance:.2f} catalog_ms={catalog:.2f}")
 
 
 if __name__ == "__main__":
