@@ -21,6 +21,11 @@ import java.util.Properties;
  * connection (the bare statements); {@code connections}: the same with a new connection for the
  * database and another for the user, as the broker's mysql driver opens them.
  *
+ * <p>Then every database and user it created is dropped again (not timed), so that the server is as it found
+ * it: these statements slow down as the server's databases and users grow, and child-bench.sh runs this
+ * first, on the empty server, so that the broker's pairs are then timed with as many databases and users
+ * on the server as these statements were.
+ *
  * <p>Prints one line per measurement: "NAME count=N p50_ms=X p90_ms=X p99_ms=X max_ms=X".
  *
  * <pre>java -cp mariadb-java-client.jar ChildSqlBaseline.java HOST PORT USER PASSWORD COUNT WARMUP</pre>
@@ -70,7 +75,11 @@ public final class ChildSqlBaseline {
             times.add((System.nanoTime() - start) / 1e6);
         }
         print("connections", times);
+        dropAll(url, properties);
     }
+
+    /** The IDs of the databases and users created, to drop them at the end. */
+    private static final List<String> CREATED = new ArrayList<>();
 
     private static String newId() {
         byte[] bytes = new byte[15];
@@ -78,7 +87,18 @@ public final class ChildSqlBaseline {
         return HexFormat.of().formatHex(bytes);
     }
 
+    private static void dropAll(String url, Properties properties) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, properties);
+                Statement statement = connection.createStatement()) {
+            for (String id : CREATED) {
+                statement.execute("DROP USER IF EXISTS 'v_" + id + "'@'%'");
+                statement.execute("DROP DATABASE IF EXISTS `b_" + id + "`");
+            }
+        }
+    }
+
     private static void createDatabase(Connection connection, String id) throws SQLException {
+        CREATED.add(id);
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE `b_" + id + "` CHARACTER SET utf8mb4 COLLATE"
                     + " utf8mb4_unicode_ci");
