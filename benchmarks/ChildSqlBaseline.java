@@ -34,6 +34,9 @@ public final class ChildSqlBaseline {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The IDs of the databases and users created, to drop them at the end. */
+    private static final List<String> CREATED = new ArrayList<>();
+
     public static void main(String[] args) throws SQLException {
         if (args.length != 6) {
             System.err.println("usage: ChildSqlBaseline HOST PORT USER PASSWORD COUNT WARMUP");
@@ -77,9 +80,6 @@ public final class ChildSqlBaseline {
         print("connections", times);
         dropAll(url, properties);
     }
-
-    /** The IDs of the databases and users created, to drop them at the end. */
-    private static final List<String> CREATED = new ArrayList<>();
 
     private static String newId() {
         byte[] bytes = new byte[15];

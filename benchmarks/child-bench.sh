@@ -3,8 +3,9 @@
 # driver) on a ready cluster whose MySQL is a real MariaDB, next to the bare CREATE DATABASE +
 # CREATE USER + GRANT statements on the same server over JDBC, timed first on the empty server and
 # dropped again, so that both are timed with as many databases and users on it (the statements slow
-# down as they grow). The target: the broker's p50 within 3x of the bare statements'. Also printed: each of the pair's two requests, and the broker's floor
-# (requests through the same path that write nothing and run no MySQL statement; child_bench.py).
+# down as they grow). The target: the broker's p50 within 3x of the bare statements'. Also printed:
+# each of the pair's two requests, and the broker's floor (requests through the same path that write
+# nothing and run no MySQL statement; child_bench.py).
 #
 #   benchmarks/child-bench.sh [--children 200] [--warmup 600]
 #
@@ -19,7 +20,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --children) children="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "child-bench: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done

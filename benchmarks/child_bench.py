@@ -11,9 +11,9 @@ and measures each child + bind pair from sending the first request to reading th
 Any other answer stops the run with the answer printed.
 
 Then, on the measured pairs' children, the requests that make up the broker's own floor, each timed
---floor times after as many for warm-up: the same child PUT again (200: the child is read and the answer made durable, through the
-same filters, controller and sync as a create, with no write and no MySQL statement), a GET of the child
-instance (no sync) and a GET of the catalog (no store at all).
+--floor times after as many for warm-up: the same child PUT again (200: the child is read and the
+answer made durable, through the same filters, controller and sync as a create, with no write and no
+MySQL statement), a GET of the child instance (no sync) and a GET of the catalog (no store at all).
 
 Prints two lines: "count=N p50_ms=X p90_ms=X p99_ms=X max_ms=X total_s=X", then "child_put_ms=X
 bind_put_ms=X same_put_ms=X get_instance_ms=X catalog_ms=X" (p50s: the pair's two requests, then the
