@@ -1,5 +1,6 @@
 package io.dedicate.compiler;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileVisitResult;
@@ -25,6 +26,9 @@ public final class BundleWriter {
 
     /** 1980-01-01T00:00, the earliest time a zip entry can hold; local time, so no time zone leaks in. */
     private static final java.time.LocalDateTime EPOCH = java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
+
+    /** The jar's write buffer (bytes). */
+    private static final int WRITE_BUFFER = 1 << 16;
 
     /** Writes {@code files} (sorted relative paths to contents) to {@code target}. */
     public void write(SortedMap<String, byte[]> files, Path target) throws IOException {
@@ -80,7 +84,9 @@ public final class BundleWriter {
         Files.createDirectories(target.getParent());
         Path staging = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(staging);
+            // buffered: the zip stream writes each header field (and its central directory) a few bytes at a
+            // time, one system call each on a bare file stream (half of a 100-offering jar's writing time)
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(staging), WRITE_BUFFER);
                     ZipOutputStream zip = new ZipOutputStream(out)) {
                 for (Map.Entry<String, byte[]> file : files.entrySet()) {
                     ZipEntry entry = new ZipEntry(file.getKey());
